@@ -1,0 +1,39 @@
+// A plan's text as read from disk, with what is needed to point into it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bvplan/diagnostic.hpp"
+
+namespace bvplan {
+
+inline constexpr size_t default_max_file_bytes = 64u * 1024u * 1024u;
+
+struct SourceFile {
+  SourceFile() = default;
+  SourceFile(std::string path_, std::string text_) : path(std::move(path_)), text(std::move(text_)) {}
+
+  std::string path;  // as the user named it, used in messages
+  std::string text;  // the file's bytes, without a UTF-8 byte-order mark
+
+  // The text of 1-based line `line`, without its line end; empty past the end.
+  std::string_view line_text(unsigned line) const;
+
+private:
+  mutable std::vector<size_t> line_starts_;
+};
+
+// Checks bytes before they reach the YAML parser: NUL bytes and invalid UTF-8 are
+// errors at their position. Strips a UTF-8 byte-order mark. Returns the findings.
+Diagnostics check_encoding(SourceFile& source);
+
+// Reads a file whole. Throws Error when it cannot be read (missing, a directory,
+// permissions) and returns a diagnostic-worthy message through `too_big` when the file
+// exceeds `max_bytes`, leaving `text` empty.
+SourceFile read_source_file(const std::string& path, size_t max_bytes, std::optional<Diagnostic>& too_big);
+
+}  // namespace bvplan

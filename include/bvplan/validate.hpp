@@ -1,0 +1,17 @@
+// Plan model to findings: references, dependencies, dates, budgets and progress rules.
+#pragma once
+
+#include "bvplan/date.hpp"
+#include "bvplan/diagnostic.hpp"
+#include "bvplan/plan.hpp"
+
+namespace bvplan {
+
+// Appends the semantic findings for `plan`. `owners` is every owner the plan may name
+// (registers and the plan's own); `as_of` is the date progress rules are judged at.
+void validate_plan(const Plan& plan, const Owners& owners, Date as_of, Diagnostics& diagnostics);
+
+// The latest update dated on or before `as_of`, or nullptr.
+const Update* latest_update(const Action& action, Date as_of);
+
+}  // namespace bvplan

@@ -1,0 +1,3 @@
+#include "bvplan/cli.hpp"
+
+int main(int argc, char** argv) { return bvplan::run(argc, argv); }

@@ -1,0 +1,203 @@
+#include "bvplan/workspace.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace bvplan {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_hidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+bool is_plan_name(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::string name = p.filename().string();
+  return (ext == ".yaml" || ext == ".yml") && name != "owners.yaml" && name != "owners.yml";
+}
+
+}  // namespace
+
+PlanFiles collect_plan_files(const std::vector<std::string>& paths) {
+  PlanFiles out;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      out.files.push_back(path);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      out.unreadable.push_back(fmt::format("cannot read '{}': {}", path,
+                                           ec ? ec.message() : "No such file or directory"));
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      out.files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      if (is_hidden(it->path())) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file() && is_plan_name(it->path())) found.push_back(it->path().string());
+    }
+    if (ec) out.unreadable.push_back(fmt::format("cannot read '{}': {}", path, ec.message()));
+    std::sort(found.begin(), found.end());
+    out.files.insert(out.files.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+const OwnerRegisters::Loaded& OwnerRegisters::load(const std::string& path) {
+  auto it = loaded_.find(path);
+  if (it != loaded_.end()) return it->second;
+  std::optional<Diagnostic> too_big;
+  Loaded entry{read_source_file(path, max_file_bytes_, too_big), {}};
+  if (too_big) diagnostics_.push_back(*too_big);
+  else entry.owners = load_owners_text(entry.source, diagnostics_);
+  return loaded_.emplace(path, std::move(entry)).first->second;
+}
+
+void OwnerRegisters::set_explicit(const std::string& path) {
+  load(path);
+  explicit_ = path;
+}
+
+Owners OwnerRegisters::for_plan(const std::string& plan_path) {
+  fs::path folder = plan_path == "-" ? fs::current_path() : fs::absolute(plan_path).parent_path();
+  std::string key = folder.string();
+  auto cached = nearest_.find(key);
+  if (cached == nearest_.end()) {
+    std::optional<std::string> found;
+    for (fs::path dir = folder;; dir = dir.parent_path()) {
+      std::error_code ec;
+      for (const char* name : {"owners.yaml", "owners.yml"}) {
+        if (fs::is_regular_file(dir / name, ec)) {
+          // Report paths relative to where the user is, as they named the plan.
+          fs::path shown = fs::relative(dir / name, fs::current_path(), ec);
+          found = (ec || shown.empty()) ? (dir / name).string() : shown.string();
+          break;
+        }
+      }
+      if (found || fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
+    }
+    cached = nearest_.emplace(key, found).first;
+  }
+  Owners owners;
+  if (cached->second) owners = load(*cached->second).owners;
+  if (explicit_)
+    for (const auto& [id, owner] : load(*explicit_).owners) owners.insert_or_assign(id, owner);
+  return owners;
+}
+
+Diagnostics OwnerRegisters::take_diagnostics() {
+  Diagnostics out = std::move(diagnostics_);
+  diagnostics_.clear();
+  return out;
+}
+
+const SourceFile* OwnerRegisters::source(const std::string& file) const {
+  auto it = loaded_.find(file);
+  return it == loaded_.end() ? nullptr : &it->second.source;
+}
+
+Date today() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    errno = 0;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (errno != 0 || *end != '\0')
+      throw Error(fmt::format("SOURCE_DATE_EPOCH must be a UNIX time in seconds, not '{}'", epoch));
+    return date_from_unix(seconds);
+  }
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                        static_cast<unsigned>(local.tm_mday));
+}
+
+SourceFile read_standard_input(const std::string& name, size_t max_bytes,
+                               std::optional<Diagnostic>& too_big) {
+  SourceFile source;
+  source.path = name;
+  char buffer[65536];
+  size_t got;
+  while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
+    source.text.append(buffer, got);
+    if (source.text.size() > max_bytes) {
+      too_big = Diagnostic{name, {}, Severity::error, "yaml-syntax",
+                           fmt::format("input is over the limit of {} bytes", max_bytes),
+                           "split the plan, or raise the limit with --max-file-size"};
+      source.text.clear();
+      return source;
+    }
+  }
+  return source;
+}
+
+void write_file_atomically(const std::string& path, const std::string& text) {
+  fs::path target(path);
+  std::error_code status_error;
+  fs::file_status status = fs::status(target, status_error);
+  if (!status_error && fs::exists(status) && !fs::is_regular_file(status)) {
+    // A device or pipe (/dev/stdout, /dev/full, a FIFO): never replace it by renaming.
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (!file) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    bool ok = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+    ok = (std::fflush(file) == 0) && ok;
+    int saved = errno;
+    ok = (std::fclose(file) == 0) && ok;
+    if (!ok) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(saved ? saved : errno)));
+    return;
+  }
+  fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string temp_template = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::vector<char> name(temp_template.begin(), temp_template.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0)
+    throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+  const char* data = text.data();
+  size_t left = text.size();
+  bool ok = true;
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ok = false;
+      break;
+    }
+    data += n;
+    left -= static_cast<size_t>(n);
+  }
+  int saved = errno;
+  if (ok && ::fsync(fd) != 0) { ok = false; saved = errno; }
+  if (::close(fd) != 0 && ok) { ok = false; saved = errno; }
+  if (ok) ::chmod(name.data(), 0644);
+  if (!ok || std::rename(name.data(), path.c_str()) != 0) {
+    if (ok) saved = errno;
+    ::unlink(name.data());
+    throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(saved)));
+  }
+}
+
+}  // namespace bvplan

@@ -1,0 +1,261 @@
+// The only translation unit that includes yaml-cpp.
+#include "bvplan/yaml_reader.hpp"
+
+#include <algorithm>
+#include <istream>
+#include <streambuf>
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+namespace bvplan {
+
+const Node* Node::find(std::string_view name) const {
+  for (size_t i = 0; i < map_size(); ++i)
+    if (key(i).is_scalar() && key(i).value == name) return &value_at(i);
+  return nullptr;
+}
+
+const char* describe(const Node& node) {
+  switch (node.kind) {
+    case Node::Kind::null: return "nothing";
+    case Node::Kind::scalar: return "a single value";
+    case Node::Kind::sequence: return "a list";
+    case Node::Kind::map: return "a mapping";
+  }
+  return "nothing";
+}
+
+namespace {
+
+// Lets yaml-cpp read the file's bytes in place instead of a copy in a stringstream.
+class MemoryBuffer : public std::streambuf {
+public:
+  explicit MemoryBuffer(const std::string& text) {
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+// yaml-cpp's marks are 0-based and count bytes; bvplan reports 1-based lines and
+// columns in characters, as editors show them.
+Position to_position(const SourceFile& source, const YAML::Mark& mark) {
+  if (mark.is_null() || mark.pos < 0 || mark.column < 0) return {};
+  size_t end = std::min(static_cast<size_t>(mark.pos), source.text.size());
+  size_t start = end >= static_cast<size_t>(mark.column) ? end - static_cast<size_t>(mark.column) : 0;
+  unsigned characters = 0;
+  for (size_t i = start; i < end; ++i)
+    if ((static_cast<unsigned char>(source.text[i]) & 0xC0) != 0x80) ++characters;
+  return {static_cast<unsigned>(mark.line + 1), characters + 1};
+}
+
+// Thrown from the handler to stop the parse at once (nesting too deep).
+struct StopParse {
+  Position position;
+};
+
+class TreeBuilder : public YAML::EventHandler {
+public:
+  TreeBuilder(const SourceFile& source, Diagnostics& diagnostics)
+      : source_(source), diagnostics_(diagnostics) {}
+
+  Node root;
+  bool saw_document = false;
+  size_t document_start = 0;
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    saw_document = true;
+    document_start = static_cast<size_t>(mark.pos);
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    check_anchor(mark, anchor);
+    Node node;
+    node.position = to_position(source_, mark);
+    add(std::move(node));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    report(to_position(source_, mark), "yaml-alias", "aliases (*name) are not allowed in a plan",
+           "write the value out in full; bvplan refuses anchors and aliases");
+    Node node;
+    node.position = to_position(source_, mark);
+    add(std::move(node));
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    check_anchor(mark, anchor);
+    Node node;
+    node.kind = Node::Kind::scalar;
+    node.plain = tag == "?";
+    node.position = to_position(source_, mark);
+    node.value = value;
+    add(std::move(node));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, anchor, Node::Kind::sequence);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, anchor, Node::Kind::map);
+  }
+  void OnMapEnd() override {
+    check_duplicate_keys(stack_.back());
+    close();
+  }
+
+private:
+  const SourceFile& source_;
+  Diagnostics& diagnostics_;
+  std::vector<Node> stack_;
+
+  void report(Position position, const char* rule, std::string message, std::string hint) {
+    diagnostics_.push_back(
+        {source_.path, position, Severity::error, rule, std::move(message), std::move(hint)});
+  }
+
+  void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor)
+      report(to_position(source_, mark), "yaml-alias", "anchors (&name) are not allowed in a plan",
+             "write the value out in full; bvplan refuses anchors and aliases");
+  }
+
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, Node::Kind kind) {
+    check_anchor(mark, anchor);
+    if (stack_.size() >= max_nesting_depth)
+      throw StopParse{to_position(source_, mark)};
+    Node node;
+    node.kind = kind;
+    node.position = to_position(source_, mark);
+    stack_.push_back(std::move(node));
+  }
+
+  void close() {
+    Node done = std::move(stack_.back());
+    stack_.pop_back();
+    add(std::move(done));
+  }
+
+  void add(Node node) {
+    if (stack_.empty()) {
+      root = std::move(node);
+      return;
+    }
+    Node& parent = stack_.back();
+    bool is_key = parent.is_map() && parent.items.size() % 2 == 0;
+    if (is_key && node.is_scalar() && node.plain && node.value == "<<")
+      report(node.position, "yaml-alias", "merge keys (<<) are not allowed in a plan",
+             "write the keys out in full");
+    // An empty value carries the position of the next token, possibly lines later:
+    // report it at its key instead.
+    if (!is_key && parent.is_map() && node.is_null() && !parent.items.empty())
+      node.position = parent.items.back().position;
+    parent.items.push_back(std::move(node));
+  }
+
+  void check_duplicate_keys(const Node& map) {
+    size_t n = map.map_size();
+    if (n < 2) return;
+    std::vector<size_t> order(n);
+    for (size_t i = 0; i < n; ++i) order[i] = i;
+    auto key_text = [&](size_t i) -> const std::string& { return map.key(i).value; };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return key_text(a) < key_text(b); });
+    for (size_t k = 1; k < n; ++k) {
+      const Node& first = map.key(order[k - 1]);
+      const Node& again = map.key(order[k]);
+      if (!first.is_scalar() || !again.is_scalar() || first.value != again.value) continue;
+      report(again.position, "duplicate-key",
+             fmt::format("duplicate key '{}' (first at line {}, column {})", again.value,
+                         first.position.line, first.position.column),
+             "remove one of them; YAML keeps only one value per key");
+    }
+  }
+};
+
+std::string syntax_hint(const SourceFile& source, Position position, const std::string& what) {
+  std::string_view line = source.line_text(position.line);
+  for (char c : line) {
+    if (c == '\t') return "indent with spaces; YAML does not allow tabs for indentation";
+    if (c != ' ') break;
+  }
+  if (what.find("end of map not found") != std::string::npos ||
+      what.find("illegal map value") != std::string::npos)
+    return "check the indentation and that each 'key: value' has a space after the colon";
+  return "";
+}
+
+}  // namespace
+
+Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
+  Document document;
+  MemoryBuffer buffer(source.text);
+  std::istream input(&buffer);
+  TreeBuilder builder(source, diagnostics);
+  try {
+    YAML::Parser parser(input);
+    if (!parser.HandleNextDocument(builder) || !builder.saw_document) return document;
+    document.empty = false;
+    document.root = std::move(builder.root);
+    // One document per file. yaml-cpp 0.7 can also return null documents forever
+    // without consuming input (a file holding just ","): a second document that starts
+    // where the first did is no progress, and a syntax error.
+    size_t first_start = builder.document_start;
+    builder.saw_document = false;
+    TreeBuilder second(source, diagnostics);
+    if (parser.HandleNextDocument(second) && second.saw_document) {
+      Position at{};
+      if (second.document_start == first_start) {
+        // Find the first character that is not blank or a comment to point at.
+        at = {1, 1};
+        unsigned line = 1, column = 1;
+        bool comment = false;
+        for (char c : source.text) {
+          if (c == '\n') { ++line; column = 1; comment = false; continue; }
+          if (!comment && c == '#') comment = true;
+          if (!comment && c != ' ' && c != '\r' && c != '\t') { at = {line, column}; break; }
+          ++column;
+        }
+        diagnostics.push_back({source.path, at, Severity::error, "yaml-syntax",
+                               "unexpected text; the parser cannot make sense of this file",
+                               "a plan is a YAML mapping starting with 'bvplan: 1'"});
+        document.usable = false;
+      } else {
+        unsigned line = 1;
+        for (size_t i = 0; i < second.document_start && i < source.text.size(); ++i)
+          if (source.text[i] == '\n') ++line;
+        diagnostics.push_back({source.path, {line, 1}, Severity::error, "yaml-syntax",
+                               "more than one YAML document in the file",
+                               "keep one plan per file; remove the '---' separator or split the file"});
+      }
+    }
+  } catch (const StopParse& stop) {
+    document.usable = false;
+    diagnostics.push_back({source.path, stop.position, Severity::error, "yaml-syntax",
+                           fmt::format("nesting deeper than {} levels", max_nesting_depth),
+                           "a plan needs only a few levels; check for unbalanced brackets"});
+  } catch (const YAML::DeepRecursion& e) {
+    document.usable = false;
+    diagnostics.push_back({source.path, to_position(source, e.mark), Severity::error, "yaml-syntax",
+                           "nesting too deep for the YAML parser",
+                           "a plan needs only a few levels; check for unbalanced brackets"});
+  } catch (const YAML::Exception& e) {
+    document.usable = false;
+    Position at = to_position(source, e.mark);
+    if (at.line == 0) at = {1, 1};
+    diagnostics.push_back({source.path, at, Severity::error, "yaml-syntax", e.msg,
+                           syntax_hint(source, at, e.msg)});
+  }
+  return document;
+}
+
+}  // namespace bvplan

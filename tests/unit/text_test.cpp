@@ -1,0 +1,31 @@
+#include "bvplan/text.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bvplan;
+
+TEST_CASE("closest_match suggests likely typos only") {
+  std::vector<std::string> keys{"title", "start", "due", "lead"};
+  CHECK(closest_match("tittle", keys) == "title");
+  CHECK(closest_match("stat", keys) == "start");
+  CHECK(closest_match("owner", keys) == "");
+  CHECK(closest_match("x", keys) == "");
+  CHECK(did_you_mean("SPS2", {"CMT", "SPS"}) == " (did you mean 'SPS'?)");
+  CHECK(did_you_mean("ZZZZZZ", {"CMT", "SPS"}) == "");
+}
+
+TEST_CASE("json_quote escapes quotes, backslashes and control characters") {
+  CHECK(json_quote("a\"b\\c") == "\"a\\\"b\\\\c\"");
+  CHECK(json_quote("line\nnext\t\x01") == "\"line\\nnext\\t\\u0001\"");
+  CHECK(json_quote("£5") == "\"£5\"");
+}
+
+TEST_CASE("is_valid_id") {
+  CHECK(is_valid_id("KI-8"));
+  CHECK(is_valid_id("8"));
+  CHECK(is_valid_id("a.b_c-d"));
+  CHECK_FALSE(is_valid_id(""));
+  CHECK_FALSE(is_valid_id("-a"));
+  CHECK_FALSE(is_valid_id("a b"));
+  CHECK_FALSE(is_valid_id("a/b"));
+}
