@@ -68,6 +68,7 @@ public:
   // Reports a node that should be a mapping; returns whether it is one.
   bool expect_map(const Node& node, std::string_view what) {
     if (node.is_map()) return true;
+    if (node.refused) return false;
     error(node.position, "wrong-type",
           fmt::format("{} must be a mapping of keys to values, found {}", what, describe(node)),
           "write it as indented 'key: value' lines");
@@ -76,6 +77,7 @@ public:
 
   bool expect_list(const Node& node, std::string_view what) {
     if (node.is_sequence()) return true;
+    if (node.refused) return false;
     error(node.position, "wrong-type", fmt::format("{} must be a list, found {}", what, describe(node)),
           "write each item on its own line starting with '- '");
     return false;
@@ -92,10 +94,10 @@ public:
         continue;
       }
       const auto& known = fields.known();
-      if (std::find(known.begin(), known.end(), key.value) == known.end())
+      if (std::find(known.begin(), known.end(), key.value()) == known.end())
         error(key.position, "unknown-key",
-              fmt::format("unknown key '{}' in {}{}", key.value, what,
-                          did_you_mean(key.value, known)),
+              fmt::format("unknown key '{}' in {}{}", key.value(), what,
+                          did_you_mean(key.value(), known)),
               fmt::format("the keys allowed here are: {}", fmt::join(known, ", ")));
     }
     bool all = true;
@@ -110,8 +112,8 @@ public:
   }
 
   std::optional<std::string> text(const Node* node, std::string_view key) {
-    if (!node) return std::nullopt;
-    if (node->is_scalar()) return node->value;
+    if (!node || node->refused) return std::nullopt;
+    if (node->is_scalar()) return std::string(node->value());
     if (node->is_null()) {
       error(node->position, "wrong-type", fmt::format("'{}' is empty", key),
             fmt::format("write a value after '{}:', or remove the key", key));
@@ -148,13 +150,13 @@ public:
   }
 
   std::optional<double> number(const Node* node, std::string_view key) {
-    if (!node) return std::nullopt;
+    if (!node || node->refused) return std::nullopt;
     if (!node->is_scalar()) {
       error(node->position, "wrong-type",
             fmt::format("'{}' must be a number, found {}", key, describe(*node)));
       return std::nullopt;
     }
-    const std::string& v = node->value;
+    std::string_view v = node->value();
     if (!node->plain) {
       error(node->position, "wrong-type",
             fmt::format("'{}' must be a number, found the quoted text '{}'", key, v),
@@ -192,7 +194,7 @@ public:
     auto value = number(node, key);
     if (value && *value < minimum) {
       error(node->position, "bad-value",
-            fmt::format("'{}' is {}, but {} cannot be negative", key, node->value, what));
+            fmt::format("'{}' is {}, but {} cannot be negative", key, node->value(), what));
       return std::nullopt;
     }
     return value;
@@ -206,7 +208,7 @@ public:
     auto value = number(node, key);
     if (value && (*value < 0 || *value > 100)) {
       error(node->position, "bad-value",
-            fmt::format("'{}' is {}, outside 0 to 100 percent", key, node->value));
+            fmt::format("'{}' is {}, outside 0 to 100 percent", key, node->value()));
       return std::nullopt;
     }
     return value;
@@ -215,21 +217,21 @@ public:
   std::optional<unsigned> whole(const Node* node, std::string_view key) {
     auto value = at_least(node, key, 0, "a count");
     if (!value) return std::nullopt;
-    if (node->value.find('.') != std::string::npos || *value > 1e6) {
+    if (node->value().find('.') != std::string::npos || *value > 1e6) {
       error(node->position, "bad-value",
-            fmt::format("'{}' must be a whole number, found {}", key, node->value));
+            fmt::format("'{}' must be a whole number, found {}", key, node->value()));
       return std::nullopt;
     }
     return static_cast<unsigned>(*value);
   }
 
   std::optional<bool> boolean(const Node* node, std::string_view key) {
-    if (!node) return std::nullopt;
-    if (node->is_scalar() && node->plain && (node->value == "true" || node->value == "false"))
-      return node->value == "true";
+    if (!node || node->refused) return std::nullopt;
+    if (node->is_scalar() && node->plain && (node->value() == "true" || node->value() == "false"))
+      return node->value() == "true";
     error(node->position, "wrong-type",
           fmt::format("'{}' must be true or false, found {}", key,
-                      node->is_scalar() ? fmt::format("'{}'", node->value) : describe(*node)),
+                      node->is_scalar() ? fmt::format("'{}'", node->value()) : describe(*node)),
           "bvplan accepts only true and false (not yes, no, on or off)");
     return std::nullopt;
   }
@@ -245,7 +247,7 @@ public:
     if (!node) return out;
     if (node->is_null()) return out;
     if (!expect_list(*node, fmt::format("'{}'", key))) return out;
-    for (const Node& item : node->items)
+    for (const Node& item : node->items())
       if (auto ref = reference(&item, key)) out.push_back(std::move(*ref));
     return out;
   }
@@ -271,24 +273,24 @@ public:
 
   Owner owner(const Node& key, const Node& value) {
     Owner out;
-    out.id = key.value;
+    out.id = std::string(key.value());
     out.file = file_;
     out.position = key.position;
-    if (!is_valid_id(key.value))
-      error(key.position, "bad-value", fmt::format("malformed owner id '{}'", key.value),
+    if (!is_valid_id(key.value()))
+      error(key.position, "bad-value", fmt::format("malformed owner id '{}'", key.value()),
             "ids start with a letter or digit, then letters, digits, '.', '_' or '-'");
     if (value.is_scalar()) {
-      out.name = value.value;
+      out.name = std::string(value.value());
       return out;
     }
     if (!value.is_map()) {
       error(value.position, "wrong-type",
             fmt::format("owner '{}' must be a name or a mapping with 'name', found {}",
-                        key.value, describe(value)));
+                        key.value(), describe(value)));
       return out;
     }
     Fields f(value, {"name", "role", "max_actions", "days_per_month"});
-    check_keys(f, fmt::format("owner '{}'", key.value), {"name"});
+    check_keys(f, fmt::format("owner '{}'", key.value()), {"name"});
     if (auto v = text(f.get("name"), "name")) out.name = *v;
     if (auto v = text(f.get("role"), "role")) out.role = *v;
     out.max_actions = whole(f.get("max_actions"), "max_actions");
@@ -331,7 +333,7 @@ public:
     plan.savings_target = money(f.get("savings_target"), "savings_target");
     if (const Node* monitoring = f.get("monitoring"); monitoring && !monitoring->is_null() &&
                                                       expect_list(*monitoring, "'monitoring'")) {
-      for (const Node& item : monitoring->items) {
+      for (const Node& item : monitoring->items()) {
         if (!expect_map(item, "a monitoring entry")) continue;
         Fields m(item, {"body", "every"});
         if (!check_keys(m, "a monitoring entry", {"body", "every"})) continue;
@@ -420,7 +422,7 @@ public:
     if (const Node* w = f.get("weight")) {
       if (auto v = number(w, "weight")) {
         if (*v <= 0)
-          error(w->position, "bad-value", fmt::format("'weight' is {}, but must be above 0", w->value),
+          error(w->position, "bad-value", fmt::format("'weight' is {}, but must be above 0", w->value()),
                 "use status: cancelled or deferred to take an action out of the roll-up");
         else
           out.weight = *v;
@@ -453,7 +455,7 @@ public:
     }
     if (const Node* list = f.get("milestones"); list && !list->is_null() &&
                                                 expect_list(*list, "'milestones'")) {
-      for (const Node& item : list->items) {
+      for (const Node& item : list->items()) {
         bool ok = false;
         Milestone m = milestone(item, ok);
         if (ok) out.milestones.push_back(std::move(m));
@@ -461,7 +463,7 @@ public:
     }
     if (const Node* list = f.get("updates"); list && !list->is_null() &&
                                              expect_list(*list, "'updates'")) {
-      for (const Node& item : list->items)
+      for (const Node& item : list->items())
         if (auto u = update(item)) out.updates.push_back(std::move(*u));
     }
     if (auto v = text(f.get("notes"), "notes")) out.notes = *v;
@@ -495,17 +497,17 @@ public:
     }
     if (const Node* by = f.get("monitored_by")) {
       if (by->is_sequence()) {
-        for (const Node& item : by->items)
+        for (const Node& item : by->items())
           if (auto v = text(&item, "monitored_by")) out.monitored_by.push_back(*v);
       } else if (auto v = text(by, "monitored_by")) {
         out.monitored_by.push_back(*v);
       }
     }
     if (const Node* actions = f.get("actions"); actions && expect_list(*actions, "'actions'")) {
-      if (actions->items.empty())
+      if (actions->items().empty())
         error(actions->position, "missing-key", "key issue has no actions",
               "add at least one action under 'actions:'");
-      for (const Node& item : actions->items) out.actions.push_back(action(item));
+      for (const Node& item : actions->items()) out.actions.push_back(action(item));
     }
     return out;
   }
@@ -520,16 +522,16 @@ public:
       if (auto v = number(version, "bvplan"); v && *v != 1)
         error(version->position, "bad-value",
               fmt::format("format version {} is not supported; this bvplan reads version 1",
-                          version->value),
+                          version->value()),
               "write 'bvplan: 1'");
     }
     if (const Node* p = f.get("plan")) plan_section(*p, out);
     if (const Node* o = f.get("owners")) out.owners = owners(*o, true);
     if (const Node* issues = f.get("issues"); issues && expect_list(*issues, "'issues'")) {
-      if (issues->items.empty())
+      if (issues->items().empty())
         error(issues->position, "missing-key", "plan has no key issues",
               "add at least one key issue under 'issues:'");
-      for (const Node& item : issues->items) out.issues.push_back(issue(item));
+      for (const Node& item : issues->items()) out.issues.push_back(issue(item));
     }
     return out;
   }

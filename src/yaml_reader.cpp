@@ -13,9 +13,20 @@
 
 namespace bvplan {
 
+std::string_view Node::value() const {
+  if (!is_scalar() || !storage) return {};
+  std::string_view text = in_source ? storage->source : std::string_view(storage->arena);
+  return text.substr(first, count);
+}
+
+std::span<const Node> Node::items() const {
+  if ((!is_sequence() && !is_map()) || !storage || count == 0) return {};
+  return {storage->nodes.data() + first, count};
+}
+
 const Node* Node::find(std::string_view name) const {
   for (size_t i = 0; i < map_size(); ++i)
-    if (key(i).is_scalar() && key(i).value == name) return &value_at(i);
+    if (key(i).is_scalar() && key(i).value() == name) return &value_at(i);
   return nullptr;
 }
 
@@ -59,8 +70,10 @@ struct StopParse {
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(const SourceFile& source, Diagnostics& diagnostics)
-      : source_(source), diagnostics_(diagnostics) {}
+  TreeBuilder(const SourceFile& source, DocumentStorage& storage, Diagnostics& diagnostics)
+      : source_(source), storage_(storage), diagnostics_(diagnostics) {
+    storage_.source = source_.text;
+  }
 
   Node root;
   bool saw_document = false;
@@ -74,28 +87,33 @@ public:
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     check_anchor(mark, anchor);
-    Node node;
-    node.position = to_position(source_, mark);
-    add(std::move(node));
+    add(make(Node::Kind::null, mark));
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     report(to_position(source_, mark), "yaml-alias", "aliases (*name) are not allowed in a plan",
            "write the value out in full; bvplan refuses anchors and aliases");
-    Node node;
-    node.position = to_position(source_, mark);
-    add(std::move(node));
+    Node node = make(Node::Kind::null, mark);
+    node.refused = true;
+    add(node);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
     check_anchor(mark, anchor);
-    Node node;
-    node.kind = Node::Kind::scalar;
+    Node node = make(Node::Kind::scalar, mark);
     node.plain = tag == "?";
-    node.position = to_position(source_, mark);
-    node.value = value;
-    add(std::move(node));
+    // Most scalars are spelled in the source exactly as their value: view them there.
+    size_t at = static_cast<size_t>(mark.pos);
+    if (mark.pos >= 0 && source_.text.compare(at, value.size(), value) == 0) {
+      node.in_source = true;
+      node.first = static_cast<std::uint32_t>(at);
+    } else {
+      node.first = static_cast<std::uint32_t>(storage_.arena.size());
+      storage_.arena += value;
+    }
+    node.count = static_cast<std::uint32_t>(value.size());
+    add(node);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -109,14 +127,31 @@ public:
     open(mark, anchor, Node::Kind::map);
   }
   void OnMapEnd() override {
-    check_duplicate_keys(stack_.back());
+    check_duplicate_keys(stack_.back().items);
     close();
   }
 
 private:
+  // A container being read: its node, and its finished items until it closes, when they
+  // move side by side into the flat node array.
+  struct Frame {
+    Node node;
+    std::vector<Node> items;
+  };
+
   const SourceFile& source_;
+  DocumentStorage& storage_;
   Diagnostics& diagnostics_;
-  std::vector<Node> stack_;
+  std::vector<Frame> stack_;
+  std::vector<std::vector<Node>> spare_;  // item vectors kept for reuse
+
+  Node make(Node::Kind kind, const YAML::Mark& mark) const {
+    Node node;
+    node.kind = kind;
+    node.position = to_position(source_, mark);
+    node.storage = &storage_;
+    return node;
+  }
 
   void report(Position position, const char* rule, std::string message, std::string hint) {
     diagnostics_.push_back(
@@ -131,51 +166,65 @@ private:
 
   void open(const YAML::Mark& mark, YAML::anchor_t anchor, Node::Kind kind) {
     check_anchor(mark, anchor);
-    if (stack_.size() >= max_nesting_depth)
-      throw StopParse{to_position(source_, mark)};
-    Node node;
-    node.kind = kind;
-    node.position = to_position(source_, mark);
-    stack_.push_back(std::move(node));
+    if (stack_.size() >= max_nesting_depth) throw StopParse{to_position(source_, mark)};
+    Frame frame{make(kind, mark), {}};
+    if (!spare_.empty()) {
+      frame.items = std::move(spare_.back());
+      spare_.pop_back();
+    }
+    stack_.push_back(std::move(frame));
   }
 
   void close() {
-    Node done = std::move(stack_.back());
+    Frame frame = std::move(stack_.back());
     stack_.pop_back();
-    add(std::move(done));
+    frame.node.first = static_cast<std::uint32_t>(storage_.nodes.size());
+    frame.node.count = static_cast<std::uint32_t>(frame.items.size());
+    storage_.nodes.insert(storage_.nodes.end(), frame.items.begin(), frame.items.end());
+    frame.items.clear();
+    spare_.push_back(std::move(frame.items));
+    add(frame.node);
   }
 
   void add(Node node) {
     if (stack_.empty()) {
-      root = std::move(node);
+      root = node;
       return;
     }
-    Node& parent = stack_.back();
-    bool is_key = parent.is_map() && parent.items.size() % 2 == 0;
-    if (is_key && node.is_scalar() && node.plain && node.value == "<<")
+    Frame& parent = stack_.back();
+    bool is_key = parent.node.is_map() && parent.items.size() % 2 == 0;
+    if (is_key && node.is_scalar() && node.plain && node.count == 2 &&
+        scalar_text(node) == "<<")
       report(node.position, "yaml-alias", "merge keys (<<) are not allowed in a plan",
              "write the keys out in full");
     // An empty value carries the position of the next token, possibly lines later:
     // report it at its key instead.
-    if (!is_key && parent.is_map() && node.is_null() && !parent.items.empty())
+    if (!is_key && parent.node.is_map() && node.is_null() && !parent.items.empty())
       node.position = parent.items.back().position;
-    parent.items.push_back(std::move(node));
+    parent.items.push_back(node);
   }
 
-  void check_duplicate_keys(const Node& map) {
-    size_t n = map.map_size();
+  std::string_view scalar_text(const Node& node) const {
+    std::string_view text = node.in_source ? std::string_view(source_.text)
+                                           : std::string_view(storage_.arena);
+    return text.substr(node.first, node.count);
+  }
+
+  void check_duplicate_keys(const std::vector<Node>& items) {
+    size_t n = items.size() / 2;
     if (n < 2) return;
     std::vector<size_t> order(n);
-    for (size_t i = 0; i < n; ++i) order[i] = i;
-    auto key_text = [&](size_t i) -> const std::string& { return map.key(i).value; };
+    for (size_t i = 0; i < n; ++i) order[i] = 2 * i;
+    auto key_text = [&](size_t i) { return items[i].is_scalar() ? scalar_text(items[i]) : std::string_view(); };
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return key_text(a) < key_text(b); });
     for (size_t k = 1; k < n; ++k) {
-      const Node& first = map.key(order[k - 1]);
-      const Node& again = map.key(order[k]);
-      if (!first.is_scalar() || !again.is_scalar() || first.value != again.value) continue;
+      const Node& first = items[order[k - 1]];
+      const Node& again = items[order[k]];
+      if (!first.is_scalar() || !again.is_scalar() || key_text(order[k - 1]) != key_text(order[k]))
+        continue;
       report(again.position, "duplicate-key",
-             fmt::format("duplicate key '{}' (first at line {}, column {})", again.value,
+             fmt::format("duplicate key '{}' (first at line {}, column {})", key_text(order[k]),
                          first.position.line, first.position.column),
              "remove one of them; YAML keeps only one value per key");
     }
@@ -200,18 +249,19 @@ Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
   Document document;
   MemoryBuffer buffer(source.text);
   std::istream input(&buffer);
-  TreeBuilder builder(source, diagnostics);
+  TreeBuilder builder(source, *document.storage, diagnostics);
   try {
     YAML::Parser parser(input);
     if (!parser.HandleNextDocument(builder) || !builder.saw_document) return document;
     document.empty = false;
-    document.root = std::move(builder.root);
+    document.root = builder.root;
     // One document per file. yaml-cpp 0.7 can also return null documents forever
     // without consuming input (a file holding just ","): a second document that starts
     // where the first did is no progress, and a syntax error.
     size_t first_start = builder.document_start;
     builder.saw_document = false;
-    TreeBuilder second(source, diagnostics);
+    DocumentStorage scratch;
+    TreeBuilder second(source, scratch, diagnostics);
     if (parser.HandleNextDocument(second) && second.saw_document) {
       Position at{};
       if (second.document_start == first_start) {

@@ -1,6 +1,7 @@
 #include "bvplan/yaml_reader.hpp"
 
 #include <chrono>
+#include <deque>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -9,8 +10,11 @@
 using namespace bvplan;
 
 namespace {
+// A document views its source's text, so the sources outlive the test cases.
+std::deque<SourceFile> sources;
+
 Diagnostics read(std::string text, Document* out = nullptr) {
-  SourceFile s{"p.yaml", std::move(text)};
+  SourceFile& s = sources.emplace_back("p.yaml", std::move(text));
   Diagnostics d;
   Document doc = read_yaml(s, d);
   if (out) *out = std::move(doc);
@@ -27,12 +31,12 @@ TEST_CASE("a mapping becomes a positioned tree; plain and quoted scalars differ"
   CHECK(root.key(0).position == Position{1, 1});
   CHECK(root.value_at(0).plain);
   CHECK_FALSE(root.value_at(1).plain);
-  CHECK(root.value_at(1).value == "2");
+  CHECK(root.value_at(1).value() == "2");
   // An empty value is reported at its key, not at the next token.
   CHECK(root.value_at(2).is_null());
   CHECK(root.value_at(2).position == Position{3, 1});
-  CHECK(root.find("d")->items.size() == 2);
-  CHECK(root.find("d")->items[1].position == Position{4, 8});
+  CHECK(root.find("d")->items().size() == 2);
+  CHECK(root.find("d")->items()[1].position == Position{4, 8});
 }
 
 TEST_CASE("duplicate keys name both positions") {
@@ -115,5 +119,17 @@ TEST_CASE("CRLF line ends keep positions") {
 TEST_CASE("columns count characters, not bytes") {
   Document doc;
   CHECK(read("b: \xC3\xA9\xC3\xA9\nc: [\xC3\xA9, x]\n", &doc).empty());
-  CHECK(doc.root.value_at(1).items[1].position == Position{2, 8});
+  CHECK(doc.root.value_at(1).items()[1].position == Position{2, 8});
+}
+
+TEST_CASE("scalars spelled differently from their value are kept whole") {
+  Document doc;
+  CHECK(read("a: \"x\\ty\"\nb: >\n  folded\n  text\nc: plain words\nd: [[1, 2], {e: f}]\n", &doc).empty());
+  CHECK(doc.root.find("a")->value() == "x\ty");
+  CHECK(doc.root.find("b")->value() == "folded text\n");
+  CHECK(doc.root.find("c")->value() == "plain words");
+  const Node& d = *doc.root.find("d");
+  REQUIRE(d.items().size() == 2);
+  CHECK(d.items()[0].items()[1].value() == "2");
+  CHECK(d.items()[1].find("e")->value() == "f");
 }
