@@ -61,6 +61,33 @@ std::string caret_line(std::string_view line, unsigned column) {
   return out + '^';
 }
 
+// The excerpt as it can be shown on a terminal: control characters and bytes that are
+// not UTF-8 become '?', one per character, so the caret still lines up.
+std::string printable(std::string_view line) {
+  std::string out;
+  out.reserve(line.size());
+  for (size_t i = 0; i < line.size(); ++i) {
+    auto c = static_cast<unsigned char>(line[i]);
+    if (c == '\t' || (c >= 0x20 && c < 0x7F)) {
+      out += static_cast<char>(c);
+    } else if (c >= 0xC2 && c <= 0xF4) {
+      size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      bool ok = i + n <= line.size();
+      for (size_t k = 1; ok && k < n; ++k)
+        ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
+      if (ok) {
+        out.append(line.substr(i, n));
+        i += n - 1;
+      } else {
+        out += '?';
+      }
+    } else {
+      out += '?';
+    }
+  }
+  return out;
+}
+
 std::string render_text(const Diagnostics& diagnostics, size_t files, const SourceLookup& sources) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
@@ -89,7 +116,7 @@ std::string render_text(const Diagnostics& diagnostics, size_t files, const Sour
         column = static_cast<unsigned>(column - skipped + before.size());
         line = line.substr(start, end - start);
       }
-      std::string shown = fmt::format("{}{}{}", before, line, after);
+      std::string shown = fmt::format("{}{}{}", before, printable(line), after);
       out += fmt::format("    {}\n    {}\n", shown, caret_line(shown, column));
     }
     if (!d.hint.empty()) out += fmt::format("    hint: {}\n", d.hint);

@@ -166,9 +166,15 @@ int run(int argc, char** argv) {
   declare_check(app, check);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, std::cout, std::cerr);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, std::cout, std::cerr);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e, std::cout, std::cerr);
-    return code == 0 ? exit_ok : exit_usage;
+    // CLI11 exits with 100-127; bvplan's usage errors are 2, in its own words.
+    write_err(fmt::format("bvplan: error: {}\nbvplan: run 'bvplan --help' or 'bvplan COMMAND --help' for usage\n",
+                          e.what()));
+    return exit_usage;
   }
   try {
     if (app.got_subcommand("check")) return run_check(check);

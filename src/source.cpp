@@ -55,7 +55,7 @@ Diagnostics check_encoding(SourceFile& source) {
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
                            (text[0] == '\xFE' && text[1] == '\xFF'))) {
-    found.push_back({source.path, {1, 1}, Severity::error, "yaml-syntax",
+    found.push_back({source.path, {}, Severity::error, "yaml-syntax",
                      "file is UTF-16; bvplan reads UTF-8 only",
                      "save the file as UTF-8 (most editors offer it under 'Save As')"});
     return found;
