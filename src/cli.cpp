@@ -12,7 +12,12 @@
 #include <fmt/format.h>
 
 #include "bvplan/check.hpp"
+#include "bvplan/compute.hpp"
+#include "bvplan/render.hpp"
 #include "bvplan/workspace.hpp"
+
+#include <filesystem>
+#include <unistd.h>
 
 namespace bvplan {
 
@@ -59,6 +64,7 @@ void add_input_options(CLI::App& command, InputOptions& options) {
   command.add_option("--max-file-size", options.max_file_size,
                      "refuse plan files larger than this many bytes")
       ->type_name("BYTES")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 40))
       ->capture_default_str();
 }
 
@@ -154,6 +160,179 @@ int run_check(const CheckOptions& options) {
   return errors > 0 || (options.strict && warnings > 0) ? exit_findings : exit_ok;
 }
 
+// --- commands that compute figures: status, report, explain --------------------------
+
+// The date and window a report is made for: --as-of, or --period's last day.
+struct ReportingOptions {
+  InputOptions input;
+  std::string period;
+};
+
+void add_reporting_options(CLI::App& command, ReportingOptions& options) {
+  add_input_options(command, options.input);
+  CLI::Option* as_of = command.get_option("--as-of");
+  command.add_option("--period", options.period,
+                     "report for a period: 2004, 2004-H1, 2004-Q2 or 2004-06 (as of its last day)")
+      ->type_name("PERIOD")
+      ->excludes(as_of);
+}
+
+// Plans loaded, checked and computed. Plans with errors are not reported: their findings
+// go to stderr with every warning, and the command exits 1 after reporting the rest.
+struct Figures {
+  std::unique_ptr<Workspace> workspace;
+  std::vector<PlanFigures> plans;
+  Date as_of;
+  Window window;
+  bool had_errors = false;
+};
+
+Figures compute_figures(const ReportingOptions& options) {
+  Figures out;
+  std::optional<Window> period;
+  if (!options.period.empty()) {
+    period = parse_period(options.period);
+    if (!period)
+      throw Error(fmt::format("--period '{}' is not a period: use 2004, 2004-H1, 2004-Q2 or 2004-06",
+                              options.period));
+  }
+  out.as_of = period ? period->end : parse_as_of(options.input.as_of);
+  out.workspace = load_workspace(options.input, out.as_of);
+  Workspace& ws = *out.workspace;
+  report_problems(ws.problems);
+  if (!ws.problems.empty()) throw Error("nothing was reported");
+  Diagnostics findings = ws.register_diagnostics;
+  Cadence shortest{12};
+  bool any = false;
+  for (const CheckedPlan& checked : ws.plans) {
+    findings.insert(findings.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+    if (checked.plan && !checked.has_errors()) {
+      Cadence c = shortest_cadence(*checked.plan);
+      if (!any || c.months < shortest.months) shortest = c;
+      any = true;
+    }
+  }
+  out.window = period ? *period : cadence_window(any ? shortest : Cadence{3}, out.as_of);
+  out.had_errors = count_severity(findings, Severity::error) > 0;
+  for (const CheckedPlan& checked : ws.plans)
+    if (checked.plan && !checked.has_errors())
+      out.plans.push_back(compute_plan(*checked.plan, out.as_of, out.window));
+  if (!findings.empty()) {
+    sort_diagnostics(findings);
+    std::string text = render_diagnostics(findings, ws.plans.size(), DiagnosticFormat::text,
+                                          [&](const std::string& file) { return ws.source(file); });
+    // The count line belongs to check; here the findings speak for themselves.
+    text.erase(text.rfind('\n', text.size() - 2) + 1);
+    write_err(text);
+  }
+  return out;
+}
+
+struct StatusOptions_ {
+  ReportingOptions reporting;
+  std::string color = "auto";
+};
+
+void declare_status(CLI::App& app, StatusOptions_& options) {
+  CLI::App* status = app.add_subcommand("status", "a compact progress table per plan: target, actual, RAG, days late");
+  add_reporting_options(*status, options.reporting);
+  status->add_option("--color", options.color, "colour the RAG words: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
+
+int run_status(const StatusOptions_& options) {
+  Figures figures = compute_figures(options.reporting);
+  bool color = options.color == "always";
+  if (options.color == "auto") {
+    const char* no_color = std::getenv("NO_COLOR");
+    color = ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  }
+  if (!figures.plans.empty()) write_out(render_status(figures.plans, StatusOptions{color}));
+  return figures.had_errors ? exit_findings : exit_ok;
+}
+
+struct ReportOptions {
+  ReportingOptions reporting;
+  std::string format = "md";
+  std::string output;
+  bool gantt = false;
+  std::string level = "action";
+  bool bom = false;
+};
+
+void declare_report(CLI::App& app, ReportOptions& options) {
+  CLI::App* report = app.add_subcommand(
+      "report", "the committee paper (Markdown for pandoc), CSV for spreadsheets, or JSON for scripts");
+  add_reporting_options(*report, options.reporting);
+  report->add_option("--format", options.format, "md, csv or json")
+      ->check(CLI::IsMember({"md", "csv", "json"}))
+      ->capture_default_str();
+  report->add_option("-o,--output", options.output,
+                     "write to FILE (atomically; never over an input plan) instead of standard output")
+      ->type_name("FILE");
+  report->add_flag("--gantt", options.gantt, "md: add a Mermaid gantt chart of actions and milestones");
+  report->add_option("--level", options.level, "csv: one row per plan, issue, action or milestone")
+      ->check(CLI::IsMember({"plan", "issue", "action", "milestone"}))
+      ->capture_default_str();
+  report->add_flag("--bom", options.bom, "csv: start with a UTF-8 byte-order mark, for Excel");
+}
+
+void refuse_input_as_output(const std::string& output, const Workspace& ws) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const std::string& file : ws.files)
+    if (fs::equivalent(output, file, ec))
+      throw Error(fmt::format("refusing to write the report over the input plan '{}'", file));
+}
+
+int run_report(const ReportOptions& options) {
+  Figures figures = compute_figures(options.reporting);
+  std::string text;
+  if (options.format == "json") {
+    text = render_json(figures.plans, figures.as_of, figures.window);
+  } else if (options.format == "csv") {
+    CsvLevel level = options.level == "plan"    ? CsvLevel::plan
+                     : options.level == "issue" ? CsvLevel::issue
+                     : options.level == "milestone" ? CsvLevel::milestone
+                                                    : CsvLevel::action;
+    text = render_csv(figures.plans, CsvOptions{level, options.bom});
+  } else {
+    text = render_markdown(figures.plans, MarkdownOptions{options.gantt});
+  }
+  if (figures.plans.empty() && options.format == "md") text.clear();
+  if (options.output.empty()) {
+    write_out(text);
+  } else {
+    refuse_input_as_output(options.output, *figures.workspace);
+    write_file_atomically(options.output, text);
+  }
+  return figures.had_errors ? exit_findings : exit_ok;
+}
+
+struct ExplainOptions {
+  std::string id;
+  ReportingOptions reporting;
+};
+
+void declare_explain(CLI::App& app, ExplainOptions& options) {
+  CLI::App* explain = app.add_subcommand(
+      "explain", "every figure for one action, key issue or plan, with the numbers that produced it");
+  explain->add_option("id", options.id, "the id of an action, key issue or plan")->required()->type_name("ID");
+  add_reporting_options(*explain, options.reporting);
+}
+
+int run_explain(const ExplainOptions& options) {
+  Figures figures = compute_figures(options.reporting);
+  std::optional<std::string> text = render_explain(figures.plans, options.id);
+  if (!text) {
+    if (figures.had_errors) return exit_findings;
+    throw Error(fmt::format("no action, key issue or plan with id '{}'", options.id));
+  }
+  write_out(*text);
+  return figures.had_errors ? exit_findings : exit_ok;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -164,6 +343,12 @@ int run(int argc, char** argv) {
   app.fallthrough();
   CheckOptions check;
   declare_check(app, check);
+  StatusOptions_ status;
+  declare_status(app, status);
+  ReportOptions report;
+  declare_report(app, report);
+  ExplainOptions explain;
+  declare_explain(app, explain);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -178,6 +363,9 @@ int run(int argc, char** argv) {
   }
   try {
     if (app.got_subcommand("check")) return run_check(check);
+    if (app.got_subcommand("status")) return run_status(status);
+    if (app.got_subcommand("report")) return run_report(report);
+    if (app.got_subcommand("explain")) return run_explain(explain);
   } catch (const Error& e) {
     write_err(fmt::format("bvplan: error: {}\n", e.what()));
     return exit_usage;

@@ -303,7 +303,10 @@ public:
     if (node.is_null()) return out;
     if (!expect_map(node, "'owners'")) return out;
     for (size_t i = 0; i < node.map_size(); ++i) {
-      if (!node.key(i).is_scalar()) continue;
+      if (!node.key(i).is_scalar()) {
+        error(node.key(i).position, "wrong-type", "owner ids in 'owners' must be plain names");
+        continue;
+      }
       Owner o = owner(node.key(i), node.value_at(i));
       o.plan_local = plan_local;
       out.emplace(o.id, std::move(o));
@@ -345,7 +348,11 @@ public:
     if (const Node* rag = f.get("rag"); rag && expect_map(*rag, "'rag'")) {
       Fields r(*rag, {"green", "amber"});
       check_keys(r, "'rag'", {});
-      if (auto g = percent(r.get("green"), "green")) plan.rag.green = *g;
+      if (auto g = percent(r.get("green"), "green")) {
+        plan.rag.green = *g;
+        // Lowering green alone brings the default amber down with it.
+        if (!r.get("amber")) plan.rag.amber = std::min(plan.rag.amber, *g);
+      }
       if (auto a = percent(r.get("amber"), "amber")) plan.rag.amber = *a;
       if (plan.rag.amber > plan.rag.green)
         error(rag->position, "bad-value",
@@ -519,7 +526,7 @@ public:
     Fields f(root, {"bvplan", "plan", "owners", "issues"});
     check_keys(f, "the plan file", {"bvplan", "plan", "issues"});
     if (const Node* version = f.get("bvplan")) {
-      if (auto v = number(version, "bvplan"); v && *v != 1)
+      if (auto v = number(version, "bvplan"); v && (*v != 1 || version->value() != "1"))
         error(version->position, "bad-value",
               fmt::format("format version {} is not supported; this bvplan reads version 1",
                           version->value()),
@@ -549,17 +556,18 @@ private:
   Diagnostics& diagnostics_;
 };
 
-void report_empty(const std::string& file, Diagnostics& diagnostics, const char* what) {
+void report_empty(const std::string& file, Diagnostics& diagnostics, const char* what,
+                  const char* hint) {
   diagnostics.push_back({file, {1, 1}, Severity::error, "missing-key",
-                         fmt::format("file is empty; expected {}", what),
-                         "a plan starts with 'bvplan: 1', then 'plan:' and 'issues:'"});
+                         fmt::format("file is empty; expected {}", what), hint});
 }
 
 }  // namespace
 
 Plan load_plan(const Document& document, const std::string& file, Diagnostics& diagnostics) {
   if (document.empty || document.root.is_null()) {
-    report_empty(file, diagnostics, "a plan");
+    report_empty(file, diagnostics, "a plan",
+                 "a plan starts with 'bvplan: 1', then 'plan:' and 'issues:'");
     Plan empty;
     empty.file = file;
     return empty;
@@ -569,7 +577,8 @@ Plan load_plan(const Document& document, const std::string& file, Diagnostics& d
 
 Owners load_owners(const Document& document, const std::string& file, Diagnostics& diagnostics) {
   if (document.empty || document.root.is_null()) {
-    report_empty(file, diagnostics, "an owners register");
+    report_empty(file, diagnostics, "an owners register",
+                 "an owners register starts with 'owners:', then one 'ID: name' line per owner");
     return {};
   }
   return Loader(file, diagnostics).register_file(document.root);

@@ -20,6 +20,12 @@ const Update* latest_update(const Action& action, Date as_of) {
 
 namespace {
 
+// "a month", "a quarter", "6 months", "a year": for messages.
+std::string cadence_phrase(Cadence cadence) {
+  std::string word = to_string(cadence);
+  return cadence.months == 1 || cadence.months == 3 || cadence.months == 12 ? "a " + word : word;
+}
+
 std::string money_text(double amount) {
   return amount == static_cast<double>(static_cast<long long>(amount))
              ? fmt::format("{}", static_cast<long long>(amount))
@@ -180,7 +186,7 @@ private:
                             to_iso(as_of_)));
       if (!over_budget_reported && u.spent && action.budget && *u.spent > *action.budget) {
         warning(u.spent_position, "over-budget",
-                fmt::format("spent {} is over action '{}''s budget of {}", money_text(*u.spent),
+                fmt::format("spent {} is over the budget of action '{}' ({})", money_text(*u.spent),
                             action.id, money_text(*action.budget)),
                 "record the overspend and its remedy, or agree a revised budget");
         over_budget_reported = true;
@@ -193,7 +199,8 @@ private:
     auto it = actions_.find(dep.id);
     if (it == actions_.end()) {
       std::vector<std::string> ids;
-      for (const auto& [id, a] : actions_) ids.push_back(id);
+      for (const auto& [id, a] : actions_)
+        if (id != action.id) ids.push_back(id);
       error(dep.position, "unknown-dependency",
             fmt::format("action '{}' depends on '{}', which is not an action in this plan{}",
                         action.id, dep.id, did_you_mean(dep.id, ids)),
@@ -218,13 +225,13 @@ private:
       Date limit = as_of_.plus_months(-cadence.months);
       if (since < limit)
         warning(latest ? latest->position : action.position, "stale-update",
-                latest ? fmt::format("action '{}' has had no progress update since {}, more than a {} "
+                latest ? fmt::format("action '{}' has had no progress update since {}, more than {} "
                                      "before {}",
-                                     action.id, to_iso(latest->date), to_string(cadence),
+                                     action.id, to_iso(latest->date), cadence_phrase(cadence),
                                      to_iso(as_of_))
                        : fmt::format("action '{}' started on {} and has no progress update, more "
-                                     "than a {} before {}",
-                                     action.id, to_iso(action.start), to_string(cadence),
+                                     "than {} before {}",
+                                     action.id, to_iso(action.start), cadence_phrase(cadence),
                                      to_iso(as_of_)),
                 "add an entry under 'updates:' with today's date and complete");
     }

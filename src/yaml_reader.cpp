@@ -218,11 +218,12 @@ private:
     auto key_text = [&](size_t i) { return items[i].is_scalar() ? scalar_text(items[i]) : std::string_view(); };
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return key_text(a) < key_text(b); });
+    size_t group = 0;  // the first key of the run of equal keys being looked at
     for (size_t k = 1; k < n; ++k) {
-      const Node& first = items[order[k - 1]];
+      if (key_text(order[group]) != key_text(order[k])) group = k;
+      const Node& first = items[order[group]];
       const Node& again = items[order[k]];
-      if (!first.is_scalar() || !again.is_scalar() || key_text(order[k - 1]) != key_text(order[k]))
-        continue;
+      if (group == k || !first.is_scalar() || !again.is_scalar()) continue;
       report(again.position, "duplicate-key",
              fmt::format("duplicate key '{}' (first at line {}, column {})", key_text(order[k]),
                          first.position.line, first.position.column),

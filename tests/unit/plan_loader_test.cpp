@@ -159,7 +159,19 @@ TEST_CASE("plan-level values") {
   CHECK(r.diagnostics[0].message == "unknown cadence 'fortnight'");
 }
 
+TEST_CASE("lowering green alone lowers the default amber") {
+  std::string text = minimal;
+  text.replace(text.find("  end: 2004-12-31\n"), 18, "  end: 2004-12-31\n  rag: {green: 60}\n");
+  LoadResult r = load(text);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.plan->rag.green == 60);
+  CHECK(r.plan->rag.amber == 60);
+}
+
 TEST_CASE("the version must be 1") {
+  std::string one_point_oh = minimal;
+  one_point_oh.replace(0, 9, "bvplan: 1.0");
+  CHECK(load(one_point_oh).diagnostics.at(0).rule == "bad-value");
   std::string text = minimal;
   text.replace(0, 9, "bvplan: 2");
   LoadResult r = load(text);

@@ -76,7 +76,7 @@ TEST_CASE("dependencies: unknown, cycle, order") {
   Diagnostics d = findings(plan_text("        depends_on: [A3]\n"));
   REQUIRE(d.size() == 1);
   CHECK(d[0].rule == "unknown-dependency");
-  CHECK(d[0].message == "action 'A1' depends on 'A3', which is not an action in this plan (did you mean 'A1'?)");
+  CHECK(d[0].message == "action 'A1' depends on 'A3', which is not an action in this plan (did you mean 'A2'?)");
 
   d = findings(plan_text("        depends_on: [A2]\n", "        depends_on: [A1]\n"));
   REQUIRE(rules(d) == std::vector<std::string>{"dependency-cycle", "dependency-order"});
@@ -124,7 +124,7 @@ TEST_CASE("money rules") {
   CHECK(d[0].message == "action budgets add up to 1100, more than the plan's budget of 1000");
   d = findings(plan_text("        budget: 100\n        updates: [{date: 2004-02-01, complete: 10, spent: 150.5}]\n"));
   CHECK(rules(d) == std::vector<std::string>{"over-budget"});
-  CHECK(d[0].message == "spent 150.50 is over action 'A1''s budget of 100");
+  CHECK(d[0].message == "spent 150.50 is over the budget of action 'A1' (100)");
 }
 
 TEST_CASE("progress rules judged at the as-of date") {

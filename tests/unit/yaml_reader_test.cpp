@@ -47,6 +47,14 @@ TEST_CASE("duplicate keys name both positions") {
   CHECK(d[0].message == "duplicate key 'a' (first at line 1, column 1)");
 }
 
+TEST_CASE("a key repeated three times names the first each time") {
+  Diagnostics d = read("a: 1\na: 2\na: 3\n");
+  REQUIRE(d.size() == 2);
+  CHECK(d[0].message == "duplicate key 'a' (first at line 1, column 1)");
+  CHECK(d[1].message == "duplicate key 'a' (first at line 1, column 1)");
+  CHECK(d[1].position == Position{3, 1});
+}
+
 TEST_CASE("anchors, aliases and merge keys are refused") {
   Diagnostics d = read("a: &x 1\nb: *x\n");
   REQUIRE(d.size() == 2);

@@ -1,0 +1,714 @@
+#include "bvplan/render.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "bvplan/text.hpp"
+
+namespace bvplan {
+
+namespace {
+
+std::string group_thousands(long long whole) {
+  std::string digits = std::to_string(whole < 0 ? -whole : whole);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (whole < 0 ? "-" : "") + out;
+}
+
+std::string pct(double value) { return format_percent(value, 0) + "%"; }
+
+std::string title_case(std::string_view word) {
+  std::string out(word);
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+// RAG for people: a word, never a colour alone.
+std::string rag_word(Rag rag) { return rag == Rag::none ? "Not rated" : title_case(to_string(rag)); }
+
+std::string counts_text(const RagCounts& c) {
+  std::vector<std::string> parts;
+  auto add = [&](size_t n, const char* word) {
+    if (n) parts.push_back(fmt::format("{} {}", n, word));
+  };
+  add(c.green, "green");
+  add(c.amber, "amber");
+  add(c.red, "red");
+  add(c.complete, "complete");
+  add(c.none, "not rated");
+  return parts.empty() ? "no actions" : fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string monitoring_text(const Plan& plan) {
+  std::vector<std::string> bodies;
+  for (const Monitoring& m : plan.monitoring)
+    bodies.push_back(fmt::format("{} (every {})", m.body, to_string(m.every)));
+  return bodies.empty() ? "" : fmt::format("{}", fmt::join(bodies, "; "));
+}
+
+std::string owner_name(const Plan& plan, const std::string& id) {
+  auto it = plan.owners.find(id);
+  return it == plan.owners.end() || it->second.name.empty() ? id : it->second.name;
+}
+
+}  // namespace
+
+std::string format_money(double amount, std::string_view currency) {
+  double rounded = std::round(amount * 100) / 100;
+  auto whole = static_cast<long long>(std::trunc(rounded));
+  long long pence = std::llround(std::fabs(rounded - static_cast<double>(whole)) * 100);
+  std::string number = group_thousands(whole);
+  if (whole == 0 && rounded < 0) number = "-0";
+  if (pence) number += fmt::format(".{:02}", pence);
+  if (currency == "GBP") return number[0] == '-' ? "-£" + number.substr(1) : "£" + number;
+  if (currency == "EUR") return number[0] == '-' ? "-€" + number.substr(1) : "€" + number;
+  return fmt::format("{} {}", number, currency);
+}
+
+std::string format_number(double amount) {
+  double rounded = std::round(amount * 100) / 100;
+  if (rounded == std::trunc(rounded)) return fmt::format("{}", static_cast<long long>(rounded));
+  std::string out = fmt::format("{:.2f}", rounded);
+  if (out.back() == '0') out.pop_back();
+  return out;
+}
+
+std::string escape_markdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    switch (c) {
+      case '\r':
+        break;
+      case '\n':
+        if (!out.empty() && out.back() != ' ') out += ' ';
+        break;
+      case '\\': case '|': case '*': case '_': case '`': case '[': case ']': case '<':
+      case '>': case '#': case '~': case '$': case '@':
+        out += '\\';
+        out += c;
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string csv_text(std::string_view text) {
+  std::string value(text);
+  bool formula = !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
+                                    value[0] == '@' || value[0] == '\t' || value[0] == '\r');
+  if (formula) value.insert(value.begin(), '\'');
+  bool quote = formula || value.find_first_of(",\"\r\n") != std::string::npos;
+  if (!quote) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+// --- status ---------------------------------------------------------------------------
+
+namespace {
+
+std::string colour(Rag rag, const std::string& word, bool on) {
+  if (!on) return word;
+  const char* code = rag == Rag::green ? "32" : rag == Rag::amber ? "33" : rag == Rag::red ? "31"
+                   : rag == Rag::complete ? "36" : "2";
+  return fmt::format("\x1b[{}m{}\x1b[0m", code, word);
+}
+
+}  // namespace
+
+std::string render_status(const std::vector<PlanFigures>& plans, const StatusOptions& options) {
+  std::string out;
+  for (size_t n = 0; n < plans.size(); ++n) {
+    const PlanFigures& p = plans[n];
+    if (n) out += '\n';
+    out += fmt::format("{}: {} (as at {})\n", p.plan->id, p.plan->title, to_long(p.as_of));
+    std::vector<std::vector<std::string>> rows{{"ACTION", "LEAD", "DUE", "TARGET", "ACTUAL", "RAG", "DAYS LATE"}};
+    std::vector<Rag> rags{Rag::none};
+    for (const ActionFigures& a : p.actions) {
+      rows.push_back({a.action->id, a.action->lead.id, to_iso(a.action->due), pct(a.target),
+                      pct(a.actual), a.state == State::deferred || a.state == State::cancelled
+                                         ? std::string(to_string(a.state))
+                                         : std::string(to_string(a.rag)),
+                      std::to_string(a.days_late)});
+      rags.push_back(a.rag);
+    }
+    std::vector<size_t> width(rows[0].size(), 0);
+    for (const auto& row : rows)
+      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    for (size_t r = 0; r < rows.size(); ++r) {
+      std::string line;
+      for (size_t c = 0; c < rows[r].size(); ++c) {
+        const std::string& cell = rows[r][c];
+        bool right = c == 3 || c == 4 || c == 6;
+        std::string padded = right ? std::string(width[c] - cell.size(), ' ') + cell
+                                   : cell + std::string(width[c] - cell.size(), ' ');
+        if (c == 5 && r > 0) {
+          padded = colour(rags[r], cell, options.color) + std::string(width[c] - cell.size(), ' ');
+        }
+        line += (c ? "  " : "") + padded;
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + '\n';
+    }
+    out += fmt::format("total: target {}, actual {}, {}; {}\n", pct(p.target), pct(p.actual),
+                       colour(p.rag, to_string(p.rag), options.color), counts_text(p.counts));
+  }
+  return out;
+}
+
+// --- markdown ---------------------------------------------------------------------------
+
+namespace {
+
+std::string yaml_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n' || c == '\r') { out += ' '; continue; }
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string action_label(const Action& a) {
+  return fmt::format("{} {}", escape_markdown(a.id), escape_markdown(a.title));
+}
+
+std::string gantt_text(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ':') out += "#58;";
+    else if (c == '#') out += "#35;";
+    else if (c == ';') out += "#59;";
+    else if (c == '\n' || c == '\r') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string gantt_id(std::string_view id) {
+  std::string out = "t_";
+  for (char c : id) out += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+  return out;
+}
+
+void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions& options,
+                   const std::string& h) {
+  const Plan& plan = *p.plan;
+  const std::string& cur = plan.currency;
+  std::string h2 = h + "#";
+
+  out += fmt::format("{} Summary\n\n", h);
+  out += "| Measure | Figure |\n|---|---|\n";
+  out += fmt::format("| Target % complete | {} |\n", pct(p.target));
+  out += fmt::format("| Actual % complete | {} |\n", pct(p.actual));
+  out += fmt::format("| Overall status (RAG) | {} |\n", rag_word(p.rag));
+  out += fmt::format("| Actions | {} |\n", counts_text(p.counts));
+  if (p.budget)
+    out += fmt::format("| Implementation budget used | {} of {}{} |\n", format_money(p.spent, cur),
+                       format_money(*p.budget, cur),
+                       p.budget_used ? fmt::format(" ({})", pct(*p.budget_used)) : "");
+  if (p.savings_target)
+    out += fmt::format("| Savings delivered | {} against a target of {}{} |\n",
+                       format_money(p.savings_delivered, cur), format_money(*p.savings_target, cur),
+                       *p.savings_target > 0
+                           ? fmt::format(" ({})", pct(100 * p.savings_delivered / *p.savings_target))
+                           : "");
+  else if (p.savings_delivered > 0)
+    out += fmt::format("| Savings delivered | {} |\n", format_money(p.savings_delivered, cur));
+  out += '\n';
+
+  // 1. Summary of action taken: updates inside the window.
+  out += fmt::format("{} 1. Summary of action taken\n\n", h);
+  size_t written = 0;
+  for (const ActionFigures& a : p.actions)
+    for (const Update& u : a.action->updates)
+      if (u.date >= p.window.start && u.date <= p.window.end && u.date <= p.as_of && !u.summary.empty()) {
+        out += fmt::format("- **{}** ({}, {}): {}\n", action_label(*a.action),
+                           escape_markdown(a.action->lead.id), to_long(u.date), escape_markdown(u.summary));
+        ++written;
+      }
+  if (!written) out += "No action was recorded in this period.\n";
+  out += '\n';
+
+  // 2. Target and actual % complete by date of report.
+  out += fmt::format("{} 2. Target and actual % complete by date of report\n\n", h);
+  out += "| Key issue | Target | Actual | RAG |\n|---|--:|--:|---|\n";
+  for (const IssueFigures& i : p.issues)
+    out += fmt::format("| {} {} | {} | {} | {} |\n", escape_markdown(i.issue->id),
+                       escape_markdown(i.issue->title), pct(i.target), pct(i.actual), rag_word(i.rag));
+  out += '\n';
+  out += "| Action | Lead | Due | Target | Actual | Variance | RAG | Days late |\n"
+         "|---|---|---|--:|--:|--:|---|--:|\n";
+  for (const ActionFigures& a : p.actions) {
+    std::string rag = a.state == State::deferred || a.state == State::cancelled
+                          ? title_case(to_string(a.state))
+                          : rag_word(a.rag);
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", action_label(*a.action),
+                       escape_markdown(a.action->lead.id), to_iso(a.action->due), pct(a.target),
+                       pct(a.actual), format_percent(a.variance, 0), rag, a.days_late);
+  }
+  out += '\n';
+
+  // 3. % of project implementation budget used.
+  out += fmt::format("{} 3. % of project implementation budget used\n\n", h);
+  out += "| Action | Budget | Spent | Used |\n|---|--:|--:|--:|\n";
+  for (const ActionFigures& a : p.actions) {
+    if (!a.action->budget && !a.spent) continue;
+    out += fmt::format("| {} | {} | {} | {} |\n", action_label(*a.action),
+                       a.action->budget ? format_money(*a.action->budget, cur) : "",
+                       a.spent ? format_money(*a.spent, cur) : "",
+                       a.budget_used ? pct(*a.budget_used) : "");
+  }
+  out += fmt::format("| **Plan** | {} | {} | {} |\n\n", p.budget ? format_money(*p.budget, cur) : "",
+                     format_money(p.spent, cur), p.budget_used ? pct(*p.budget_used) : "");
+
+  // 4. Proposed action to remedy any work overdue.
+  out += fmt::format("{} 4. Proposed action to remedy any work overdue\n\n", h);
+  written = 0;
+  for (const ActionFigures& a : p.actions) {
+    if (a.state != State::overdue && a.rag != Rag::red && a.rag != Rag::amber) continue;
+    std::string why = a.state == State::overdue
+                          ? fmt::format("overdue by {} days ({}% of {}% target)", a.days_late,
+                                        format_percent(a.actual, 0), format_percent(a.target, 0))
+                          : fmt::format("behind target ({}% of {}%)", format_percent(a.actual, 0),
+                                        format_percent(a.target, 0));
+    std::string remedy = a.latest && !a.latest->remedy.empty()
+                             ? escape_markdown(a.latest->remedy)
+                             : std::string("No remedy recorded.");
+    out += fmt::format("- **{}** ({}, {}, {}): {}\n", action_label(*a.action),
+                       escape_markdown(a.action->lead.id), rag_word(a.rag), why, remedy);
+    ++written;
+  }
+  for (const MilestoneFigures& m : p.milestones) {
+    if (m.state != MilestoneState::overdue) continue;
+    const Update* latest = nullptr;
+    for (const ActionFigures& a : p.actions)
+      if (a.action == m.action) latest = a.latest;
+    out += fmt::format("- Milestone **{} {}** of {} (due {}, overdue by {} days): {}\n",
+                       escape_markdown(m.milestone->id), escape_markdown(m.milestone->title),
+                       escape_markdown(m.action->id), to_iso(m.milestone->due), m.days_late,
+                       latest && !latest->remedy.empty() ? escape_markdown(latest->remedy)
+                                                         : std::string("No remedy recorded."));
+    ++written;
+  }
+  if (!written) out += "No work is overdue or behind target.\n";
+  out += '\n';
+
+  // 5. Benefits delivered to date.
+  out += fmt::format("{} 5. Benefits delivered to date\n\n", h);
+  written = 0;
+  for (const ActionFigures& a : p.actions) {
+    bool money = a.savings_delivered || a.action->savings_target;
+    bool words = a.latest && !a.latest->benefits.empty();
+    if (!money && !words) continue;
+    std::string savings;
+    if (a.action->savings_target)
+      savings = fmt::format("savings {} of {}", format_money(a.savings_delivered.value_or(0), cur),
+                            format_money(*a.action->savings_target, cur));
+    else if (a.savings_delivered)
+      savings = fmt::format("savings {}", format_money(*a.savings_delivered, cur));
+    out += fmt::format("- **{}**{}{}{}\n", action_label(*a.action), savings.empty() ? "" : " (",
+                       savings, savings.empty() ? "" : ")");
+    if (words) out.insert(out.size() - 1, ": " + escape_markdown(a.latest->benefits));
+    ++written;
+  }
+  if (!written) out += "No benefits recorded to date.\n";
+  out += '\n';
+
+  // 6. Action planned in the next period: each action's latest `next`.
+  out += fmt::format("{} 6. Action planned in the next period\n\n", h);
+  written = 0;
+  for (const ActionFigures& a : p.actions)
+    if (a.latest && !a.latest->next.empty()) {
+      out += fmt::format("- **{}** ({}): {}\n", action_label(*a.action),
+                         escape_markdown(a.action->lead.id), escape_markdown(a.latest->next));
+      ++written;
+    }
+  if (!written) out += "No action planned has been recorded.\n";
+  out += '\n';
+
+  // 7. Any fundamental changes to plan: `changes` of updates inside the window.
+  out += fmt::format("{} 7. Any fundamental changes to plan\n\n", h);
+  written = 0;
+  for (const ActionFigures& a : p.actions)
+    for (const Update& u : a.action->updates)
+      if (u.date >= p.window.start && u.date <= p.window.end && u.date <= p.as_of && !u.changes.empty()) {
+        out += fmt::format("- **{}** ({}): {}\n", action_label(*a.action), to_long(u.date),
+                           escape_markdown(u.changes));
+        ++written;
+      }
+  if (!written) out += "No fundamental changes to the plan were recorded in this period.\n";
+  out += '\n';
+
+  if (options.gantt) {
+    out += fmt::format("{} Timeline\n\n```mermaid\ngantt\n  dateFormat YYYY-MM-DD\n  todayMarker off\n", h);
+    for (const IssueFigures& i : p.issues) {
+      out += fmt::format("  section {} {}\n", gantt_text(i.issue->id), gantt_text(i.issue->title));
+      for (const ActionFigures& a : p.actions) {
+        if (a.issue != i.issue) continue;
+        std::string tags;
+        if (a.state == State::complete) tags = "done, ";
+        else if (a.state == State::overdue || a.rag == Rag::red) tags = "crit, active, ";
+        else if (a.state == State::in_progress) tags = "active, ";
+        out += fmt::format("  {} {} :{}{}, {}, {}\n", gantt_text(a.action->id), gantt_text(a.action->title),
+                           tags, gantt_id(a.action->id), to_iso(a.action->start), to_iso(a.action->due));
+        for (const MilestoneFigures& m : p.milestones) {
+          if (m.action != a.action) continue;
+          std::string mtags = m.state == MilestoneState::done ? "done, " : m.state == MilestoneState::overdue ? "crit, " : "";
+          out += fmt::format("  {} {} :milestone, {}{}, {}, 0d\n", gantt_text(m.milestone->id),
+                             gantt_text(m.milestone->title), mtags, gantt_id(m.milestone->id),
+                             to_iso(m.milestone->due));
+        }
+      }
+    }
+    out += "```\n\n";
+  }
+  (void)h2;
+}
+
+void plan_header(std::string& out, const PlanFigures& p) {
+  const Plan& plan = *p.plan;
+  std::vector<std::string> facts;
+  if (!plan.review.empty()) facts.push_back(fmt::format("**Review:** {}", escape_markdown(plan.review)));
+  if (plan.owner) facts.push_back(fmt::format("**Lead:** {}", escape_markdown(owner_name(plan, plan.owner->id))));
+  facts.push_back(fmt::format("**Plan period:** {} to {}", to_long(plan.start), to_long(plan.end)));
+  if (!plan.monitoring.empty()) facts.push_back(fmt::format("**Monitoring:** {}", escape_markdown(monitoring_text(plan))));
+  facts.push_back(fmt::format("**Reporting period:** {} to {}", to_long(p.window.start), to_long(p.window.end)));
+  for (const std::string& f : facts) out += f + "  \n";
+  out += '\n';
+}
+
+}  // namespace
+
+std::string render_markdown(const std::vector<PlanFigures>& plans, const MarkdownOptions& options) {
+  std::string out;
+  if (plans.empty()) return out;
+  Date as_of = plans.front().as_of;
+  bool portfolio = plans.size() > 1;
+  std::string title = portfolio ? "Best Value improvement plans: progress report"
+                                : fmt::format("{}: progress report", plans.front().plan->title);
+  out += fmt::format("---\ntitle: {}\ndate: {}\n---\n\n", yaml_quoted(title), yaml_quoted(to_long(as_of)));
+  out += fmt::format("# {} as at {}\n\n", escape_markdown(title), to_long(as_of));
+  if (!portfolio) {
+    plan_header(out, plans.front());
+    plan_sections(out, plans.front(), options, "##");
+    while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
+  }
+  out += "## Portfolio summary\n\n";
+  out += "| Plan | Review | Lead | Monitoring body | Target | Actual | RAG | Budget used | Savings |\n"
+         "|---|---|---|---|--:|--:|---|--:|--:|\n";
+  for (const PlanFigures& p : plans) {
+    const Plan& plan = *p.plan;
+    std::vector<std::string> bodies;
+    for (const Monitoring& m : plan.monitoring) bodies.push_back(escape_markdown(m.body));
+    std::string savings = p.savings_target
+                              ? fmt::format("{} of {}", format_money(p.savings_delivered, plan.currency),
+                                            format_money(*p.savings_target, plan.currency))
+                              : format_money(p.savings_delivered, plan.currency);
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(plan.title),
+                       escape_markdown(plan.review),
+                       plan.owner ? escape_markdown(owner_name(plan, plan.owner->id)) : "",
+                       fmt::join(bodies, "; "), pct(p.target), pct(p.actual), rag_word(p.rag),
+                       p.budget_used ? pct(*p.budget_used) : "", savings);
+  }
+  out += '\n';
+  for (const PlanFigures& p : plans) {
+    out += fmt::format("## {}\n\n", escape_markdown(p.plan->title));
+    plan_header(out, p);
+    plan_sections(out, p, options, "###");
+  }
+  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+  return out;
+}
+
+// --- CSV --------------------------------------------------------------------------------
+
+namespace {
+
+std::string opt_number(const std::optional<double>& v) { return v ? format_number(*v) : ""; }
+std::string opt_percent(const std::optional<double>& v) { return v ? format_percent(*v, 1) : ""; }
+std::string opt_date(const std::optional<Date>& d) { return d ? to_iso(*d) : ""; }
+
+void csv_row(std::string& out, const std::vector<std::string>& cells) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += ',';
+    out += cells[i];
+  }
+  out += "\r\n";
+}
+
+std::string join_ids(const std::vector<Reference>& refs) {
+  std::string out;
+  for (const Reference& r : refs) out += (out.empty() ? "" : ";") + r.id;
+  return out;
+}
+
+}  // namespace
+
+std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& options) {
+  std::string out = options.bom ? "\xEF\xBB\xBF" : "";
+  switch (options.level) {
+    case CsvLevel::plan:
+      csv_row(out, {"plan", "title", "review", "lead", "target", "actual", "rag", "budget", "spent",
+                    "budget_used", "savings_target", "savings_delivered", "as_of"});
+      for (const PlanFigures& p : plans)
+        csv_row(out, {csv_text(p.plan->id), csv_text(p.plan->title), csv_text(p.plan->review),
+                      csv_text(p.plan->owner ? p.plan->owner->id : ""), format_percent(p.target, 1),
+                      format_percent(p.actual, 1), to_string(p.rag), opt_number(p.budget),
+                      format_number(p.spent), opt_percent(p.budget_used), opt_number(p.savings_target),
+                      format_number(p.savings_delivered), to_iso(p.as_of)});
+      break;
+    case CsvLevel::issue:
+      csv_row(out, {"plan", "issue", "title", "target", "actual", "rag", "as_of"});
+      for (const PlanFigures& p : plans)
+        for (const IssueFigures& i : p.issues)
+          csv_row(out, {csv_text(p.plan->id), csv_text(i.issue->id), csv_text(i.issue->title),
+                        format_percent(i.target, 1), format_percent(i.actual, 1), to_string(i.rag),
+                        to_iso(p.as_of)});
+      break;
+    case CsvLevel::action:
+      csv_row(out, {"plan", "issue", "action", "title", "lead", "support", "start", "due", "status",
+                    "state", "target", "actual", "variance", "rag", "days_late", "forecast",
+                    "forecast_slip", "budget", "spent", "budget_used", "savings_target",
+                    "savings_delivered", "last_update", "as_of"});
+      for (const PlanFigures& p : plans)
+        for (const ActionFigures& a : p.actions)
+          csv_row(out, {csv_text(p.plan->id), csv_text(a.issue->id), csv_text(a.action->id),
+                        csv_text(a.action->title), csv_text(a.action->lead.id),
+                        csv_text(join_ids(a.action->support)), to_iso(a.action->start),
+                        to_iso(a.action->due), to_string(a.action->status), to_string(a.state),
+                        format_percent(a.target, 1), format_percent(a.actual, 1),
+                        format_percent(a.variance, 1), to_string(a.rag), std::to_string(a.days_late),
+                        opt_date(a.forecast), a.forecast_slip ? std::to_string(*a.forecast_slip) : "",
+                        opt_number(a.action->budget), opt_number(a.spent), opt_percent(a.budget_used),
+                        opt_number(a.action->savings_target), opt_number(a.savings_delivered),
+                        a.latest ? to_iso(a.latest->date) : "", to_iso(p.as_of)});
+      break;
+    case CsvLevel::milestone:
+      csv_row(out, {"plan", "action", "milestone", "title", "due", "done", "state", "days_late", "as_of"});
+      for (const PlanFigures& p : plans)
+        for (const MilestoneFigures& m : p.milestones)
+          csv_row(out, {csv_text(p.plan->id), csv_text(m.action->id), csv_text(m.milestone->id),
+                        csv_text(m.milestone->title), to_iso(m.milestone->due),
+                        opt_date(m.milestone->done && *m.milestone->done <= p.as_of ? m.milestone->done
+                                                                                    : std::nullopt),
+                        to_string(m.state), std::to_string(m.days_late), to_iso(p.as_of)});
+      break;
+  }
+  return out;
+}
+
+// --- JSON -------------------------------------------------------------------------------
+
+namespace {
+
+std::string j_num(const std::optional<double>& v) { return v ? format_number(*v) : "null"; }
+std::string j_pct(double v) { return format_percent(v, 1); }
+std::string j_opt_pct(const std::optional<double>& v) { return v ? format_percent(*v, 1) : "null"; }
+std::string j_date(const std::optional<Date>& d) { return d ? json_quote(to_iso(*d)) : "null"; }
+
+}  // namespace
+
+std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Window window) {
+  std::string out = fmt::format("{{\"version\":1,\"as_of\":\"{}\",\"window\":{{\"start\":\"{}\",\"end\":\"{}\"}},\"plans\":[",
+                                to_iso(as_of), to_iso(window.start), to_iso(window.end));
+  for (size_t n = 0; n < plans.size(); ++n) {
+    const PlanFigures& p = plans[n];
+    out += n ? ",\n" : "\n";
+    out += fmt::format(
+        "{{\"id\":{},\"title\":{},\"file\":{},\"target\":{},\"actual\":{},\"rag\":\"{}\",\"budget\":{},"
+        "\"spent\":{},\"budget_used\":{},\"savings_target\":{},\"savings_delivered\":{},\"issues\":[",
+        json_quote(p.plan->id), json_quote(p.plan->title), json_quote(p.plan->file), j_pct(p.target),
+        j_pct(p.actual), to_string(p.rag), j_num(p.budget), format_number(p.spent),
+        j_opt_pct(p.budget_used), j_num(p.savings_target), format_number(p.savings_delivered));
+    for (size_t i = 0; i < p.issues.size(); ++i) {
+      const IssueFigures& f = p.issues[i];
+      out += fmt::format("{}\n  {{\"id\":{},\"target\":{},\"actual\":{},\"rag\":\"{}\"}}", i ? "," : "",
+                         json_quote(f.issue->id), j_pct(f.target), j_pct(f.actual), to_string(f.rag));
+    }
+    out += "],\"actions\":[";
+    for (size_t i = 0; i < p.actions.size(); ++i) {
+      const ActionFigures& a = p.actions[i];
+      std::string support;
+      for (const Reference& r : a.action->support) support += (support.empty() ? "" : ",") + json_quote(r.id);
+      out += fmt::format(
+          "{}\n  {{\"id\":{},\"issue\":{},\"title\":{},\"lead\":{},\"support\":[{}],\"start\":\"{}\","
+          "\"due\":\"{}\",\"status\":\"{}\",\"state\":\"{}\",\"target\":{},\"actual\":{},\"variance\":{},"
+          "\"rag\":\"{}\",\"days_late\":{},\"forecast\":{},\"forecast_slip\":{},\"budget\":{},\"spent\":{},"
+          "\"savings_delivered\":{},\"last_update\":{}}}",
+          i ? "," : "", json_quote(a.action->id), json_quote(a.issue->id), json_quote(a.action->title),
+          json_quote(a.action->lead.id), support, to_iso(a.action->start), to_iso(a.action->due),
+          to_string(a.action->status), to_string(a.state), j_pct(a.target), j_pct(a.actual),
+          j_pct(a.variance), to_string(a.rag), a.days_late, j_date(a.forecast),
+          a.forecast_slip ? std::to_string(*a.forecast_slip) : "null", j_num(a.action->budget),
+          j_num(a.spent), j_num(a.savings_delivered),
+          a.latest ? j_date(a.latest->date) : std::string("null"));
+    }
+    out += "],\"milestones\":[";
+    for (size_t i = 0; i < p.milestones.size(); ++i) {
+      const MilestoneFigures& m = p.milestones[i];
+      out += fmt::format("{}\n  {{\"id\":{},\"action\":{},\"due\":\"{}\",\"done\":{},\"state\":\"{}\",\"days_late\":{}}}",
+                         i ? "," : "", json_quote(m.milestone->id), json_quote(m.action->id),
+                         to_iso(m.milestone->due),
+                         j_date(m.milestone->done && *m.milestone->done <= p.as_of ? m.milestone->done : std::nullopt),
+                         to_string(m.state), m.days_late);
+    }
+    out += "]}";
+  }
+  out += plans.empty() ? "]}\n" : "\n]}\n";
+  return out;
+}
+
+// --- explain ----------------------------------------------------------------------------
+
+namespace {
+
+std::string num(double v) {
+  std::string s = fmt::format("{:.2f}", round_percent(v, 2));
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string explain_rag(const ActionFigures& a, const RagThresholds& t) {
+  switch (a.state) {
+    case State::complete: return "complete (the action is 100% complete)";
+    case State::deferred: return "none (the action is deferred)";
+    case State::cancelled: return "none (the action is cancelled)";
+    case State::not_started: return "none (not started)";
+    case State::overdue: return "red (overdue: past its due date and under 100%)";
+    case State::in_progress: break;
+  }
+  if (a.target <= 0) return "green (in progress with a target of 0%)";
+  double ratio = 100 * a.actual / a.target;
+  return fmt::format("{} (performance ratio 100 x {} / {} = {}%; green from {}%, amber from {}%)",
+                     to_string(a.rag), num(a.actual), num(a.target), num(ratio), num(t.green), num(t.amber));
+}
+
+std::string explain_action(const PlanFigures& p, const ActionFigures& a) {
+  const Action& act = *a.action;
+  Date t = p.as_of;
+  std::string out = fmt::format("action {} \"{}\" (key issue {}, plan {}) as of {}\n", act.id, act.title,
+                                a.issue->id, p.plan->id, to_iso(t));
+  out += fmt::format("  start S = {}, due D = {}, as-of T = {}; weight {}; status {}\n", to_iso(act.start),
+                     to_iso(act.due), to_iso(t), num(act.weight), to_string(act.status));
+  TargetSegment seg = target_segment(act, t);
+  std::string how;
+  switch (seg.where) {
+    case TargetSegment::Where::before_start: how = "T is before S, so the target is 0%"; break;
+    case TargetSegment::Where::from_due: how = fmt::format("T is on or after D, so the target is {}%", num(seg.percent)); break;
+    case TargetSegment::Where::between:
+      how = fmt::format("linear from ({}, {}%) to ({}, {}%): {} + ({} - {}) x {} / {} days", to_iso(seg.from),
+                        num(seg.from_percent), to_iso(seg.to), num(seg.to_percent), num(seg.from_percent),
+                        num(seg.to_percent), num(seg.from_percent), t.days_since(seg.from),
+                        seg.to.days_since(seg.from));
+      break;
+  }
+  out += fmt::format("  target:   {}% ({}{})\n", num(a.target), how,
+                     act.targets.empty() ? "" : "; from the action's targets curve");
+  out += fmt::format("  actual:   {}% ({})\n", num(a.actual),
+                     a.latest ? fmt::format("complete of the latest update on or before T, dated {}", to_iso(a.latest->date))
+                              : std::string("no update on or before T"));
+  out += fmt::format("  variance: {} points (actual - target = {} - {})\n", num(a.variance), num(a.actual), num(a.target));
+  out += fmt::format("  state:    {}\n", to_string(a.state));
+  out += fmt::format("  RAG:      {}\n", explain_rag(a, p.plan->rag));
+  if (a.state == State::overdue)
+    out += fmt::format("  days late: {} (T - D)\n", a.days_late);
+  else if (a.state == State::complete && a.completed)
+    out += fmt::format("  days late: {} (completed {} - D, not below 0)\n", a.days_late, to_iso(*a.completed));
+  else
+    out += "  days late: 0\n";
+  if (a.forecast && a.state == State::complete)
+    out += fmt::format("  forecast: {} (the completed date); slip {} days\n", to_iso(*a.forecast), *a.forecast_slip);
+  else if (a.forecast)
+    out += fmt::format("  forecast: {} (S + ceil({} x 100 / {}) days at the rate so far); slip {:+} days against D\n",
+                       to_iso(*a.forecast), t.days_since(act.start), num(a.actual), *a.forecast_slip);
+  else
+    out += "  forecast: none (needs progress above 0% after the start)\n";
+  const std::string& cur = p.plan->currency;
+  if (a.spent || act.budget)
+    out += fmt::format("  budget:   spent {} of {}{}\n", a.spent ? format_money(*a.spent, cur) : "nothing recorded",
+                       act.budget ? format_money(*act.budget, cur) : "no budget",
+                       a.budget_used ? fmt::format(" = {}%", num(*a.budget_used)) : "");
+  if (a.savings_delivered || act.savings_target)
+    out += fmt::format("  savings:  delivered {}{}\n", format_money(a.savings_delivered.value_or(0), cur),
+                       act.savings_target ? fmt::format(" against a target of {}", format_money(*act.savings_target, cur)) : "");
+  return out;
+}
+
+std::string explain_rollup(const PlanFigures& p, const std::string& what, double target, double actual, Rag rag,
+                           const std::vector<const ActionFigures*>& actions) {
+  std::string out = fmt::format("{} as of {}\n", what, to_iso(p.as_of));
+  out += "  actions counted (not deferred or cancelled), weighted by weight:\n";
+  double w = 0;
+  for (const ActionFigures* a : actions) {
+    bool counted = a->state != State::deferred && a->state != State::cancelled;
+    out += fmt::format("    {:<12} weight {:<4} target {:>6}%  actual {:>6}%{}\n", a->action->id, num(a->action->weight),
+                       num(a->target), num(a->actual), counted ? "" : fmt::format("  (not counted: {})", to_string(a->state)));
+    if (counted) w += a->action->weight;
+  }
+  out += fmt::format("  target: {}% (weighted mean over a total weight of {})\n", num(target), num(w));
+  out += fmt::format("  actual: {}% (weighted mean)\n", num(actual));
+  std::string why;
+  if (rag == Rag::complete) why = "actual is 100%";
+  else if (target == 0 && actual == 0) why = "target and actual are both 0%";
+  else if (p.as_of > p.plan->end) why = fmt::format("T is past the plan's end ({}) and actual is under 100%", to_iso(p.plan->end));
+  else if (target <= 0) why = "target is 0%";
+  else why = fmt::format("performance ratio 100 x {} / {} = {}%; green from {}%, amber from {}%", num(actual), num(target),
+                         num(100 * actual / target), num(p.plan->rag.green), num(p.plan->rag.amber));
+  out += fmt::format("  RAG:    {} ({})\n", to_string(rag), why);
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans, std::string_view id) {
+  for (const PlanFigures& p : plans) {
+    if (p.plan->id == id) {
+      std::vector<const ActionFigures*> all;
+      for (const ActionFigures& a : p.actions) all.push_back(&a);
+      std::string out = explain_rollup(p, fmt::format("plan {} \"{}\"", p.plan->id, p.plan->title), p.target,
+                                       p.actual, p.rag, all);
+      const std::string& cur = p.plan->currency;
+      if (p.budget)
+        out += fmt::format("  budget: spent {} (sum of actions' latest spent) of {}{}{}\n", format_money(p.spent, cur),
+                           format_money(*p.budget, cur), p.plan->budget ? "" : " (sum of action budgets)",
+                           p.budget_used ? fmt::format(" = {}%", num(*p.budget_used)) : "");
+      return out;
+    }
+    for (const IssueFigures& i : p.issues) {
+      if (i.issue->id != id) continue;
+      std::vector<const ActionFigures*> part;
+      for (const ActionFigures& a : p.actions)
+        if (a.issue == i.issue) part.push_back(&a);
+      return explain_rollup(p, fmt::format("key issue {} \"{}\" (plan {})", i.issue->id, i.issue->title, p.plan->id),
+                            i.target, i.actual, i.rag, part);
+    }
+    for (const ActionFigures& a : p.actions)
+      if (a.action->id == id) return explain_action(p, a);
+  }
+  return std::nullopt;
+}
+
+}  // namespace bvplan
