@@ -249,7 +249,9 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, Window window) {
 }
 
 Window cadence_window(Cadence cadence, Date as_of) {
-  return {as_of.plus_months(-cadence.months).plus_days(1), as_of};
+  // Counted back from the day after, so a month end gives whole months (a quarter to
+  // 30 June starts on 1 April).
+  return {as_of.plus_days(1).plus_months(-cadence.months), as_of};
 }
 
 std::optional<Window> parse_period(std::string_view text) {

@@ -97,7 +97,10 @@ std::string escape_markdown(std::string_view text) {
         out += c;
         break;
       case '&':
-        out += "&amp;";
+        // Only where it could start an entity (&amp;, &#38;): "O&S" stays readable.
+        if (i + 1 < text.size() && (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '#'))
+          out += '\\';
+        out += c;
         break;
       default:
         out += c;
@@ -199,6 +202,8 @@ std::string gantt_text(std::string_view text) {
     if (c == ':') out += "#58;";
     else if (c == '#') out += "#35;";
     else if (c == ';') out += "#59;";
+    else if (c == '<') out += "#lt;";
+    else if (c == '>') out += "#gt;";
     else if (c == '\n' || c == '\r') out += ' ';
     else out += c;
   }

@@ -3,25 +3,45 @@
 
 A case is a folder holding:
   cmd       one command line, starting with `bvplan` (split like a shell would, no
-            expansion); it runs inside the case folder
+            expansion)
   stdin     optional: fed to standard input
   env       optional: extra environment, one NAME=VALUE a line
   stdout    the exact expected standard output
   stderr    the exact expected standard error
   status    the expected exit status
+  created/  optional: files the command is expected to create, byte for byte
   anything else: input files for the command
+
+The command runs in a temporary copy of the case, at tests/cli/<case> below a root that
+links examples/ (so ../../../examples works) and holds a .git folder (so owners.yaml
+discovery stops there). Nothing is written into the source tree.
 
 With BVPLAN_UPDATE_GOLDEN=1 the expected files are rewritten from the actual output
 (read the diff before committing it).
 """
+import filecmp
 import os
 import shlex
+import shutil
 import subprocess
 import sys
+import tempfile
+
+GOLDEN = {"cmd", "stdin", "env", "stdout", "stderr", "status", "created"}
+
+
+def snapshot(folder):
+    found = {}
+    for root, dirs, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(root, name)
+            found[os.path.relpath(path, folder)] = path
+    return found
 
 
 def main():
-    binary, case = sys.argv[1], sys.argv[2]
+    binary, case = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(case)))
     with open(os.path.join(case, "cmd"), encoding="utf-8") as f:
         argv = shlex.split(f.read().strip())
     assert argv and argv[0] == "bvplan", "cmd must start with bvplan"
@@ -35,25 +55,51 @@ def main():
             if line.strip():
                 name, _, value = line.partition("=")
                 env[name] = value
-    stdin_path = os.path.join(case, "stdin")
-    stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else subprocess.DEVNULL
-    result = subprocess.run(argv, cwd=case, stdin=stdin, capture_output=True, env=env, timeout=30)
-    actual = {"stdout": result.stdout, "stderr": result.stderr,
-              "status": f"{result.returncode}\n".encode()}
-    if os.environ.get("BVPLAN_UPDATE_GOLDEN") == "1":
+
+    with tempfile.TemporaryDirectory(prefix="bvplan-case-") as root:
+        os.mkdir(os.path.join(root, ".git"))
+        os.symlink(os.path.join(repo, "examples"), os.path.join(root, "examples"))
+        work = os.path.join(root, "tests", "cli", os.path.basename(case))
+        shutil.copytree(case, work, symlinks=True,
+                        ignore=lambda d, names: [n for n in names if d == case and n in GOLDEN])
+        before = set(snapshot(work))
+        stdin_path = os.path.join(case, "stdin")
+        stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else subprocess.DEVNULL
+        result = subprocess.run(argv, cwd=work, stdin=stdin, capture_output=True, env=env,
+                                timeout=60)
+        actual = {"stdout": result.stdout, "stderr": result.stderr,
+                  "status": f"{result.returncode}\n".encode()}
+        created = {rel: path for rel, path in snapshot(work).items() if rel not in before}
+
+        expected_created = os.path.join(case, "created")
+        if os.environ.get("BVPLAN_UPDATE_GOLDEN") == "1":
+            for name, data in actual.items():
+                with open(os.path.join(case, name), "wb") as f:
+                    f.write(data)
+            shutil.rmtree(expected_created, ignore_errors=True)
+            for rel, path in created.items():
+                target = os.path.join(expected_created, rel)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copyfile(path, target)
+            return 0
+
+        failed = False
         for name, data in actual.items():
-            with open(os.path.join(case, name), "wb") as f:
-                f.write(data)
-        return 0
-    failed = False
-    for name, data in actual.items():
-        path = os.path.join(case, name)
-        expected = open(path, "rb").read() if os.path.exists(path) else b""
-        if expected != data:
+            path = os.path.join(case, name)
+            expected = open(path, "rb").read() if os.path.exists(path) else b""
+            if expected != data:
+                failed = True
+                print(f"--- {name} differs in {os.path.basename(case)}")
+                print("expected:\n" + expected.decode("utf-8", "replace"))
+                print("actual:\n" + data.decode("utf-8", "replace"))
+        wanted = snapshot(expected_created) if os.path.isdir(expected_created) else {}
+        if set(wanted) != set(created):
             failed = True
-            print(f"--- {name} differs in {os.path.basename(case)}")
-            print("expected:\n" + expected.decode("utf-8", "replace"))
-            print("actual:\n" + data.decode("utf-8", "replace"))
+            print(f"--- created files differ: expected {sorted(wanted)}, got {sorted(created)}")
+        for rel in set(wanted) & set(created):
+            if not filecmp.cmp(wanted[rel], created[rel], shallow=False):
+                failed = True
+                print(f"--- created file {rel} differs")
     return 1 if failed else 0
 
 

@@ -1,0 +1,59 @@
+#!/usr/bin/env python3
+"""The CSV report read back with Python's csv module agrees, cell for cell, with the JSON
+report of the same plans at the same date: two formats, one set of figures."""
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+binary, examples = sys.argv[1], sys.argv[2]
+
+
+def run(*args):
+    return subprocess.run([binary, "report", *args], capture_output=True, check=False).stdout
+
+
+def cell(value):
+    """How a JSON value is written in the CSV."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(value)
+    if isinstance(value, float):
+        text = f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+        return text
+    return str(value)
+
+
+failures = compared = 0
+for target, when in ((os.path.join(examples, "infrastructure-2004.yaml"), ["--as-of", "2004-06-30"]),
+                     (os.path.join(examples, "leicester"), ["--period", "2001-Q4"])):
+    raw = run(target, *when, "--format", "csv")
+    assert raw.endswith(b"\r\n"), "records end with CRLF"
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"), newline="")))
+    report = json.loads(run(target, *when, "--format", "json"))
+    actions = [(p, a) for p in report["plans"] for a in p["actions"]]
+    if len(rows) != len(actions):
+        print(f"FAIL {target}: {len(rows)} CSV rows, {len(actions)} JSON actions")
+        failures += 1
+        continue
+    percent = {"target", "actual", "variance"}
+    for row, (plan, action) in zip(rows, actions):
+        expected = {"plan": plan["id"], "as_of": report["as_of"]}
+        for key in ("issue", "title", "lead", "support", "start", "due", "status", "state", "rag",
+                    "days_late", "forecast", "forecast_slip", "budget", "spent", "savings_delivered",
+                    "last_update"):
+            expected[key] = cell(action[key])
+        expected["action"] = action["id"]
+        for key in percent:
+            expected[key] = f"{action[key]:.1f}"
+        for key, value in expected.items():
+            compared += 1
+            if row[key] != value:
+                failures += 1
+                print(f"FAIL {plan['id']}/{action['id']} {key}: csv {row[key]!r}, json {value!r}")
+print(f"{compared} cells compared")
+print(f"{compared - failures} passed, {failures} failed")
+sys.exit(1 if failures else 0)
