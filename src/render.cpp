@@ -80,6 +80,18 @@ std::string format_number(double amount) {
   return out;
 }
 
+namespace {
+
+// "&name;" or "&#123;": what Markdown would read as a character reference.
+bool starts_entity(std::string_view text) {
+  size_t i = 1;
+  while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || (i == 1 && text[i] == '#')))
+    ++i;
+  return i > 1 && i < text.size() && text[i] == ';';
+}
+
+}  // namespace
+
 std::string escape_markdown(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -97,9 +109,8 @@ std::string escape_markdown(std::string_view text) {
         out += c;
         break;
       case '&':
-        // Only where it could start an entity (&amp;, &#38;): "O&S" stays readable.
-        if (i + 1 < text.size() && (std::isalnum(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '#'))
-          out += '\\';
+        // Only where it would start an entity (&amp;, &#38;): "O&S" stays readable.
+        if (starts_entity(text.substr(i))) out += '\\';
         out += c;
         break;
       default:
