@@ -216,7 +216,7 @@ Figures compute_figures(const ReportingOptions& options) {
   out.had_errors = count_severity(findings, Severity::error) > 0;
   for (const CheckedPlan& checked : ws.plans)
     if (checked.plan && !checked.has_errors())
-      out.plans.push_back(compute_plan(*checked.plan, out.as_of, out.window));
+      out.plans.push_back(compute_plan(*checked.plan, out.as_of, out.window, &checked.owners));
   if (!findings.empty()) {
     sort_diagnostics(findings);
     std::string text = render_diagnostics(findings, ws.plans.size(), DiagnosticFormat::text,
@@ -281,9 +281,11 @@ void declare_report(CLI::App& app, ReportOptions& options) {
 void refuse_input_as_output(const std::string& output, const Workspace& ws) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  for (const std::string& file : ws.files)
+  std::vector<std::string> inputs = ws.files;
+  for (const std::string& reg : ws.registers.files()) inputs.push_back(reg);
+  for (const std::string& file : inputs)
     if (fs::equivalent(output, file, ec))
-      throw Error(fmt::format("refusing to write the report over the input plan '{}'", file));
+      throw Error(fmt::format("refusing to write the report over the input file '{}'", file));
 }
 
 int run_report(const ReportOptions& options) {
@@ -303,6 +305,9 @@ int run_report(const ReportOptions& options) {
   if (figures.plans.empty() && options.format == "md") text.clear();
   if (options.output.empty()) {
     write_out(text);
+  } else if (figures.plans.empty()) {
+    // Every plan had errors: keep whatever paper is already there.
+    write_err(fmt::format("bvplan: nothing to report; '{}' was not written\n", options.output));
   } else {
     refuse_input_as_output(options.output, *figures.workspace);
     write_file_atomically(options.output, text);

@@ -190,9 +190,10 @@ Rag rolled_up_rag(double target, double actual, const Plan& plan, Date as_of) {
 
 }  // namespace
 
-PlanFigures compute_plan(const Plan& plan, Date as_of, Window window) {
+PlanFigures compute_plan(const Plan& plan, Date as_of, Window window, const Owners* owners) {
   PlanFigures p;
   p.plan = &plan;
+  p.owners = owners ? owners : &plan.owners;
   p.as_of = as_of;
   p.window = window;
   RollUp all;
@@ -248,11 +249,7 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, Window window) {
   return p;
 }
 
-Window cadence_window(Cadence cadence, Date as_of) {
-  // Counted back from the day after, so a month end gives whole months (a quarter to
-  // 30 June starts on 1 April).
-  return {as_of.plus_days(1).plus_months(-cadence.months), as_of};
-}
+Window cadence_window(Cadence cadence, Date as_of) { return {period_start(cadence, as_of), as_of}; }
 
 std::optional<Window> parse_period(std::string_view text) {
   auto digits = [](std::string_view s) {

@@ -37,6 +37,10 @@ Cadence shortest_cadence(const Plan& plan) {
   return shortest;
 }
 
+Date period_start(Cadence cadence, Date as_of) {
+  return as_of.plus_days(1).plus_months(-cadence.months);
+}
+
 namespace {
 
 // A mapping's keys checked against the format: unknown keys reported (with a likely

@@ -53,9 +53,10 @@ std::string monitoring_text(const Plan& plan) {
   return bodies.empty() ? "" : fmt::format("{}", fmt::join(bodies, "; "));
 }
 
-std::string owner_name(const Plan& plan, const std::string& id) {
-  auto it = plan.owners.find(id);
-  return it == plan.owners.end() || it->second.name.empty() ? id : it->second.name;
+std::string owner_name(const PlanFigures& p, const std::string& id) {
+  const Owners& owners = p.owners ? *p.owners : p.plan->owners;
+  auto it = owners.find(id);
+  return it == owners.end() || it->second.name.empty() ? id : it->second.name;
 }
 
 }  // namespace
@@ -355,7 +356,8 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   out += fmt::format("{} 6. Action planned in the next period\n\n", h);
   written = 0;
   for (const ActionFigures& a : p.actions)
-    if (a.latest && !a.latest->next.empty()) {
+    if (a.latest && !a.latest->next.empty() && a.state != State::complete &&
+        a.state != State::deferred && a.state != State::cancelled) {
       out += fmt::format("- **{}** ({}): {}\n", action_label(*a.action),
                          escape_markdown(a.action->lead.id), escape_markdown(a.latest->next));
       ++written;
@@ -406,7 +408,7 @@ void plan_header(std::string& out, const PlanFigures& p) {
   const Plan& plan = *p.plan;
   std::vector<std::string> facts;
   if (!plan.review.empty()) facts.push_back(fmt::format("**Review:** {}", escape_markdown(plan.review)));
-  if (plan.owner) facts.push_back(fmt::format("**Lead:** {}", escape_markdown(owner_name(plan, plan.owner->id))));
+  if (plan.owner) facts.push_back(fmt::format("**Lead:** {}", escape_markdown(owner_name(p, plan.owner->id))));
   facts.push_back(fmt::format("**Plan period:** {} to {}", to_long(plan.start), to_long(plan.end)));
   if (!plan.monitoring.empty()) facts.push_back(fmt::format("**Monitoring:** {}", escape_markdown(monitoring_text(plan))));
   facts.push_back(fmt::format("**Reporting period:** {} to {}", to_long(p.window.start), to_long(p.window.end)));
@@ -444,7 +446,7 @@ std::string render_markdown(const std::vector<PlanFigures>& plans, const Markdow
                               : format_money(p.savings_delivered, plan.currency);
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(plan.title),
                        escape_markdown(plan.review),
-                       plan.owner ? escape_markdown(owner_name(plan, plan.owner->id)) : "",
+                       plan.owner ? escape_markdown(owner_name(p, plan.owner->id)) : "",
                        fmt::join(bodies, "; "), pct(p.target), pct(p.actual), rag_word(p.rag),
                        p.budget_used ? pct(*p.budget_used) : "", savings);
   }
@@ -560,8 +562,9 @@ std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Windo
         j_opt_pct(p.budget_used), j_num(p.savings_target), format_number(p.savings_delivered));
     for (size_t i = 0; i < p.issues.size(); ++i) {
       const IssueFigures& f = p.issues[i];
-      out += fmt::format("{}\n  {{\"id\":{},\"target\":{},\"actual\":{},\"rag\":\"{}\"}}", i ? "," : "",
-                         json_quote(f.issue->id), j_pct(f.target), j_pct(f.actual), to_string(f.rag));
+      out += fmt::format("{}\n  {{\"id\":{},\"title\":{},\"target\":{},\"actual\":{},\"rag\":\"{}\"}}", i ? "," : "",
+                         json_quote(f.issue->id), json_quote(f.issue->title), j_pct(f.target), j_pct(f.actual),
+                         to_string(f.rag));
     }
     out += "],\"actions\":[";
     for (size_t i = 0; i < p.actions.size(); ++i) {
@@ -572,20 +575,20 @@ std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Windo
           "{}\n  {{\"id\":{},\"issue\":{},\"title\":{},\"lead\":{},\"support\":[{}],\"start\":\"{}\","
           "\"due\":\"{}\",\"status\":\"{}\",\"state\":\"{}\",\"target\":{},\"actual\":{},\"variance\":{},"
           "\"rag\":\"{}\",\"days_late\":{},\"forecast\":{},\"forecast_slip\":{},\"budget\":{},\"spent\":{},"
-          "\"savings_delivered\":{},\"last_update\":{}}}",
+          "\"budget_used\":{},\"savings_target\":{},\"savings_delivered\":{},\"last_update\":{}}}",
           i ? "," : "", json_quote(a.action->id), json_quote(a.issue->id), json_quote(a.action->title),
           json_quote(a.action->lead.id), support, to_iso(a.action->start), to_iso(a.action->due),
           to_string(a.action->status), to_string(a.state), j_pct(a.target), j_pct(a.actual),
           j_pct(a.variance), to_string(a.rag), a.days_late, j_date(a.forecast),
           a.forecast_slip ? std::to_string(*a.forecast_slip) : "null", j_num(a.action->budget),
-          j_num(a.spent), j_num(a.savings_delivered),
+          j_num(a.spent), j_opt_pct(a.budget_used), j_num(a.action->savings_target), j_num(a.savings_delivered),
           a.latest ? j_date(a.latest->date) : std::string("null"));
     }
     out += "],\"milestones\":[";
     for (size_t i = 0; i < p.milestones.size(); ++i) {
       const MilestoneFigures& m = p.milestones[i];
-      out += fmt::format("{}\n  {{\"id\":{},\"action\":{},\"due\":\"{}\",\"done\":{},\"state\":\"{}\",\"days_late\":{}}}",
-                         i ? "," : "", json_quote(m.milestone->id), json_quote(m.action->id),
+      out += fmt::format("{}\n  {{\"id\":{},\"action\":{},\"title\":{},\"due\":\"{}\",\"done\":{},\"state\":\"{}\",\"days_late\":{}}}",
+                         i ? "," : "", json_quote(m.milestone->id), json_quote(m.action->id), json_quote(m.milestone->title),
                          to_iso(m.milestone->due),
                          j_date(m.milestone->done && *m.milestone->done <= p.as_of ? m.milestone->done : std::nullopt),
                          to_string(m.state), m.days_late);
@@ -656,7 +659,7 @@ std::string explain_action(const PlanFigures& p, const ActionFigures& a) {
   else
     out += "  days late: 0\n";
   if (a.forecast && a.state == State::complete)
-    out += fmt::format("  forecast: {} (the completed date); slip {} days\n", to_iso(*a.forecast), *a.forecast_slip);
+    out += fmt::format("  forecast: {} (the completed date); slip {:+} days against D\n", to_iso(*a.forecast), *a.forecast_slip);
   else if (a.forecast)
     out += fmt::format("  forecast: {} (S + ceil({} x 100 / {}) days at the rate so far); slip {:+} days against D\n",
                        to_iso(*a.forecast), t.days_since(act.start), num(a.actual), *a.forecast_slip);
@@ -664,9 +667,10 @@ std::string explain_action(const PlanFigures& p, const ActionFigures& a) {
     out += "  forecast: none (needs progress above 0% after the start)\n";
   const std::string& cur = p.plan->currency;
   if (a.spent || act.budget)
-    out += fmt::format("  budget:   spent {} of {}{}\n", a.spent ? format_money(*a.spent, cur) : "nothing recorded",
-                       act.budget ? format_money(*act.budget, cur) : "no budget",
-                       a.budget_used ? fmt::format(" = {}%", num(*a.budget_used)) : "");
+    out += act.budget ? fmt::format("  budget:   spent {} of {}{}\n", a.spent ? format_money(*a.spent, cur) : "nothing recorded",
+                                    format_money(*act.budget, cur),
+                                    a.budget_used ? fmt::format(" = {}%", num(*a.budget_used)) : "")
+                      : fmt::format("  budget:   spent {} (the action has no budget)\n", format_money(*a.spent, cur));
   if (a.savings_delivered || act.savings_target)
     out += fmt::format("  savings:  delivered {}{}\n", format_money(a.savings_delivered.value_or(0), cur),
                        act.savings_target ? fmt::format(" against a target of {}", format_money(*act.savings_target, cur)) : "");

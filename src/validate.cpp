@@ -20,12 +20,6 @@ const Update* latest_update(const Action& action, Date as_of) {
 
 namespace {
 
-// "a month", "a quarter", "6 months", "a year": for messages.
-std::string cadence_phrase(Cadence cadence) {
-  std::string word = to_string(cadence);
-  return cadence.months == 1 || cadence.months == 3 || cadence.months == 12 ? "a " + word : word;
-}
-
 std::string money_text(double amount) {
   return amount == static_cast<double>(static_cast<long long>(amount))
              ? fmt::format("{}", static_cast<long long>(amount))
@@ -221,18 +215,15 @@ private:
     double actual = latest ? latest->complete : 0;
     if (actual < 100 && action.start <= as_of_) {
       Cadence cadence = shortest_cadence(plan_);
+      // Stale: nothing recorded in the reporting period that ends today (the report's
+      // window), and the action had started before that period.
       Date since = latest ? latest->date : action.start;
-      Date limit = as_of_.plus_months(-cadence.months);
-      if (since < limit)
+      if (since < period_start(cadence, as_of_))
         warning(latest ? latest->position : action.position, "stale-update",
-                latest ? fmt::format("action '{}' has had no progress update since {}, more than {} "
-                                     "before {}",
-                                     action.id, to_iso(latest->date), cadence_phrase(cadence),
-                                     to_iso(as_of_))
-                       : fmt::format("action '{}' started on {} and has no progress update, more "
-                                     "than {} before {}",
-                                     action.id, to_iso(action.start), cadence_phrase(cadence),
-                                     to_iso(as_of_)),
+                latest ? fmt::format("action '{}' has no progress update in the {} to {} (latest {})",
+                                     action.id, to_string(cadence), to_iso(as_of_), to_iso(latest->date))
+                       : fmt::format("action '{}' started on {} and has no progress update in the {} to {}",
+                                     action.id, to_iso(action.start), to_string(cadence), to_iso(as_of_)),
                 "add an entry under 'updates:' with today's date and complete");
     }
     if (actual < 100 && as_of_ > action.due && (!latest || latest->remedy.empty()))

@@ -114,6 +114,12 @@ Diagnostics OwnerRegisters::take_diagnostics() {
   return out;
 }
 
+std::vector<std::string> OwnerRegisters::files() const {
+  std::vector<std::string> out;
+  for (const auto& [path, loaded] : loaded_) out.push_back(path);
+  return out;
+}
+
 const SourceFile* OwnerRegisters::source(const std::string& file) const {
   auto it = loaded_.find(file);
   return it == loaded_.end() ? nullptr : &it->second.source;

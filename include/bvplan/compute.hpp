@@ -64,6 +64,7 @@ struct IssueFigures {
 
 struct PlanFigures {
   const Plan* plan = nullptr;
+  const Owners* owners = nullptr;  // every owner the plan may name, for their names
   Date as_of;
   Window window;
   double target = 0;
@@ -100,8 +101,9 @@ Rag rag_for_ratio(double actual, double target, const RagThresholds& thresholds)
 
 ActionFigures compute_action(const Action& action, const KeyIssue& issue, const Plan& plan, Date as_of);
 
-// Figures for a plan that has no errors.
-PlanFigures compute_plan(const Plan& plan, Date as_of, Window window);
+// Figures for a plan that has no errors. `owners` (registers and the plan's own) gives
+// renderers the owners' names; nullptr means the plan's own only.
+PlanFigures compute_plan(const Plan& plan, Date as_of, Window window, const Owners* owners = nullptr);
 
 // The window without --period: the shortest monitoring cadence ending at `as_of`.
 Window cadence_window(Cadence cadence, Date as_of);

@@ -149,4 +149,9 @@ struct Plan {
 // The shortest monitoring cadence, or a quarter when none is declared.
 Cadence shortest_cadence(const Plan& plan);
 
+// The first day of the reporting period of `cadence` that ends on `as_of`: counted back
+// from the day after, so a month end gives whole months (a quarter to 30 June starts on
+// 1 April). Both the report window and the stale-update rule use it.
+Date period_start(Cadence cadence, Date as_of);
+
 }  // namespace bvplan

@@ -35,6 +35,8 @@ public:
   // Findings in the registers read so far, and their texts for excerpts.
   Diagnostics take_diagnostics();
   const SourceFile* source(const std::string& file) const;
+  // The registers read so far.
+  std::vector<std::string> files() const;
 
 private:
   struct Loaded {

@@ -176,13 +176,13 @@ TEST_CASE("render_json for a one-action plan") {
         "{\"id\":\"p1\",\"title\":\"Tiny\",\"file\":\"p.yaml\",\"target\":50.0,\"actual\":37.5,\"rag\":\"amber\","
         "\"budget\":1000,\"spent\":250,\"budget_used\":25.0,\"savings_target\":200,\"savings_delivered\":50,"
         "\"issues\":[\n"
-        "  {\"id\":\"KI1\",\"target\":50.0,\"actual\":37.5,\"rag\":\"amber\"}],\"actions\":[\n"
+        "  {\"id\":\"KI1\",\"title\":\"Issue\",\"target\":50.0,\"actual\":37.5,\"rag\":\"amber\"}],\"actions\":[\n"
         "  {\"id\":\"A1\",\"issue\":\"KI1\",\"title\":\"=HYPERLINK(\\\"x\\\")\",\"lead\":\"SPS\",\"support\":[\"CMT\"],"
         "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"status\":\"active\",\"state\":\"in-progress\","
         "\"target\":50.0,\"actual\":37.5,\"variance\":-12.5,\"rag\":\"amber\",\"days_late\":0,"
         "\"forecast\":\"2004-05-14\",\"forecast_slip\":34,\"budget\":1000,\"spent\":250,"
-        "\"savings_delivered\":50,\"last_update\":\"2004-02-20\"}],\"milestones\":[\n"
-        "  {\"id\":\"M1\",\"action\":\"A1\",\"due\":\"2004-03-01\",\"done\":\"2004-02-15\",\"state\":\"done\","
+        "\"budget_used\":25.0,\"savings_target\":200,\"savings_delivered\":50,\"last_update\":\"2004-02-20\"}],\"milestones\":[\n"
+        "  {\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":\"2004-02-15\",\"state\":\"done\","
         "\"days_late\":0}]}\n"
         "]}\n");
 
@@ -195,13 +195,13 @@ TEST_CASE("render_json for a one-action plan") {
         "{\"id\":\"p1\",\"title\":\"Tiny\",\"file\":\"p.yaml\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\","
         "\"budget\":1000,\"spent\":0,\"budget_used\":0.0,\"savings_target\":200,\"savings_delivered\":0,"
         "\"issues\":[\n"
-        "  {\"id\":\"KI1\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\"}],\"actions\":[\n"
+        "  {\"id\":\"KI1\",\"title\":\"Issue\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\"}],\"actions\":[\n"
         "  {\"id\":\"A1\",\"issue\":\"KI1\",\"title\":\"=HYPERLINK(\\\"x\\\")\",\"lead\":\"SPS\",\"support\":[\"CMT\"],"
         "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"status\":\"active\",\"state\":\"not-started\","
         "\"target\":0.0,\"actual\":0.0,\"variance\":0.0,\"rag\":\"none\",\"days_late\":0,"
         "\"forecast\":null,\"forecast_slip\":null,\"budget\":1000,\"spent\":null,"
-        "\"savings_delivered\":null,\"last_update\":null}],\"milestones\":[\n"
-        "  {\"id\":\"M1\",\"action\":\"A1\",\"due\":\"2004-03-01\",\"done\":null,\"state\":\"pending\","
+        "\"budget_used\":null,\"savings_target\":200,\"savings_delivered\":null,\"last_update\":null}],\"milestones\":[\n"
+        "  {\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":null,\"state\":\"pending\","
         "\"days_late\":0}]}\n"
         "]}\n");
 }

@@ -128,11 +128,12 @@ TEST_CASE("money rules") {
 }
 
 TEST_CASE("progress rules judged at the as-of date") {
-  // Started in January, no update: stale after a quarter.
-  CHECK(findings(plan_text(), "2004-04-04").empty());
-  Diagnostics d = findings(plan_text(), "2004-04-06");
+  // Started on 5 January, no update: stale once a whole reporting quarter (counted back
+  // from the day after the as-of date) began after the start.
+  CHECK(findings(plan_text(), "2004-04-04").empty());   // quarter from 5 January
+  Diagnostics d = findings(plan_text(), "2004-04-05");  // quarter from 6 January
   CHECK(rules(d) == std::vector<std::string>{"stale-update"});
-  CHECK(d[0].message == "action 'A1' started on 2004-01-05 and has no progress update, more than a quarter before 2004-04-06");
+  CHECK(d[0].message == "action 'A1' started on 2004-01-05 and has no progress update in the quarter to 2004-04-05");
 
   // Overdue without a remedy, then with one.
   std::string late = plan_text("        updates: [{date: 2004-06-30, complete: 80}]\n",
