@@ -13,7 +13,12 @@
 
 #include "bvplan/check.hpp"
 #include "bvplan/compute.hpp"
+#include "bvplan/git.hpp"
+#include "bvplan/history.hpp"
+#include "bvplan/plan_diff.hpp"
+#include "bvplan/validate.hpp"
 #include "bvplan/render.hpp"
+#include "bvplan/text.hpp"
 #include "bvplan/workspace.hpp"
 
 #include <filesystem>
@@ -128,7 +133,21 @@ struct CheckOptions {
   InputOptions input;
   std::string format = "text";
   bool strict = false;
+  std::string against;
 };
+
+// A plan's text from git (or anywhere) through load and validate, named `name`.
+CheckedPlan check_text(std::string text, const std::string& name, const Owners& inherited, Date as_of) {
+  SourceFile source(name, std::move(text));
+  return check_plan(source, inherited, as_of);
+}
+
+// The repository holding the first plan file (or the current folder).
+std::unique_ptr<GitRepository> open_repository(const std::vector<std::string>& files) {
+  for (const std::string& f : files)
+    if (f != "-") return GitRepository::open(f);
+  return GitRepository::open(".");
+}
 
 void declare_check(CLI::App& app, CheckOptions& options) {
   CLI::App* check = app.add_subcommand(
@@ -138,6 +157,10 @@ void declare_check(CLI::App& app, CheckOptions& options) {
       ->check(CLI::IsMember({"text", "json", "github"}))
       ->capture_default_str();
   check->add_flag("--strict", options.strict, "fail (exit 1) on warnings too");
+  check->add_option("--against", options.against,
+                    "also report unapproved-rebaseline: due dates moved later since this git revision "
+                    "without a 'rebaselined' record")
+      ->type_name("REV");
 }
 
 int run_check(const CheckOptions& options) {
@@ -146,6 +169,18 @@ int run_check(const CheckOptions& options) {
   Diagnostics all = ws->register_diagnostics;
   for (const CheckedPlan& plan : ws->plans)
     all.insert(all.end(), plan.diagnostics.begin(), plan.diagnostics.end());
+  if (!options.against.empty() && !ws->plans.empty()) {
+    auto repo = open_repository(ws->files);
+    CommitInfo commit = repo->resolve(options.against);
+    for (size_t i = 0; i < ws->plans.size(); ++i) {
+      const CheckedPlan& now = ws->plans[i];
+      if (!now.plan || ws->files[i] == "-") continue;
+      std::optional<std::string> text = repo->file_at(options.against, repo->relative_path(ws->files[i]));
+      if (!text) continue;  // a plan new since then has nothing to compare
+      CheckedPlan then = check_text(std::move(*text), ws->files[i] + "@" + commit.short_id, {}, as_of);
+      if (then.plan) check_rebaselines(*now.plan, *then.plan, options.against, all);
+    }
+  }
   sort_diagnostics(all);
   DiagnosticFormat format = options.format == "json"     ? DiagnosticFormat::json
                             : options.format == "github" ? DiagnosticFormat::github
@@ -166,6 +201,8 @@ int run_check(const CheckOptions& options) {
 struct ReportingOptions {
   InputOptions input;
   std::string period;
+  std::string baseline;  // report only
+  std::string compare;
 };
 
 void add_reporting_options(CLI::App& command, ReportingOptions& options) {
@@ -175,6 +212,9 @@ void add_reporting_options(CLI::App& command, ReportingOptions& options) {
                      "report for a period: 2004, 2004-H1, 2004-Q2 or 2004-06 (as of its last day)")
       ->type_name("PERIOD")
       ->excludes(as_of);
+  command.add_option("--compare", options.compare,
+                     "direction of travel against the plans at this git revision, as of its commit date")
+      ->type_name("REV");
 }
 
 // Plans loaded, checked and computed. Plans with errors are not reported: their findings
@@ -186,6 +226,56 @@ struct Figures {
   Window window;
   bool had_errors = false;
 };
+
+// --baseline and --compare: the same plans at a git revision.
+void add_git_figures(const ReportingOptions& options, Figures& out, const std::vector<std::string>& files) {
+  auto repo = open_repository(files);
+  std::optional<CommitInfo> baseline, compare;
+  if (!options.baseline.empty()) baseline = repo->resolve(options.baseline);
+  if (!options.compare.empty()) compare = repo->resolve(options.compare);
+  for (size_t i = 0; i < out.plans.size(); ++i) {
+    PlanFigures& figures = out.plans[i];
+    if (files[i] == "-") {
+      write_err(fmt::format("bvplan: warning: {} came from standard input; it has no git history to compare\n",
+                            figures.plan->file));
+      continue;
+    }
+    std::string path = repo->relative_path(files[i]);
+    auto then = [&](const std::string& revision, const CommitInfo& commit) -> std::optional<CheckedPlan> {
+      std::optional<std::string> text = repo->file_at(revision, path);
+      if (!text) return std::nullopt;
+      CheckedPlan plan = check_text(std::move(*text), files[i] + "@" + commit.short_id,
+                                    figures.owners ? *figures.owners : Owners{}, commit.date);
+      if (!plan.plan || plan.has_errors()) {
+        write_err(fmt::format("bvplan: warning: {} has errors at {} ({}); nothing to compare with\n", files[i],
+                              revision, commit.short_id));
+        return std::nullopt;
+      }
+      return plan;
+    };
+    if (baseline) {
+      figures.baseline = fmt::format("{} ({}, {})", options.baseline, baseline->short_id, to_long(baseline->date));
+      if (auto plan = then(options.baseline, *baseline)) {
+        apply_baseline(figures, *plan->plan);
+        for (const PlanChange& change : diff_plans(*plan->plan, *figures.plan))
+          figures.changes_since_baseline.push_back(describe(change, figures.plan->currency));
+      } else {
+        figures.changes_since_baseline.push_back("the plan was not in git at the baseline");
+      }
+    }
+    if (compare) {
+      figures.compared_with = fmt::format("{} ({}, as of {})", options.compare, compare->short_id, to_iso(compare->date));
+      if (auto plan = then(options.compare, *compare)) {
+        PlanFigures earlier = compute_plan(*plan->plan, compare->date,
+                                           cadence_window(shortest_cadence(*plan->plan), compare->date), figures.owners);
+        apply_comparison(figures, earlier);
+      } else {
+        figures.direction = Direction::added;
+        for (ActionFigures& a : figures.actions) a.direction = Direction::added;
+      }
+    }
+  }
+}
 
 Figures compute_figures(const ReportingOptions& options) {
   Figures out;
@@ -214,9 +304,14 @@ Figures compute_figures(const ReportingOptions& options) {
   }
   out.window = period ? *period : cadence_window(any ? shortest : Cadence{3}, out.as_of);
   out.had_errors = count_severity(findings, Severity::error) > 0;
-  for (const CheckedPlan& checked : ws.plans)
-    if (checked.plan && !checked.has_errors())
-      out.plans.push_back(compute_plan(*checked.plan, out.as_of, out.window, &checked.owners));
+  std::vector<std::string> files;
+  for (size_t i = 0; i < ws.plans.size(); ++i) {
+    const CheckedPlan& checked = ws.plans[i];
+    if (!checked.plan || checked.has_errors()) continue;
+    out.plans.push_back(compute_plan(*checked.plan, out.as_of, out.window, &checked.owners));
+    files.push_back(ws.files[i]);
+  }
+  if (!options.baseline.empty() || !options.compare.empty()) add_git_figures(options, out, files);
   if (!findings.empty()) {
     sort_diagnostics(findings);
     std::string text = render_diagnostics(findings, ws.plans.size(), DiagnosticFormat::text,
@@ -276,6 +371,10 @@ void declare_report(CLI::App& app, ReportOptions& options) {
       ->check(CLI::IsMember({"plan", "issue", "action", "milestone"}))
       ->capture_default_str();
   report->add_flag("--bom", options.bom, "csv: start with a UTF-8 byte-order mark, for Excel");
+  report->add_option("--baseline", options.reporting.baseline,
+                     "add each action's due date at this git revision and the slip since, and list every "
+                     "change to the plan since then")
+      ->type_name("REV");
 }
 
 void refuse_input_as_output(const std::string& output, const Workspace& ws) {
@@ -338,6 +437,252 @@ int run_explain(const ExplainOptions& options) {
   return figures.had_errors ? exit_findings : exit_ok;
 }
 
+// --- history ------------------------------------------------------------------------------
+
+struct HistoryOptions {
+  InputOptions input;
+  std::string since, until, by = "quarter", format = "md", output;
+};
+
+void declare_history(CLI::App& app, HistoryOptions& options) {
+  CLI::App* history = app.add_subcommand("history", "each plan's progress over time, read from its git history");
+  history->add_option("paths", options.input.paths, "plan files or folders in a git repository")->type_name("PATH");
+  history->add_option("--since", options.since, "leave out points before this date")->type_name("DATE");
+  history->add_option("--until", options.until, "leave out points after this date (default today)")->type_name("DATE");
+  history->add_option("--by", options.by, "one point per commit that changed the plan, or per month or quarter")
+      ->check(CLI::IsMember({"commit", "month", "quarter"}))
+      ->capture_default_str();
+  history->add_option("--format", options.format, "md, csv, json, or svg (a line chart)")
+      ->check(CLI::IsMember({"md", "csv", "json", "svg"}))
+      ->capture_default_str();
+  history->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")
+      ->type_name("FILE");
+  history->add_option("--owners", options.input.owners_file, "an owners register to use besides owners.yaml files")
+      ->type_name("FILE");
+}
+
+Date parse_date_option(const char* name, const std::string& text) {
+  if (auto d = parse_date(text)) return *d;
+  throw Error(fmt::format("{} '{}' is not a date in the form YYYY-MM-DD", name, text));
+}
+
+void write_result(const std::string& output, const std::string& text) {
+  if (output.empty()) write_out(text);
+  else write_file_atomically(output, text);
+}
+
+int run_history(const HistoryOptions& options) {
+  Date until = options.until.empty() ? today() : parse_date_option("--until", options.until);
+  std::optional<Date> since;
+  if (!options.since.empty()) since = parse_date_option("--since", options.since);
+  std::vector<std::string> paths = options.input.paths.empty() ? std::vector<std::string>{"."} : options.input.paths;
+  PlanFiles found = collect_plan_files(paths);
+  std::vector<std::string> problems = found.unreadable;
+  if (found.files.empty() && problems.empty())
+    problems.push_back(fmt::format("no plan files (*.yaml, *.yml) found in {}", fmt::join(paths, ", ")));
+  if (found.files.empty()) {
+    report_problems(problems);
+    return exit_usage;
+  }
+  auto repo = open_repository(found.files);
+  OwnerRegisters registers(options.input.max_file_size);
+  if (!options.input.owners_file.empty()) registers.set_explicit(options.input.owners_file);
+  HistoryStep step = options.by == "commit" ? HistoryStep::commit
+                     : options.by == "month" ? HistoryStep::month : HistoryStep::quarter;
+  std::vector<HistoryPoint> points;
+  std::map<std::string, std::unique_ptr<CheckedPlan>> parsed;  // by blob id: each version read once
+  for (const std::string& file : found.files) {
+    if (file == "-") {
+      problems.push_back("history reads plans from git, not from standard input");
+      continue;
+    }
+    std::string path = repo->relative_path(file);
+    std::vector<FileVersion> versions = repo->file_history(path);
+    if (versions.empty()) {
+      problems.push_back(fmt::format("'{}' has never been committed to git, so it has no history", file));
+      continue;
+    }
+    if (repo->differs_from_head(path))
+      write_err(fmt::format("bvplan: note: '{}' has changes that are not committed; history uses commits only\n", file));
+    Owners inherited = registers.for_plan(file);
+    std::map<std::string, bool> reported;
+    auto evaluate = [&](const FileVersion& version, Date as_of) {
+      auto& plan = parsed[version.blob];
+      if (!plan)
+        plan = std::make_unique<CheckedPlan>(check_text(repo->read_blob(version.blob),
+                                                        file + "@" + version.commit.short_id, inherited, as_of));
+      if (!plan->plan || plan->has_errors()) {
+        if (!reported[version.blob])
+          write_err(fmt::format("bvplan: warning: skipping '{}' as committed in {} ({}): it has {} error(s) there\n",
+                                file, version.commit.short_id, to_iso(version.commit.date),
+                                count_severity(plan->diagnostics, Severity::error)));
+        reported[version.blob] = true;
+        return;
+      }
+      PlanFigures figures = compute_plan(*plan->plan, as_of, cadence_window(shortest_cadence(*plan->plan), as_of),
+                                         &plan->owners);
+      points.push_back(history_point(figures, version.commit.short_id));
+    };
+    if (step == HistoryStep::commit) {
+      for (auto it = versions.rbegin(); it != versions.rend(); ++it)
+        if ((!since || it->commit.date >= *since) && it->commit.date <= until) evaluate(*it, it->commit.date);
+    } else {
+      Date first = versions.back().commit.date;
+      for (const FileVersion& v : versions) first = std::min(first, v.commit.date);
+      for (Date end : period_ends(since ? std::max(*since, first) : first, until, step)) {
+        // The plan as committed on or before that day: the newest such version.
+        auto it = std::find_if(versions.begin(), versions.end(),
+                               [&](const FileVersion& v) { return v.commit.date <= end; });
+        if (it != versions.end()) evaluate(*it, end);
+      }
+    }
+  }
+  if (repo->truncated())
+    write_err("bvplan: warning: the history is truncated: this is a shallow clone, so commits before its "
+              "boundary are missing; fetch the full history with: git fetch --unshallow\n");
+  report_problems(problems);
+  std::stable_sort(points.begin(), points.end(),
+                   [](const HistoryPoint& a, const HistoryPoint& b) { return a.date < b.date; });
+  std::string text = options.format == "csv"    ? render_history_csv(points)
+                     : options.format == "json" ? render_history_json(points)
+                     : options.format == "svg"  ? render_history_svg(points)
+                                                : render_history_markdown(points);
+  write_result(options.output, text);
+  return problems.empty() ? exit_ok : exit_usage;
+}
+
+// --- diff ---------------------------------------------------------------------------------
+
+struct DiffOptions {
+  std::vector<std::string> args;
+  std::string format = "md";
+  std::string owners_file;
+};
+
+void declare_diff(CLI::App& app, DiffOptions& options) {
+  CLI::App* diff = app.add_subcommand(
+      "diff", "what changed in the plans between two git revisions (default: HEAD and the working tree)");
+  diff->add_option("args", options.args, "[REV [REV2]] [PATH...]: revisions first, then plan files or folders")
+      ->type_name("ARG");
+  diff->add_option("--format", options.format, "md or json")
+      ->check(CLI::IsMember({"md", "json"}))
+      ->capture_default_str();
+  diff->add_option("--owners", options.owners_file, "an owners register to use besides owners.yaml files")
+      ->type_name("FILE");
+}
+
+int run_diff(const DiffOptions& options) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> revisions, paths;
+  std::unique_ptr<GitRepository> repo;
+  for (const std::string& arg : options.args) {
+    std::error_code ec;
+    bool is_path = fs::exists(arg, ec);
+    if (!is_path && paths.empty() && revisions.size() < 2) {
+      if (!repo) repo = GitRepository::open(".");
+      if (repo->is_revision(arg)) {
+        revisions.push_back(arg);
+        continue;
+      }
+      throw Error(fmt::format("'{}' is neither a git revision nor a file or folder", arg));
+    }
+    paths.push_back(arg);
+  }
+  if (paths.empty()) paths.push_back(".");
+  PlanFiles found = collect_plan_files(paths);
+  report_problems(found.unreadable);
+  if (!repo) repo = open_repository(found.files);
+  std::string from = revisions.empty() ? "HEAD" : revisions[0];
+  CommitInfo from_commit = repo->resolve(from);
+  std::optional<CommitInfo> to_commit;
+  if (revisions.size() > 1) to_commit = repo->resolve(revisions[1]);
+  std::string to_label = to_commit ? fmt::format("{} ({}, {})", revisions[1], to_commit->short_id, to_iso(to_commit->date))
+                                   : "the working tree";
+  std::string from_label = fmt::format("{} ({}, {})", from, from_commit.short_id, to_iso(from_commit.date));
+  OwnerRegisters registers(default_max_file_bytes);
+  if (!options.owners_file.empty()) registers.set_explicit(options.owners_file);
+  Date as_of = today();
+  bool json = options.format == "json";
+  std::string body;
+  size_t plans_written = 0;
+  bool failed = !found.unreadable.empty();
+  for (const std::string& file : found.files) {
+    if (file == "-") continue;
+    std::string path = repo->relative_path(file);
+    std::optional<std::string> before = repo->file_at(from, path);
+    std::optional<std::string> after;
+    if (to_commit) after = repo->file_at(revisions[1], path);
+    else {
+      std::optional<Diagnostic> too_big;
+      after = read_source_file(file, default_max_file_bytes, too_big).text;
+    }
+    if (!before && !after) continue;
+    Owners inherited = registers.for_plan(file);
+    std::vector<std::string> lines;
+    std::vector<PlanChange> changes;
+    std::string id, title, currency = "GBP";
+    std::optional<CheckedPlan> old_plan, new_plan;
+    if (before) old_plan = check_text(*before, file + "@" + from_commit.short_id, inherited, as_of);
+    if (after) new_plan = check_text(*after, file, inherited, as_of);
+    auto broken = [&](const std::optional<CheckedPlan>& p, const std::string& where) {
+      if (p && (!p->plan || p->has_errors())) {
+        write_err(fmt::format("bvplan: error: '{}' has errors in {}; run bvplan check on it\n", file, where));
+        failed = true;
+        return true;
+      }
+      return false;
+    };
+    if (broken(old_plan, from_label) || broken(new_plan, to_label)) continue;
+    const Plan& shown = new_plan ? *new_plan->plan : *old_plan->plan;
+    id = shown.id;
+    title = shown.title;
+    currency = shown.currency;
+    if (!old_plan) lines.push_back(fmt::format("plan {} added", id));
+    else if (!new_plan) lines.push_back(fmt::format("plan {} removed", id));
+    else {
+      changes = diff_plans(*old_plan->plan, *new_plan->plan);
+      for (const PlanChange& c : changes) lines.push_back(describe(c, currency));
+    }
+    if (json) {
+      body += fmt::format("{}\n  {{\"id\":{},\"file\":{},\"changes\":[", plans_written ? "," : "", json_quote(id),
+                          json_quote(file));
+      if (!old_plan || !new_plan) {
+        body += fmt::format("\n    {{\"kind\":\"{}\",\"subject\":\"plan\",\"id\":{},\"description\":{}}}",
+                            old_plan ? "plan-removed" : "plan-added", json_quote(id), json_quote(lines[0]));
+      }
+      for (size_t i = 0; i < changes.size(); ++i) {
+        const PlanChange& c = changes[i];
+        body += fmt::format("{}\n    {{\"kind\":\"{}\",\"subject\":\"{}\",\"id\":{},\"field\":{},\"from\":{},"
+                            "\"to\":{},\"days\":{},\"title\":{},\"description\":{}}}",
+                            i ? "," : "", c.kind, c.subject, json_quote(c.id),
+                            c.field.empty() ? "null" : json_quote(c.field), c.from.empty() ? "null" : json_quote(c.from),
+                            c.to.empty() ? "null" : json_quote(c.to), c.days ? std::to_string(*c.days) : "null",
+                            c.title.empty() ? "null" : json_quote(c.title), json_quote(lines[i]));
+      }
+      body += "]}";
+    } else {
+      body += fmt::format("\n## {}: {} ({})\n\n", escape_markdown(id), escape_markdown(title), escape_markdown(file));
+      for (const std::string& line : lines) body += fmt::format("- {}\n", escape_markdown(line));
+      if (lines.empty()) body += "No changes.\n";
+    }
+    ++plans_written;
+  }
+  std::string text;
+  if (json)
+    text = fmt::format("{{\"version\":1,\"from\":{{\"revision\":{},\"commit\":\"{}\",\"date\":\"{}\"}},\"to\":{},"
+                       "\"plans\":[{}{}]}}\n",
+                       json_quote(from), from_commit.id, to_iso(from_commit.date),
+                       to_commit ? fmt::format("{{\"revision\":{},\"commit\":\"{}\",\"date\":\"{}\"}}", json_quote(revisions[1]),
+                                               to_commit->id, to_iso(to_commit->date))
+                                 : std::string("\"working tree\""),
+                       body, plans_written ? "\n" : "");
+  else
+    text = fmt::format("# Changes to the plans from {} to {}\n{}", escape_markdown(from_label), escape_markdown(to_label),
+                       plans_written ? body : std::string("\nNo plan files to compare.\n"));
+  write_out(text);
+  return failed ? exit_usage : exit_ok;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -354,6 +699,10 @@ int run(int argc, char** argv) {
   declare_report(app, report);
   ExplainOptions explain;
   declare_explain(app, explain);
+  HistoryOptions history;
+  declare_history(app, history);
+  DiffOptions diff;
+  declare_diff(app, diff);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -371,6 +720,8 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("status")) return run_status(status);
     if (app.got_subcommand("report")) return run_report(report);
     if (app.got_subcommand("explain")) return run_explain(explain);
+    if (app.got_subcommand("history")) return run_history(history);
+    if (app.got_subcommand("diff")) return run_diff(diff);
   } catch (const Error& e) {
     write_err(fmt::format("bvplan: error: {}\n", e.what()));
     return exit_usage;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -30,6 +31,63 @@ const char* to_string(Rag rag) {
     case Rag::complete: return "complete";
   }
   return "none";
+}
+
+const char* to_string(Direction direction) {
+  switch (direction) {
+    case Direction::improved: return "improved";
+    case Direction::same: return "same";
+    case Direction::worse: return "worse";
+    case Direction::added: return "new";
+  }
+  return "same";
+}
+
+std::string direction_text(Direction direction) {
+  switch (direction) {
+    case Direction::improved: return "\u2191 improved";
+    case Direction::same: return "\u2192 same";
+    case Direction::worse: return "\u2193 worse";
+    case Direction::added: return "new";
+  }
+  return "";
+}
+
+double performance_ratio(double actual, double target) { return target > 0 ? 100 * actual / target : 100; }
+
+namespace {
+
+Direction direction_between(double now_ratio, double then_ratio) {
+  double now = round_percent(now_ratio, 0), then = round_percent(then_ratio, 0);
+  return now > then ? Direction::improved : now < then ? Direction::worse : Direction::same;
+}
+
+}  // namespace
+
+void apply_baseline(PlanFigures& figures, const Plan& baseline) {
+  std::map<std::string, Date> due;
+  for (const KeyIssue& issue : baseline.issues)
+    for (const Action& action : issue.actions) due.emplace(action.id, action.due);
+  for (ActionFigures& a : figures.actions) {
+    auto it = due.find(a.action->id);
+    if (it == due.end()) continue;
+    a.baseline_due = it->second;
+    a.baseline_slip = a.action->due.days_since(it->second);
+  }
+}
+
+void apply_comparison(PlanFigures& figures, const PlanFigures& earlier) {
+  std::map<std::string, const ActionFigures*> before;
+  for (const ActionFigures& a : earlier.actions) before.emplace(a.action->id, &a);
+  for (ActionFigures& a : figures.actions) {
+    auto it = before.find(a.action->id);
+    a.direction = it == before.end()
+                      ? Direction::added
+                      : direction_between(performance_ratio(a.actual, a.target),
+                                          performance_ratio(it->second->actual, it->second->target));
+  }
+  figures.direction = direction_between(performance_ratio(figures.actual, figures.target),
+                                        performance_ratio(earlier.actual, earlier.target));
 }
 
 const char* to_string(MilestoneState state) {

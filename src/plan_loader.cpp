@@ -411,12 +411,30 @@ public:
     return out;
   }
 
+  std::optional<Rebaseline> rebaseline(const Node& node) {
+    if (!expect_map(node, "a rebaselined entry")) return std::nullopt;
+    Fields f(node, {"date", "from", "to", "reason", "approved_by"});
+    bool complete = check_keys(f, "a rebaselined entry", {"date", "from", "to"});
+    Rebaseline out;
+    auto when = date(f.get("date"), "date");
+    auto from = date(f.get("from"), "from");
+    auto to = date(f.get("to"), "to");
+    if (auto v = text(f.get("reason"), "reason")) out.reason = *v;
+    if (auto v = text(f.get("approved_by"), "approved_by")) out.approved_by = *v;
+    if (!complete || !when || !from || !to) return std::nullopt;
+    out.date = *when;
+    out.from = *from;
+    out.to = *to;
+    out.position = node.position;
+    return out;
+  }
+
   Action action(const Node& node) {
     Action out;
     if (!expect_map(node, "an action")) return out;
     Fields f(node, {"id", "title", "lead", "start", "due", "support", "weight", "budget",
                     "savings_target", "effort_days", "external", "depends_on", "status",
-                    "targets", "milestones", "updates", "notes"});
+                    "targets", "milestones", "updates", "rebaselined", "notes"});
     bool complete = check_keys(f, "an action", {"id", "title", "lead", "start", "due"});
     auto id_value = id(f.get("id"), "id");
     auto title = text(f.get("title"), "title");
@@ -476,6 +494,11 @@ public:
                                              expect_list(*list, "'updates'")) {
       for (const Node& item : list->items())
         if (auto u = update(item)) out.updates.push_back(std::move(*u));
+    }
+    if (const Node* list = f.get("rebaselined"); list && !list->is_null() &&
+                                                 expect_list(*list, "'rebaselined'")) {
+      for (const Node& item : list->items())
+        if (auto r = rebaseline(item)) out.rebaselined.push_back(std::move(*r));
     }
     if (auto v = text(f.get("notes"), "notes")) out.notes = *v;
     out.well_formed = complete && id_value && title && lead && start && due;

@@ -156,7 +156,9 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
     const PlanFigures& p = plans[n];
     if (n) out += '\n';
     out += fmt::format("{}: {} (as at {})\n", p.plan->id, p.plan->title, to_long(p.as_of));
+    bool travel = p.direction.has_value();
     std::vector<std::vector<std::string>> rows{{"ACTION", "LEAD", "DUE", "TARGET", "ACTUAL", "RAG", "DAYS LATE"}};
+    if (travel) rows[0].push_back("TRAVEL");
     std::vector<Rag> rags{Rag::none};
     for (const ActionFigures& a : p.actions) {
       rows.push_back({a.action->id, a.action->lead.id, to_iso(a.action->due), pct(a.target),
@@ -164,28 +166,32 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
                                          ? std::string(to_string(a.state))
                                          : std::string(to_string(a.rag)),
                       std::to_string(a.days_late)});
+      if (travel) rows.back().push_back(a.direction ? direction_text(*a.direction) : "");
       rags.push_back(a.rag);
     }
     std::vector<size_t> width(rows[0].size(), 0);
+    // Widths in characters: the travel arrows are one character but three bytes.
+    auto chars = [](const std::string& s) {
+      return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
     for (const auto& row : rows)
-      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], chars(row[c]));
     for (size_t r = 0; r < rows.size(); ++r) {
       std::string line;
       for (size_t c = 0; c < rows[r].size(); ++c) {
         const std::string& cell = rows[r][c];
         bool right = c == 3 || c == 4 || c == 6;
-        std::string padded = right ? std::string(width[c] - cell.size(), ' ') + cell
-                                   : cell + std::string(width[c] - cell.size(), ' ');
-        if (c == 5 && r > 0) {
-          padded = colour(rags[r], cell, options.color) + std::string(width[c] - cell.size(), ' ');
-        }
+        size_t pad = width[c] - chars(cell);
+        std::string padded = right ? std::string(pad, ' ') + cell : cell + std::string(pad, ' ');
+        if (c == 5 && r > 0) padded = colour(rags[r], cell, options.color) + std::string(pad, ' ');
         line += (c ? "  " : "") + padded;
       }
       while (!line.empty() && line.back() == ' ') line.pop_back();
       out += line + '\n';
     }
-    out += fmt::format("total: target {}, actual {}, {}; {}\n", pct(p.target), pct(p.actual),
-                       colour(p.rag, to_string(p.rag), options.color), counts_text(p.counts));
+    out += fmt::format("total: target {}, actual {}, {}; {}{}\n", pct(p.target), pct(p.actual),
+                       colour(p.rag, to_string(p.rag), options.color), counts_text(p.counts),
+                       travel ? fmt::format("; {} since {}", direction_text(*p.direction), p.compared_with) : "");
   }
   return out;
 }
@@ -274,16 +280,32 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
     out += fmt::format("| {} {} | {} | {} | {} |\n", escape_markdown(i.issue->id),
                        escape_markdown(i.issue->title), pct(i.target), pct(i.actual), rag_word(i.rag));
   out += '\n';
-  out += "| Action | Lead | Due | Target | Actual | Variance | RAG | Days late |\n"
-         "|---|---|---|--:|--:|--:|---|--:|\n";
+  bool baseline = !p.baseline.empty();
+  bool travel = p.direction.has_value();
+  out += "| Action | Lead | Due | Target | Actual | Variance | RAG | Days late |";
+  if (baseline) out += " Baseline due | Slip (days) |";
+  if (travel) out += " Direction of travel |";
+  out += "\n|---|---|---|--:|--:|--:|---|--:|";
+  if (baseline) out += "---|--:|";
+  if (travel) out += "---|";
+  out += '\n';
   for (const ActionFigures& a : p.actions) {
     std::string rag = a.state == State::deferred || a.state == State::cancelled
                           ? title_case(to_string(a.state))
                           : rag_word(a.rag);
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |\n", action_label(*a.action),
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |", action_label(*a.action),
                        escape_markdown(a.action->lead.id), to_iso(a.action->due), pct(a.target),
                        pct(a.actual), format_percent(a.variance, 0), rag, a.days_late);
+    if (baseline)
+      out += fmt::format(" {} | {} |", a.baseline_due ? to_iso(*a.baseline_due) : "new",
+                         a.baseline_slip ? fmt::format("{:+}", *a.baseline_slip) : "");
+    if (travel) out += fmt::format(" {} |", a.direction ? direction_text(*a.direction) : "");
+    out += '\n';
   }
+  if (baseline) out += fmt::format("\nBaseline: the plan at {}.\n", escape_markdown(p.baseline));
+  if (travel)
+    out += fmt::format("{}Direction of travel: against the plan at {}; the plan as a whole {}.\n",
+                       baseline ? "" : "\n", escape_markdown(p.compared_with), direction_text(*p.direction));
   out += '\n';
 
   // 3. % of project implementation budget used.
@@ -376,6 +398,11 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
         ++written;
       }
   if (!written) out += "No fundamental changes to the plan were recorded in this period.\n";
+  if (!p.baseline.empty()) {
+    out += fmt::format("\nChanges since the baseline ({}):\n\n", escape_markdown(p.baseline));
+    for (const std::string& change : p.changes_since_baseline) out += fmt::format("- {}\n", escape_markdown(change));
+    if (p.changes_since_baseline.empty()) out += "- None.\n";
+  }
   out += '\n';
 
   if (options.gantt) {
@@ -505,14 +532,19 @@ std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& 
                         format_percent(i.target, 1), format_percent(i.actual, 1), to_string(i.rag),
                         to_iso(p.as_of)});
       break;
-    case CsvLevel::action:
-      csv_row(out, {"plan", "issue", "action", "title", "lead", "support", "start", "due", "status",
-                    "state", "target", "actual", "variance", "rag", "days_late", "forecast",
-                    "forecast_slip", "budget", "spent", "budget_used", "savings_target",
-                    "savings_delivered", "last_update", "as_of"});
+    case CsvLevel::action: {
+      bool baseline = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return !p.baseline.empty(); });
+      bool travel = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return p.direction.has_value(); });
+      std::vector<std::string> header{"plan", "issue", "action", "title", "lead", "support", "start", "due", "status",
+                                      "state", "target", "actual", "variance", "rag", "days_late", "forecast",
+                                      "forecast_slip", "budget", "spent", "budget_used", "savings_target",
+                                      "savings_delivered", "last_update", "as_of"};
+      if (baseline) header.insert(header.end(), {"baseline_due", "baseline_slip"});
+      if (travel) header.push_back("direction");
+      csv_row(out, header);
       for (const PlanFigures& p : plans)
-        for (const ActionFigures& a : p.actions)
-          csv_row(out, {csv_text(p.plan->id), csv_text(a.issue->id), csv_text(a.action->id),
+        for (const ActionFigures& a : p.actions) {
+          std::vector<std::string> row{csv_text(p.plan->id), csv_text(a.issue->id), csv_text(a.action->id),
                         csv_text(a.action->title), csv_text(a.action->lead.id),
                         csv_text(join_ids(a.action->support)), to_iso(a.action->start),
                         to_iso(a.action->due), to_string(a.action->status), to_string(a.state),
@@ -521,8 +553,16 @@ std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& 
                         opt_date(a.forecast), a.forecast_slip ? std::to_string(*a.forecast_slip) : "",
                         opt_number(a.action->budget), opt_number(a.spent), opt_percent(a.budget_used),
                         opt_number(a.action->savings_target), opt_number(a.savings_delivered),
-                        a.latest ? to_iso(a.latest->date) : "", to_iso(p.as_of)});
+                        a.latest ? to_iso(a.latest->date) : "", to_iso(p.as_of)};
+          if (baseline) {
+            row.push_back(opt_date(a.baseline_due));
+            row.push_back(a.baseline_slip ? std::to_string(*a.baseline_slip) : "");
+          }
+          if (travel) row.push_back(a.direction ? to_string(*a.direction) : "");
+          csv_row(out, row);
+        }
       break;
+    }
     case CsvLevel::milestone:
       csv_row(out, {"plan", "action", "milestone", "title", "due", "done", "state", "days_late", "as_of"});
       for (const PlanFigures& p : plans)
@@ -583,6 +623,15 @@ std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Windo
           a.forecast_slip ? std::to_string(*a.forecast_slip) : "null", j_num(a.action->budget),
           j_num(a.spent), j_opt_pct(a.budget_used), j_num(a.action->savings_target), j_num(a.savings_delivered),
           a.latest ? j_date(a.latest->date) : std::string("null"));
+      if (!p.baseline.empty()) {
+        out.pop_back();
+        out += fmt::format(",\"baseline_due\":{},\"baseline_slip\":{}}}", j_date(a.baseline_due),
+                           a.baseline_slip ? std::to_string(*a.baseline_slip) : "null");
+      }
+      if (p.direction) {
+        out.pop_back();
+        out += fmt::format(",\"direction\":{}}}", a.direction ? json_quote(to_string(*a.direction)) : "null");
+      }
     }
     out += "],\"milestones\":[";
     for (size_t i = 0; i < p.milestones.size(); ++i) {
@@ -593,7 +642,16 @@ std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Windo
                          j_date(m.milestone->done && *m.milestone->done <= p.as_of ? m.milestone->done : std::nullopt),
                          to_string(m.state), m.days_late);
     }
-    out += "]}";
+    out += "]";
+    if (!p.baseline.empty()) {
+      out += fmt::format(",\"baseline\":{},\"changes_since_baseline\":[", json_quote(p.baseline));
+      for (size_t i = 0; i < p.changes_since_baseline.size(); ++i)
+        out += fmt::format("{}{}", i ? "," : "", json_quote(p.changes_since_baseline[i]));
+      out += "]";
+    }
+    if (p.direction)
+      out += fmt::format(",\"compared_with\":{},\"direction\":\"{}\"", json_quote(p.compared_with), to_string(*p.direction));
+    out += "}";
   }
   out += plans.empty() ? "]}\n" : "\n]}\n";
   return out;

@@ -57,7 +57,12 @@ PlanFiles collect_plan_files(const std::vector<std::string>& paths) {
         if (it->is_directory()) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_regular_file() && is_plan_name(it->path())) found.push_back(it->path().string());
+      if (it->is_regular_file() && is_plan_name(it->path())) {
+        // "plans/a.yaml", not "./plans/a.yaml", for the current folder.
+        std::string name = it->path().string();
+        if (path == "." && name.rfind("./", 0) == 0) name.erase(0, 2);
+        found.push_back(name);
+      }
     }
     if (ec) out.unreadable.push_back(fmt::format("cannot read '{}': {}", path, ec.message()));
     std::sort(found.begin(), found.end());

@@ -26,6 +26,12 @@ struct Window {
   Date end;
 };
 
+// Direction of travel against an earlier evaluation, by performance ratio.
+enum class Direction { improved, same, worse, added };
+const char* to_string(Direction direction);
+// "↑ improved", "→ same", "↓ worse", "new": the arrow and the word.
+std::string direction_text(Direction direction);
+
 struct ActionFigures {
   const Action* action = nullptr;
   const KeyIssue* issue = nullptr;
@@ -42,6 +48,11 @@ struct ActionFigures {
   std::optional<double> savings_delivered;
   std::optional<double> budget_used;  // percent of the action's budget
   const Update* latest = nullptr;     // latest update on or before the as-of date
+  // With a baseline (report --baseline REV): the due date at REV and due now minus it.
+  std::optional<Date> baseline_due;
+  std::optional<long> baseline_slip;
+  // With a comparison (--compare REV).
+  std::optional<Direction> direction;
 };
 
 struct MilestoneFigures {
@@ -79,7 +90,22 @@ struct PlanFigures {
   std::vector<IssueFigures> issues;
   std::vector<ActionFigures> actions;       // in file order
   std::vector<MilestoneFigures> milestones; // in file order
+  // With a baseline: what it was, and every change since it, described for people.
+  std::string baseline;
+  std::vector<std::string> changes_since_baseline;
+  // With a comparison: what it was, and the plan's direction of travel.
+  std::string compared_with;
+  std::optional<Direction> direction;
 };
+
+// Performance ratio: 100 x actual / target, or 100 when the target is 0.
+double performance_ratio(double actual, double target);
+
+// Sets each action's baseline_due and baseline_slip from the same action in `baseline`.
+void apply_baseline(PlanFigures& figures, const Plan& baseline);
+// Sets each action's and the plan's direction of travel against `earlier`: improved or
+// worse when the performance ratio, rounded to a whole percent, went up or down.
+void apply_comparison(PlanFigures& figures, const PlanFigures& earlier);
 
 // Where `as_of` falls on an action's target curve: before its start, from its due date
 // on, or between two points (linear). `explain` shows it; target_percent uses it.

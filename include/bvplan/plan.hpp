@@ -79,6 +79,16 @@ struct TargetPoint {
   Position position;
 };
 
+// An approved change of an action's due date.
+struct Rebaseline {
+  Date date;         // when it was approved
+  Date from;         // the due date before
+  Date to;           // the due date after
+  std::string reason;
+  std::string approved_by;
+  Position position;
+};
+
 enum class ActionStatus { active, deferred, cancelled };
 const char* to_string(ActionStatus status);
 
@@ -103,6 +113,7 @@ struct Action {
   std::vector<TargetPoint> targets;  // sorted by date
   std::vector<Milestone> milestones;
   std::vector<Update> updates;       // in file order
+  std::vector<Rebaseline> rebaselined;
   std::string notes;
   bool well_formed = false;          // every required field was read
 };

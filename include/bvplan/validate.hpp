@@ -11,6 +11,12 @@ namespace bvplan {
 // (registers and the plan's own); `as_of` is the date progress rules are judged at.
 void validate_plan(const Plan& plan, const Owners& owners, Date as_of, Diagnostics& diagnostics);
 
+// unapproved-rebaseline: every action whose due date is later in `now` than in `then`
+// (the plan at `revision`) without `rebaselined` records that lead from the old date to
+// the new one.
+void check_rebaselines(const Plan& now, const Plan& then, const std::string& revision,
+                       Diagnostics& diagnostics);
+
 // The latest update dated on or before `as_of`, or nullptr.
 const Update* latest_update(const Action& action, Date as_of);
 

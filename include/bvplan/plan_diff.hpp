@@ -1,0 +1,34 @@
+// What changed between two versions of a plan, matched by id (never by position).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bvplan/plan.hpp"
+
+namespace bvplan {
+
+struct PlanChange {
+  // What changed, as a stable word: plan-changed, issue-added, issue-removed,
+  // issue-changed, action-added, action-removed, action-changed, rebaselined,
+  // brought-forward, start-moved, targets-changed, milestone-added, milestone-removed,
+  // milestone-moved.
+  std::string kind;
+  std::string subject;  // "plan", "key issue", "action", "milestone"
+  std::string id;
+  std::string field;    // the field for *-changed and moves: title, lead, budget, due...
+  std::string from;     // the value before, as written ("" when absent)
+  std::string to;       // the value after
+  std::optional<long> days;  // for dates that moved: after - before
+  std::string title;    // for additions and removals
+};
+
+// The changes from `before` to `after`, in the order of `after` (removals where they were).
+std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after);
+
+// One sentence for people: "action KI8.2 due date re-baselined +45 days (2004-09-30 to
+// 2004-11-14)".
+std::string describe(const PlanChange& change, const std::string& currency);
+
+}  // namespace bvplan
