@@ -543,6 +543,7 @@ int run_history(const HistoryOptions& options) {
   report_problems(problems);
   std::stable_sort(points.begin(), points.end(),
                    [](const HistoryPoint& a, const HistoryPoint& b) { return a.date < b.date; });
+  if (points.empty() && !problems.empty()) return exit_usage;
   std::string text = options.format == "csv"    ? render_history_csv(points)
                      : options.format == "json" ? render_history_json(points)
                      : options.format == "svg"  ? render_history_svg(points)

@@ -231,11 +231,23 @@ std::unique_ptr<GitRepository> GitRepository::open(const std::string& path) {
   if (rc != 0) {
     std::string message = last_error();
     if (message.find("not owned by current user") != std::string::npos ||
-        message.find("safe.directory") != std::string::npos)
+        message.find("safe.directory") != std::string::npos) {
+      // libgit2 1.5 says only "config value 'safe.directory' was not found": find the
+      // repository's root (the nearest folder holding .git) to name it.
+      std::string where = start.string();
+      for (fs::path dir = start;; dir = dir.parent_path()) {
+        if (fs::exists(dir / ".git", ec)) {
+          where = dir.string();
+          break;
+        }
+        if (dir == dir.parent_path()) break;
+      }
+      while (where.size() > 1 && where.back() == '/') where.pop_back();
       throw Error(fmt::format(
-          "the git repository holding '{}' belongs to another user, so git refuses to read it; "
+          "the git repository at '{}' belongs to another user, so git refuses to read it; "
           "if you trust it, run: git config --global --add safe.directory '{}'",
-          path, start.string()));
+          where, where));
+    }
     if (rc == GIT_ENOTFOUND)
       throw Error(fmt::format("'{}' is not inside a git repository; history needs the plans to be "
                               "committed to git (git init, git add, git commit)", path));

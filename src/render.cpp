@@ -298,7 +298,7 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
                        pct(a.actual), format_percent(a.variance, 0), rag, a.days_late);
     if (baseline)
       out += fmt::format(" {} | {} |", a.baseline_due ? to_iso(*a.baseline_due) : "new",
-                         a.baseline_slip ? fmt::format("{:+}", *a.baseline_slip) : "");
+                         !a.baseline_slip ? "" : *a.baseline_slip ? fmt::format("{:+}", *a.baseline_slip) : "0");
     if (travel) out += fmt::format(" {} |", a.direction ? direction_text(*a.direction) : "");
     out += '\n';
   }
