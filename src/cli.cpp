@@ -21,7 +21,10 @@
 #include "bvplan/text.hpp"
 #include "bvplan/workspace.hpp"
 
+#include <atomic>
 #include <filesystem>
+#include <set>
+#include <thread>
 #include <unistd.h>
 
 namespace bvplan {
@@ -489,8 +492,17 @@ int run_history(const HistoryOptions& options) {
   if (!options.input.owners_file.empty()) registers.set_explicit(options.input.owners_file);
   HistoryStep step = options.by == "commit" ? HistoryStep::commit
                      : options.by == "month" ? HistoryStep::month : HistoryStep::quarter;
-  std::vector<HistoryPoint> points;
-  std::map<std::string, std::unique_ptr<CheckedPlan>> parsed;  // by blob id: each version read once
+  // First decide which versions to evaluate at which dates, then read each distinct
+  // version once (blobs from git serially, parsing on every core: yaml-cpp's parse is
+  // most of the time), then evaluate in order.
+  struct Evaluation {
+    const std::string* file;
+    FileVersion version;
+    Date as_of;
+    std::string key;  // file and blob: the same blob may name different owners elsewhere
+  };
+  std::vector<Evaluation> evaluations;
+  std::map<std::string, Owners> inherited;
   for (const std::string& file : found.files) {
     if (file == "-") {
       problems.push_back("history reads plans from git, not from standard input");
@@ -504,28 +516,11 @@ int run_history(const HistoryOptions& options) {
     }
     if (repo->differs_from_head(path))
       write_err(fmt::format("bvplan: note: '{}' has changes that are not committed; history uses commits only\n", file));
-    Owners inherited = registers.for_plan(file);
-    std::map<std::string, bool> reported;
-    auto evaluate = [&](const FileVersion& version, Date as_of) {
-      auto& plan = parsed[version.blob];
-      if (!plan)
-        plan = std::make_unique<CheckedPlan>(check_text(repo->read_blob(version.blob),
-                                                        file + "@" + version.commit.short_id, inherited, as_of));
-      if (!plan->plan || plan->has_errors()) {
-        if (!reported[version.blob])
-          write_err(fmt::format("bvplan: warning: skipping '{}' as committed in {} ({}): it has {} error(s) there\n",
-                                file, version.commit.short_id, to_iso(version.commit.date),
-                                count_severity(plan->diagnostics, Severity::error)));
-        reported[version.blob] = true;
-        return;
-      }
-      PlanFigures figures = compute_plan(*plan->plan, as_of, cadence_window(shortest_cadence(*plan->plan), as_of),
-                                         &plan->owners);
-      points.push_back(history_point(figures, version.commit.short_id));
-    };
+    inherited[file] = registers.for_plan(file);
+    auto add = [&](const FileVersion& v, Date as_of) { evaluations.push_back({&file, v, as_of, file + "\n" + v.blob}); };
     if (step == HistoryStep::commit) {
       for (auto it = versions.rbegin(); it != versions.rend(); ++it)
-        if ((!since || it->commit.date >= *since) && it->commit.date <= until) evaluate(*it, it->commit.date);
+        if ((!since || it->commit.date >= *since) && it->commit.date <= until) add(*it, it->commit.date);
     } else {
       Date first = versions.back().commit.date;
       for (const FileVersion& v : versions) first = std::min(first, v.commit.date);
@@ -533,9 +528,51 @@ int run_history(const HistoryOptions& options) {
         // The plan as committed on or before that day: the newest such version.
         auto it = std::find_if(versions.begin(), versions.end(),
                                [&](const FileVersion& v) { return v.commit.date <= end; });
-        if (it != versions.end()) evaluate(*it, end);
+        if (it != versions.end()) add(*it, end);
       }
     }
+  }
+  struct Parse {
+    const Evaluation* first;
+    std::string text;
+    std::unique_ptr<CheckedPlan> result;
+  };
+  std::map<std::string, Parse> parsed;
+  for (const Evaluation& e : evaluations)
+    if (auto [it, inserted] = parsed.try_emplace(e.key, Parse{&e, {}, nullptr}); inserted)
+      it->second.text = repo->read_blob(e.version.blob);
+  std::vector<Parse*> work;
+  for (auto& [key, parse] : parsed) work.push_back(&parse);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next++) < work.size();) {
+      const Evaluation& e = *work[i]->first;
+      work[i]->result = std::make_unique<CheckedPlan>(check_text(std::move(work[i]->text),
+                                                                 *e.file + "@" + e.version.commit.short_id,
+                                                                 inherited.at(*e.file), e.version.commit.date));
+    }
+  };
+  {
+    std::vector<std::thread> threads;
+    size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    for (size_t t = 1; t < std::min(cores, work.size()); ++t) threads.emplace_back(worker);
+    worker();
+    for (std::thread& t : threads) t.join();
+  }
+  std::vector<HistoryPoint> points;
+  std::set<std::string> reported;
+  for (const Evaluation& e : evaluations) {
+    const CheckedPlan& plan = *parsed.at(e.key).result;
+    if (!plan.plan || plan.has_errors()) {
+      if (reported.insert(e.key).second)
+        write_err(fmt::format("bvplan: warning: skipping '{}' as committed in {} ({}): it has {} error(s) there\n",
+                              *e.file, e.version.commit.short_id, to_iso(e.version.commit.date),
+                              count_severity(plan.diagnostics, Severity::error)));
+      continue;
+    }
+    PlanFigures figures = compute_plan(*plan.plan, e.as_of, cadence_window(shortest_cadence(*plan.plan), e.as_of),
+                                       &plan.owners);
+    points.push_back(history_point(figures, e.version.commit.short_id));
   }
   if (repo->truncated())
     write_err("bvplan: warning: the history is truncated: this is a shallow clone, so commits before its "
