@@ -18,7 +18,6 @@
 #include "bvplan/plan_diff.hpp"
 #include "bvplan/validate.hpp"
 #include "bvplan/render.hpp"
-#include "bvplan/text.hpp"
 #include "bvplan/workspace.hpp"
 
 #include <atomic>
@@ -632,91 +631,49 @@ int run_diff(const DiffOptions& options) {
   if (!repo) repo = open_repository(found.files);
   std::string from = revisions.empty() ? "HEAD" : revisions[0];
   CommitInfo from_commit = repo->resolve(from);
-  std::optional<CommitInfo> to_commit;
-  if (revisions.size() > 1) to_commit = repo->resolve(revisions[1]);
-  std::string to_label = to_commit ? fmt::format("{} ({}, {})", revisions[1], to_commit->short_id, to_iso(to_commit->date))
-                                   : "the working tree";
-  std::string from_label = fmt::format("{} ({}, {})", from, from_commit.short_id, to_iso(from_commit.date));
+  DiffEnd from_end{from, from_commit.id, from_commit.date};
+  std::optional<DiffEnd> to_end;
+  if (revisions.size() > 1) {
+    CommitInfo to_commit = repo->resolve(revisions[1]);
+    to_end = DiffEnd{revisions[1], to_commit.id, to_commit.date};
+  }
   OwnerRegisters registers(default_max_file_bytes);
   if (!options.owners_file.empty()) registers.set_explicit(options.owners_file);
   Date as_of = today();
-  bool json = options.format == "json";
-  std::string body;
-  size_t plans_written = 0;
+  std::vector<PlanDiff> diffs;
   bool failed = !found.unreadable.empty();
   for (const std::string& file : found.files) {
     if (file == "-") continue;
     std::string path = repo->relative_path(file);
     std::optional<std::string> before = repo->file_at(from, path);
     std::optional<std::string> after;
-    if (to_commit) after = repo->file_at(revisions[1], path);
-    else {
+    if (to_end) {
+      after = repo->file_at(to_end->revision, path);
+    } else {
       std::optional<Diagnostic> too_big;
       after = read_source_file(file, default_max_file_bytes, too_big).text;
     }
     if (!before && !after) continue;
     Owners inherited = registers.for_plan(file);
-    std::vector<std::string> lines;
-    std::vector<PlanChange> changes;
-    std::string id, title, currency = "GBP";
     std::optional<CheckedPlan> old_plan, new_plan;
     if (before) old_plan = check_text(*before, file + "@" + from_commit.short_id, inherited, as_of);
     if (after) new_plan = check_text(*after, file, inherited, as_of);
     auto broken = [&](const std::optional<CheckedPlan>& p, const std::string& where) {
-      if (p && (!p->plan || p->has_errors())) {
-        write_err(fmt::format("bvplan: error: '{}' has errors in {}; run bvplan check on it\n", file, where));
-        failed = true;
-        return true;
-      }
-      return false;
+      if (!p || (p->plan && !p->has_errors())) return false;
+      write_err(fmt::format("bvplan: error: '{}' has errors in {}; run bvplan check on it\n", file, where));
+      failed = true;
+      return true;
     };
-    if (broken(old_plan, from_label) || broken(new_plan, to_label)) continue;
+    if (broken(old_plan, from) || broken(new_plan, to_end ? to_end->revision : "the working tree")) continue;
     const Plan& shown = new_plan ? *new_plan->plan : *old_plan->plan;
-    id = shown.id;
-    title = shown.title;
-    currency = shown.currency;
-    if (!old_plan) lines.push_back(fmt::format("plan {} added", id));
-    else if (!new_plan) lines.push_back(fmt::format("plan {} removed", id));
-    else {
-      changes = diff_plans(*old_plan->plan, *new_plan->plan);
-      for (const PlanChange& c : changes) lines.push_back(describe(c, currency));
-    }
-    if (json) {
-      body += fmt::format("{}\n  {{\"id\":{},\"file\":{},\"changes\":[", plans_written ? "," : "", json_quote(id),
-                          json_quote(file));
-      if (!old_plan || !new_plan) {
-        body += fmt::format("\n    {{\"kind\":\"{}\",\"subject\":\"plan\",\"id\":{},\"description\":{}}}",
-                            old_plan ? "plan-removed" : "plan-added", json_quote(id), json_quote(lines[0]));
-      }
-      for (size_t i = 0; i < changes.size(); ++i) {
-        const PlanChange& c = changes[i];
-        body += fmt::format("{}\n    {{\"kind\":\"{}\",\"subject\":\"{}\",\"id\":{},\"field\":{},\"from\":{},"
-                            "\"to\":{},\"days\":{},\"title\":{},\"description\":{}}}",
-                            i ? "," : "", c.kind, c.subject, json_quote(c.id),
-                            c.field.empty() ? "null" : json_quote(c.field), c.from.empty() ? "null" : json_quote(c.from),
-                            c.to.empty() ? "null" : json_quote(c.to), c.days ? std::to_string(*c.days) : "null",
-                            c.title.empty() ? "null" : json_quote(c.title), json_quote(lines[i]));
-      }
-      body += "]}";
-    } else {
-      body += fmt::format("\n## {}: {} ({})\n\n", escape_markdown(id), escape_markdown(title), escape_markdown(file));
-      for (const std::string& line : lines) body += fmt::format("- {}\n", escape_markdown(line));
-      if (lines.empty()) body += "No changes.\n";
-    }
-    ++plans_written;
+    PlanDiff diff{shown.id, shown.title, file, shown.currency, PlanDiff::Presence::both, {}};
+    if (!old_plan) diff.presence = PlanDiff::Presence::added;
+    else if (!new_plan) diff.presence = PlanDiff::Presence::removed;
+    else diff.changes = diff_plans(*old_plan->plan, *new_plan->plan);
+    diffs.push_back(std::move(diff));
   }
-  std::string text;
-  if (json)
-    text = fmt::format("{{\"version\":1,\"from\":{{\"revision\":{},\"commit\":\"{}\",\"date\":\"{}\"}},\"to\":{},"
-                       "\"plans\":[{}{}]}}\n",
-                       json_quote(from), from_commit.id, to_iso(from_commit.date),
-                       to_commit ? fmt::format("{{\"revision\":{},\"commit\":\"{}\",\"date\":\"{}\"}}", json_quote(revisions[1]),
-                                               to_commit->id, to_iso(to_commit->date))
-                                 : std::string("\"working tree\""),
-                       body, plans_written ? "\n" : "");
-  else
-    text = fmt::format("# Changes to the plans from {} to {}\n{}", escape_markdown(from_label), escape_markdown(to_label),
-                       plans_written ? body : std::string("\nNo plan files to compare.\n"));
+  std::string text = options.format == "json" ? render_diff_json(diffs, from_end, to_end)
+                                              : render_diff_markdown(diffs, from_end, to_end);
   write_out(text);
   return failed ? exit_usage : exit_ok;
 }

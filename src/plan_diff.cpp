@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "bvplan/render.hpp"
+#include "bvplan/text.hpp"
 
 namespace bvplan {
 
@@ -137,6 +138,70 @@ std::string describe(const PlanChange& c, const std::string& currency) {
   if (c.kind == "targets-changed")
     return fmt::format("{} target curve changed from [{}] to [{}]", who, c.from, c.to);
   return fmt::format("{} {} changed from {} to {}", who, c.field, value(c.from), value(c.to));
+}
+
+namespace {
+
+std::vector<std::string> sentences(const PlanDiff& plan) {
+  if (plan.presence == PlanDiff::Presence::added) return {fmt::format("plan {} added", plan.id)};
+  if (plan.presence == PlanDiff::Presence::removed) return {fmt::format("plan {} removed", plan.id)};
+  std::vector<std::string> out;
+  for (const PlanChange& c : plan.changes) out.push_back(describe(c, plan.currency));
+  return out;
+}
+
+std::string label(const DiffEnd& end) {
+  return fmt::format("{} ({}, {})", end.revision, end.commit.substr(0, 7), to_iso(end.date));
+}
+
+std::string json_end(const DiffEnd& end) {
+  return fmt::format("{{\"revision\":{},\"commit\":\"{}\",\"date\":\"{}\"}}", json_quote(end.revision),
+                     end.commit, to_iso(end.date));
+}
+
+std::string json_or_null(const std::string& text) { return text.empty() ? "null" : json_quote(text); }
+
+}  // namespace
+
+std::string render_diff_markdown(const std::vector<PlanDiff>& plans, const DiffEnd& from,
+                                 const std::optional<DiffEnd>& to) {
+  std::string out = fmt::format("# Changes to the plans from {} to {}\n", escape_markdown(label(from)),
+                                to ? escape_markdown(label(*to)) : std::string("the working tree"));
+  if (plans.empty()) return out + "\nNo plan files to compare.\n";
+  for (const PlanDiff& plan : plans) {
+    out += fmt::format("\n## {}: {} ({})\n\n", escape_markdown(plan.id), escape_markdown(plan.title),
+                       escape_markdown(plan.file));
+    std::vector<std::string> lines = sentences(plan);
+    for (const std::string& line : lines) out += fmt::format("- {}\n", escape_markdown(line));
+    if (lines.empty()) out += "No changes.\n";
+  }
+  return out;
+}
+
+std::string render_diff_json(const std::vector<PlanDiff>& plans, const DiffEnd& from,
+                             const std::optional<DiffEnd>& to) {
+  std::string out = fmt::format("{{\"version\":1,\"from\":{},\"to\":{},\"plans\":[", json_end(from),
+                                to ? json_end(*to) : std::string("\"working tree\""));
+  for (size_t n = 0; n < plans.size(); ++n) {
+    const PlanDiff& plan = plans[n];
+    std::vector<std::string> lines = sentences(plan);
+    out += fmt::format("{}\n  {{\"id\":{},\"file\":{},\"changes\":[", n ? "," : "", json_quote(plan.id),
+                       json_quote(plan.file));
+    if (plan.presence != PlanDiff::Presence::both)
+      out += fmt::format("\n    {{\"kind\":\"{}\",\"subject\":\"plan\",\"id\":{},\"description\":{}}}",
+                         plan.presence == PlanDiff::Presence::added ? "plan-added" : "plan-removed",
+                         json_quote(plan.id), json_quote(lines[0]));
+    for (size_t i = 0; i < plan.changes.size(); ++i) {
+      const PlanChange& c = plan.changes[i];
+      out += fmt::format("{}\n    {{\"kind\":\"{}\",\"subject\":\"{}\",\"id\":{},\"field\":{},\"from\":{},"
+                         "\"to\":{},\"days\":{},\"title\":{},\"description\":{}}}",
+                         i ? "," : "", c.kind, c.subject, json_quote(c.id), json_or_null(c.field), json_or_null(c.from),
+                         json_or_null(c.to), c.days ? std::to_string(*c.days) : "null", json_or_null(c.title),
+                         json_quote(lines[i]));
+    }
+    out += "]}";
+  }
+  return out + (plans.empty() ? "]}\n" : "\n]}\n");
 }
 
 }  // namespace bvplan

@@ -31,4 +31,27 @@ std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after);
 // 2004-11-14)".
 std::string describe(const PlanChange& change, const std::string& currency);
 
+// One plan file compared between two versions.
+struct PlanDiff {
+  enum class Presence { both, added, removed };
+  std::string id;
+  std::string title;
+  std::string file;
+  std::string currency = "GBP";
+  Presence presence = Presence::both;
+  std::vector<PlanChange> changes;
+};
+
+// One end of a comparison: a revision, or the working tree (empty revision).
+struct DiffEnd {
+  std::string revision;
+  std::string commit;  // full id
+  Date date;
+};
+
+std::string render_diff_markdown(const std::vector<PlanDiff>& plans, const DiffEnd& from,
+                                 const std::optional<DiffEnd>& to);
+std::string render_diff_json(const std::vector<PlanDiff>& plans, const DiffEnd& from,
+                             const std::optional<DiffEnd>& to);
+
 }  // namespace bvplan

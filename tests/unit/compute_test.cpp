@@ -798,3 +798,45 @@ TEST_CASE("cadence_window: the shortest cadence ending at T") {
   CHECK(window(6, "2004-06-30") == "2004-01-01..2004-06-30");
   CHECK(window(3, "2004-05-15") == "2004-02-16..2004-05-15");
 }
+
+TEST_CASE("baseline and direction of travel") {
+  const char* text = R"(bvplan: 1
+plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31}
+owners: {SPS: S}
+issues:
+  - id: KI1
+    title: One
+    actions:
+      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31, updates: [{date: 2004-06-30, complete: 40}]}
+      - {id: A2, title: b, lead: SPS, start: 2004-01-01, due: 2004-12-31}
+)";
+  const char* earlier_text = R"(bvplan: 1
+plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31}
+owners: {SPS: S}
+issues:
+  - id: KI1
+    title: One
+    actions:
+      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-10-31, updates: [{date: 2004-03-31, complete: 30}]}
+)";
+  SourceFile now_source("p.yaml", text), then_source("p.yaml", earlier_text);
+  LoadResult now = load_plan_text(now_source), then = load_plan_text(then_source);
+  REQUIRE(now.diagnostics.empty());
+  REQUIRE(then.diagnostics.empty());
+  Window w{*parse_date("2004-04-01"), *parse_date("2004-06-30")};
+  PlanFigures figures = compute_plan(*now.plan, *parse_date("2004-06-30"), w);
+  apply_baseline(figures, *then.plan);
+  CHECK(to_iso(*figures.actions[0].baseline_due) == "2004-10-31");
+  CHECK(*figures.actions[0].baseline_slip == 61);
+  CHECK_FALSE(figures.actions[1].baseline_due);
+
+  // At 31 March A1 was 30% of a 24.8% target (ratio 121%); now 40% of 49.6% (81%): worse.
+  PlanFigures earlier = compute_plan(*then.plan, *parse_date("2004-03-31"), w);
+  apply_comparison(figures, earlier);
+  CHECK(*figures.actions[0].direction == Direction::worse);
+  CHECK(*figures.actions[1].direction == Direction::added);
+  CHECK(*figures.direction == Direction::worse);
+  CHECK(direction_text(Direction::improved) == "\u2191 improved");
+  CHECK(performance_ratio(10, 0) == 100);
+  CHECK(performance_ratio(45, 50) == 90);
+}

@@ -1,0 +1,50 @@
+#include "bvplan/history.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bvplan;
+
+namespace {
+Date d(const char* text) { return *parse_date(text); }
+std::vector<std::string> iso(const std::vector<Date>& dates) {
+  std::vector<std::string> out;
+  for (Date x : dates) out.push_back(to_iso(x));
+  return out;
+}
+}  // namespace
+
+TEST_CASE("period_ends: quarters and months, with a final partial point") {
+  CHECK(iso(period_ends(d("2004-02-10"), d("2004-09-30"), HistoryStep::quarter)) ==
+        std::vector<std::string>{"2004-03-31", "2004-06-30", "2004-09-30"});
+  CHECK(iso(period_ends(d("2004-02-10"), d("2004-08-15"), HistoryStep::quarter)) ==
+        std::vector<std::string>{"2004-03-31", "2004-06-30", "2004-08-15"});
+  CHECK(iso(period_ends(d("2004-01-31"), d("2004-03-31"), HistoryStep::month)) ==
+        std::vector<std::string>{"2004-01-31", "2004-02-29", "2004-03-31"});
+  CHECK(iso(period_ends(d("2004-05-05"), d("2004-05-20"), HistoryStep::month)) ==
+        std::vector<std::string>{"2004-05-20"});
+  CHECK(period_ends(d("2004-05-05"), d("2004-05-01"), HistoryStep::month).empty());
+}
+
+TEST_CASE("history renderings") {
+  std::vector<HistoryPoint> points{
+      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1},
+      {d("2004-06-30"), "beed8a7", "infra", "Infra", 61.2, 55, Rag::amber, 1, 1, 3}};
+  CHECK(render_history_markdown(points) ==
+        "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
+        "|---|---|---|--:|--:|---|--:|--:|--:|\n"
+        "| 2004-03-31 | 767ad52 | infra | 34% | 28% | amber | 1 | 3 | 1 |\n"
+        "| 2004-06-30 | beed8a7 | infra | 61% | 55% | amber | 1 | 1 | 3 |\n");
+  CHECK(render_history_csv(points) ==
+        "date,commit,plan,target,actual,rag,red,amber,green\r\n"
+        "2004-03-31,767ad52,infra,34.2,27.5,amber,1,3,1\r\n"
+        "2004-06-30,beed8a7,infra,61.2,55.0,amber,1,1,3\r\n");
+  CHECK(render_history_json({}) == "{\"version\":1,\"points\":[]}\n");
+  std::string svg = render_history_svg(points);
+  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+  CHECK(svg.find("stroke-dasharray=\"6 4\"") != std::string::npos);  // target dashed
+  CHECK(svg.find(">2004-03-31</text>") != std::string::npos);
+  CHECK(svg.find(">% complete</text>") != std::string::npos);
+  CHECK(svg.find("infra Infra: target (dashed), actual (solid)") != std::string::npos);
+  CHECK(render_history_svg({{d("2004-03-31"), "x", "a&b", "<T>", 0, 0, Rag::none, 0, 0, 0}}).find("a&amp;b &lt;T&gt;") !=
+        std::string::npos);
+}
