@@ -16,6 +16,7 @@
 #include "bvplan/git.hpp"
 #include "bvplan/history.hpp"
 #include "bvplan/plan_diff.hpp"
+#include "bvplan/portfolio.hpp"
 #include "bvplan/validate.hpp"
 #include "bvplan/render.hpp"
 #include "bvplan/workspace.hpp"
@@ -43,6 +44,16 @@ Date parse_as_of(const std::string& text) {
   if (text.empty()) return today();
   if (auto d = parse_date(text)) return *d;
   throw Error(fmt::format("--as-of '{}' is not a date in the form YYYY-MM-DD", text));
+}
+
+Date parse_date_option(const char* name, const std::string& text) {
+  if (auto d = parse_date(text)) return *d;
+  throw Error(fmt::format("{} '{}' is not a date in the form YYYY-MM-DD", name, text));
+}
+
+void write_result(const std::string& output, const std::string& text) {
+  if (output.empty()) write_out(text);
+  else write_file_atomically(output, text);
 }
 
 // Options shared by the commands that read plans.
@@ -129,6 +140,35 @@ void report_problems(const std::vector<std::string>& problems) {
   for (const std::string& p : problems) write_err(fmt::format("bvplan: error: {}\n", p));
 }
 
+// Plans without errors, every owner they may name (first declaration wins), and the
+// span of their periods: what the portfolio commands work on.
+struct Portfolio {
+  std::vector<const Plan*> plans;
+  Owners owners;
+  Date start, end;
+};
+
+Portfolio portfolio_of(const Workspace& ws) {
+  Portfolio p;
+  for (const CheckedPlan& checked : ws.plans) {
+    if (!checked.plan || checked.has_errors()) continue;
+    const Plan& plan = *checked.plan;
+    if (p.plans.empty() || plan.start < p.start) p.start = plan.start;
+    if (p.plans.empty() || plan.end > p.end) p.end = plan.end;
+    p.plans.push_back(&plan);
+    for (const auto& [id, owner] : checked.owners) p.owners.emplace(id, owner);
+  }
+  return p;
+}
+
+// over-capacity across every plan given, by quarter over their whole periods.
+Diagnostics capacity_findings(const Workspace& ws, Date as_of) {
+  Portfolio p = portfolio_of(ws);
+  if (p.plans.empty()) return {};
+  Workload w = compute_workload(p.plans, p.owners, as_of, periods_between(p.start, p.end, HistoryStep::quarter));
+  return workload_findings(w);
+}
+
 // --- check -----------------------------------------------------------------------------
 
 struct CheckOptions {
@@ -171,6 +211,7 @@ int run_check(const CheckOptions& options) {
   Diagnostics all = ws->register_diagnostics;
   for (const CheckedPlan& plan : ws->plans)
     all.insert(all.end(), plan.diagnostics.begin(), plan.diagnostics.end());
+  for (const Diagnostic& d : capacity_findings(*ws, as_of)) all.push_back(d);
   if (!options.against.empty() && !ws->plans.empty()) {
     auto repo = open_repository(ws->files);
     CommitInfo commit = repo->resolve(options.against);
@@ -314,6 +355,11 @@ Figures compute_figures(const ReportingOptions& options) {
     files.push_back(ws.files[i]);
   }
   if (!options.baseline.empty() || !options.compare.empty()) add_git_figures(options, out, files);
+  for (PlanFigures& figures : out.plans)
+    if (auto next = next_report(*figures.plan, out.as_of)) {
+      figures.next_report = next->date;
+      figures.next_report_body = next->body;
+    }
   if (!findings.empty()) {
     sort_diagnostics(findings);
     std::string text = render_diagnostics(findings, ws.plans.size(), DiagnosticFormat::text,
@@ -401,7 +447,9 @@ int run_report(const ReportOptions& options) {
                                                     : CsvLevel::action;
     text = render_csv(figures.plans, CsvOptions{level, options.bom});
   } else {
-    text = render_markdown(figures.plans, MarkdownOptions{options.gantt});
+    MarkdownOptions md{options.gantt, {}};
+    if (figures.plans.size() > 1) md.portfolio_sections = render_savings_markdown(compute_savings(figures.plans), "##");
+    text = render_markdown(figures.plans, md);
   }
   if (figures.plans.empty() && options.format == "md") text.clear();
   if (options.output.empty()) {
@@ -439,6 +487,134 @@ int run_explain(const ExplainOptions& options) {
   return figures.had_errors ? exit_findings : exit_ok;
 }
 
+// --- workload, savings, calendar -------------------------------------------------------------
+
+struct WorkloadOptions {
+  InputOptions input;
+  std::string by = "quarter", from, to, format = "md", output;
+};
+
+void declare_workload(CLI::App& app, WorkloadOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "workload", "actions led and supported and days of effort per owner and period, against capacity");
+  add_input_options(*command, options.input);
+  command->add_option("--by", options.by, "quarter or month")->check(CLI::IsMember({"quarter", "month"}))->capture_default_str();
+  command->add_option("--from", options.from, "first period: the one holding this date (default: the earliest plan start)")
+      ->type_name("DATE");
+  command->add_option("--to", options.to, "last period: the one holding this date (default: the latest plan end)")
+      ->type_name("DATE");
+  command->add_option("--format", options.format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}))->capture_default_str();
+  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE");
+}
+
+// Loads plans for a portfolio command; their findings go to stderr. Returns whether any
+// plan had errors (the command then exits 1 after reporting the rest).
+bool load_portfolio(const InputOptions& input, Date as_of, std::unique_ptr<Workspace>& ws) {
+  ws = load_workspace(input, as_of);
+  report_problems(ws->problems);
+  if (!ws->problems.empty()) throw Error("nothing was reported");
+  Diagnostics findings = ws->register_diagnostics;
+  for (const CheckedPlan& c : ws->plans) findings.insert(findings.end(), c.diagnostics.begin(), c.diagnostics.end());
+  sort_diagnostics(findings);
+  if (!findings.empty()) {
+    std::string text = render_diagnostics(findings, ws->plans.size(), DiagnosticFormat::text,
+                                          [&](const std::string& file) { return ws->source(file); });
+    text.erase(text.rfind('\n', text.size() - 2) + 1);
+    write_err(text);
+  }
+  return count_severity(findings, Severity::error) > 0;
+}
+
+int run_workload(const WorkloadOptions& options) {
+  Date as_of = parse_as_of(options.input.as_of);
+  std::optional<Date> from_option, to_option;
+  if (!options.from.empty()) from_option = parse_date_option("--from", options.from);
+  if (!options.to.empty()) to_option = parse_date_option("--to", options.to);
+  if (from_option && to_option && *to_option < *from_option) throw Error("--to is before --from");
+  std::unique_ptr<Workspace> ws;
+  bool errors = load_portfolio(options.input, as_of, ws);
+  Portfolio p = portfolio_of(*ws);
+  if (p.plans.empty()) return errors ? exit_findings : exit_ok;
+  Date from = from_option.value_or(p.start);
+  Date to = to_option.value_or(p.end);
+  if (to < from) throw Error("--to is before --from");
+  Workload w = compute_workload(p.plans, p.owners, as_of,
+                                periods_between(from, to, options.by == "month" ? HistoryStep::month : HistoryStep::quarter));
+  std::vector<std::string> unjudged;
+  for (const OwnerLoad& o : w.owners)
+    if (!o.judged()) unjudged.push_back(o.owner.id);
+  if (!unjudged.empty())
+    write_err(fmt::format("bvplan: note: no max_actions or days_per_month for {}: their load is shown but not judged\n",
+                          fmt::join(unjudged, ", ")));
+  write_result(options.output, options.format == "csv"    ? render_workload_csv(w)
+                               : options.format == "json" ? render_workload_json(w)
+                                                          : render_workload_markdown(w));
+  return errors ? exit_findings : exit_ok;
+}
+
+struct SavingsOptions {
+  ReportingOptions reporting;
+  std::string format = "md", output;
+};
+
+void declare_savings(CLI::App& app, SavingsOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "savings", "financial benefits per plan and in total: target, expected by now, delivered, with RAG");
+  add_input_options(*command, options.reporting.input);
+  command->add_option("--period", options.reporting.period, "as of a period's last day: 2004, 2004-H1, 2004-Q2, 2004-06")
+      ->type_name("PERIOD")
+      ->excludes(command->get_option("--as-of"));
+  command->add_option("--format", options.format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}))->capture_default_str();
+  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE");
+}
+
+int run_savings(const SavingsOptions& options) {
+  Figures figures = compute_figures(options.reporting);
+  Savings s = compute_savings(figures.plans);
+  s.as_of = figures.as_of;
+  if (!figures.plans.empty())
+    write_result(options.output, options.format == "csv"    ? render_savings_csv(s)
+                                 : options.format == "json" ? render_savings_json(s)
+                                                            : render_savings_markdown(s));
+  return figures.had_errors ? exit_findings : exit_ok;
+}
+
+struct CalendarOptions {
+  InputOptions input;
+  std::string from, to, format = "md", output;
+};
+
+void declare_calendar(CLI::App& app, CalendarOptions& options) {
+  CLI::App* command = app.add_subcommand(
+      "calendar", "every progress report due to each monitoring body, from the plans' monitoring lists");
+  add_input_options(*command, options.input);
+  command->add_option("--from", options.from, "leave out reports due before this date")->type_name("DATE");
+  command->add_option("--to", options.to, "leave out reports due after this date")->type_name("DATE");
+  command->add_option("--format", options.format, "md, csv, json, or ics (iCalendar, to import into a calendar)")
+      ->check(CLI::IsMember({"md", "csv", "json", "ics"}))
+      ->capture_default_str();
+  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE");
+}
+
+int run_calendar(const CalendarOptions& options) {
+  Date as_of = parse_as_of(options.input.as_of);
+  std::unique_ptr<Workspace> ws;
+  bool errors = load_portfolio(options.input, as_of, ws);
+  Portfolio p = portfolio_of(*ws);
+  std::optional<Date> from, to;
+  if (!options.from.empty()) from = parse_date_option("--from", options.from);
+  if (!options.to.empty()) to = parse_date_option("--to", options.to);
+  Calendar c = compute_calendar(p.plans, from, to);
+  if (options.format != "md")  // the Markdown carries its notes itself
+    for (const std::string& note : c.notes) write_err(fmt::format("bvplan: note: {}\n", note));
+  if (!p.plans.empty())
+    write_result(options.output, options.format == "csv"    ? render_calendar_csv(c)
+                                 : options.format == "json" ? render_calendar_json(c)
+                                 : options.format == "ics"  ? render_calendar_ics(c, as_of)
+                                                            : render_calendar_markdown(c));
+  return errors ? exit_findings : exit_ok;
+}
+
 // --- history ------------------------------------------------------------------------------
 
 struct HistoryOptions {
@@ -461,16 +637,6 @@ void declare_history(CLI::App& app, HistoryOptions& options) {
       ->type_name("FILE");
   history->add_option("--owners", options.input.owners_file, "an owners register to use besides owners.yaml files")
       ->type_name("FILE");
-}
-
-Date parse_date_option(const char* name, const std::string& text) {
-  if (auto d = parse_date(text)) return *d;
-  throw Error(fmt::format("{} '{}' is not a date in the form YYYY-MM-DD", name, text));
-}
-
-void write_result(const std::string& output, const std::string& text) {
-  if (output.empty()) write_out(text);
-  else write_file_atomically(output, text);
 }
 
 int run_history(const HistoryOptions& options) {
@@ -698,6 +864,12 @@ int run(int argc, char** argv) {
   declare_history(app, history);
   DiffOptions diff;
   declare_diff(app, diff);
+  WorkloadOptions workload;
+  declare_workload(app, workload);
+  SavingsOptions savings;
+  declare_savings(app, savings);
+  CalendarOptions calendar;
+  declare_calendar(app, calendar);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -717,6 +889,9 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("explain")) return run_explain(explain);
     if (app.got_subcommand("history")) return run_history(history);
     if (app.got_subcommand("diff")) return run_diff(diff);
+    if (app.got_subcommand("workload")) return run_workload(workload);
+    if (app.got_subcommand("savings")) return run_savings(savings);
+    if (app.got_subcommand("calendar")) return run_calendar(calendar);
   } catch (const Error& e) {
     write_err(fmt::format("bvplan: error: {}\n", e.what()));
     return exit_usage;

@@ -192,6 +192,58 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
     out += fmt::format("total: target {}, actual {}, {}; {}{}\n", pct(p.target), pct(p.actual),
                        colour(p.rag, to_string(p.rag), options.color), counts_text(p.counts),
                        travel ? fmt::format("; {} since {}", direction_text(*p.direction), p.compared_with) : "");
+    if (p.next_report)
+      out += fmt::format("next report due {} to {}\n", to_iso(*p.next_report), p.next_report_body);
+  }
+  if (plans.size() > 1) {
+    // The portfolio: one line per plan, then totals.
+    out += "\nportfolio\n";
+    std::vector<std::vector<std::string>> rows{{"PLAN", "TARGET", "ACTUAL", "RAG", "RED", "AMBER", "GREEN", "NEXT REPORT"}};
+    std::vector<Rag> rags{Rag::none};
+    RagCounts plan_counts, action_counts;
+    double weight = 0, target = 0, actual = 0;
+    for (const PlanFigures& p : plans) {
+      rows.push_back({p.plan->id, pct(p.target), pct(p.actual), to_string(p.rag), std::to_string(p.counts.red),
+                      std::to_string(p.counts.amber), std::to_string(p.counts.green),
+                      p.next_report ? to_iso(*p.next_report) : "-"});
+      rags.push_back(p.rag);
+      switch (p.rag) {
+        case Rag::green: ++plan_counts.green; break;
+        case Rag::amber: ++plan_counts.amber; break;
+        case Rag::red: ++plan_counts.red; break;
+        case Rag::complete: ++plan_counts.complete; break;
+        case Rag::none: ++plan_counts.none; break;
+      }
+      action_counts.green += p.counts.green;
+      action_counts.amber += p.counts.amber;
+      action_counts.red += p.counts.red;
+      action_counts.complete += p.counts.complete;
+      action_counts.none += p.counts.none;
+      for (const ActionFigures& a : p.actions)
+        if (a.state != State::deferred && a.state != State::cancelled) {
+          weight += a.action->weight;
+          target += a.action->weight * a.target;
+          actual += a.action->weight * a.actual;
+        }
+    }
+    std::vector<size_t> width(rows[0].size(), 0);
+    for (const auto& row : rows)
+      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
+    for (size_t r = 0; r < rows.size(); ++r) {
+      std::string line;
+      for (size_t c = 0; c < rows[r].size(); ++c) {
+        const std::string& cell = rows[r][c];
+        size_t pad = width[c] - cell.size();
+        bool right = (c >= 1 && c <= 2) || (c >= 4 && c <= 6);
+        std::string shown = c == 3 && r > 0 ? colour(rags[r], cell, options.color) : cell;
+        line += (c ? "  " : "") + (right ? std::string(pad, ' ') + shown : shown + std::string(pad, ' '));
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + '\n';
+    }
+    out += fmt::format("total: {} plans ({}); target {}, actual {} over all actions; actions: {}\n", plans.size(),
+                       counts_text(plan_counts), pct(weight > 0 ? target / weight : 0),
+                       pct(weight > 0 ? actual / weight : 0), counts_text(action_counts));
   }
   return out;
 }
@@ -478,6 +530,7 @@ std::string render_markdown(const std::vector<PlanFigures>& plans, const Markdow
                        p.budget_used ? pct(*p.budget_used) : "", savings);
   }
   out += '\n';
+  if (!options.portfolio_sections.empty()) out += options.portfolio_sections + '\n';
   for (const PlanFigures& p : plans) {
     out += fmt::format("## {}\n\n", escape_markdown(p.plan->title));
     plan_header(out, p);

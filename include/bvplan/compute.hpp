@@ -96,6 +96,9 @@ struct PlanFigures {
   // With a comparison: what it was, and the plan's direction of travel.
   std::string compared_with;
   std::optional<Direction> direction;
+  // The next progress report due after the as-of date, and to whom (set by the caller).
+  std::optional<Date> next_report;
+  std::string next_report_body;
 };
 
 // Performance ratio: 100 x actual / target, or 100 when the target is 0.

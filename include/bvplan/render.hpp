@@ -23,6 +23,8 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
 
 struct MarkdownOptions {
   bool gantt = false;
+  // Markdown placed after a portfolio paper's summary table (the financial benefits).
+  std::string portfolio_sections;
 };
 // The committee paper: a pandoc metadata block, a summary, then the seven sections of the
 // progress report template. Several plans make a portfolio paper.
