@@ -51,9 +51,18 @@ Date parse_date_option(const char* name, const std::string& text) {
   throw Error(fmt::format("{} '{}' is not a date in the form YYYY-MM-DD", name, text));
 }
 
-void write_result(const std::string& output, const std::string& text) {
-  if (output.empty()) write_out(text);
-  else write_file_atomically(output, text);
+// Writes to -o FILE (atomically) or standard output; never over a file the command read.
+void write_result(const std::string& output, const std::string& text, const std::vector<std::string>& inputs) {
+  if (output.empty()) {
+    write_out(text);
+    return;
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const std::string& file : inputs)
+    if (file != "-" && fs::equivalent(output, file, ec))
+      throw Error(fmt::format("refusing to write over the input file '{}'", file));
+  write_file_atomically(output, text);
 }
 
 // Options shared by the commands that read plans.
@@ -100,6 +109,13 @@ struct Workspace {
     for (const SourceFile& s : sources)
       if (s.path == file) return &s;
     return registers.source(file);
+  }
+
+  // Every file read: plans and owners registers (never to be overwritten by -o).
+  std::vector<std::string> inputs() const {
+    std::vector<std::string> all = files;
+    for (const std::string& r : registers.files()) all.push_back(r);
+    return all;
   }
 };
 
@@ -238,6 +254,21 @@ int run_check(const CheckOptions& options) {
   return errors > 0 || (options.strict && warnings > 0) ? exit_findings : exit_ok;
 }
 
+// For the commands that report on plans rather than check them: every finding (plans'
+// and registers') goes to stderr, without check's count line. Returns whether any is an
+// error, so the command exits 1 after reporting the plans without errors.
+bool report_findings(const Workspace& ws) {
+  Diagnostics findings = ws.register_diagnostics;
+  for (const CheckedPlan& c : ws.plans) findings.insert(findings.end(), c.diagnostics.begin(), c.diagnostics.end());
+  if (findings.empty()) return false;
+  sort_diagnostics(findings);
+  std::string text = render_diagnostics(findings, ws.plans.size(), DiagnosticFormat::text,
+                                        [&](const std::string& file) { return ws.source(file); });
+  text.erase(text.rfind('\n', text.size() - 2) + 1);
+  write_err(text);
+  return count_severity(findings, Severity::error) > 0;
+}
+
 // --- commands that compute figures: status, report, explain --------------------------
 
 // The date and window a report is made for: --as-of, or --period's last day.
@@ -255,6 +286,9 @@ void add_reporting_options(CLI::App& command, ReportingOptions& options) {
                      "report for a period: 2004, 2004-H1, 2004-Q2 or 2004-06 (as of its last day)")
       ->type_name("PERIOD")
       ->excludes(as_of);
+}
+
+void add_compare_option(CLI::App& command, ReportingOptions& options) {
   command.add_option("--compare", options.compare,
                      "direction of travel against the plans at this git revision, as of its commit date")
       ->type_name("REV");
@@ -284,12 +318,18 @@ void add_git_figures(const ReportingOptions& options, Figures& out, const std::v
       continue;
     }
     std::string path = repo->relative_path(files[i]);
+    // The plan at a revision; `why` says why there is none (not in git then, or errors).
+    std::string why;
     auto then = [&](const std::string& revision, const CommitInfo& commit) -> std::optional<CheckedPlan> {
       std::optional<std::string> text = repo->file_at(revision, path);
-      if (!text) return std::nullopt;
+      if (!text) {
+        why = fmt::format("the plan was not in git at {}", revision);
+        return std::nullopt;
+      }
       CheckedPlan plan = check_text(std::move(*text), files[i] + "@" + commit.short_id,
                                     figures.owners ? *figures.owners : Owners{}, commit.date);
       if (!plan.plan || plan.has_errors()) {
+        why = fmt::format("the plan had errors at {}, so nothing is compared with it", revision);
         write_err(fmt::format("bvplan: warning: {} has errors at {} ({}); nothing to compare with\n", files[i],
                               revision, commit.short_id));
         return std::nullopt;
@@ -303,7 +343,7 @@ void add_git_figures(const ReportingOptions& options, Figures& out, const std::v
         for (const PlanChange& change : diff_plans(*plan->plan, *figures.plan))
           figures.changes_since_baseline.push_back(describe(change, figures.plan->currency));
       } else {
-        figures.changes_since_baseline.push_back("the plan was not in git at the baseline");
+        figures.changes_since_baseline.push_back(why);
       }
     }
     if (compare) {
@@ -334,11 +374,10 @@ Figures compute_figures(const ReportingOptions& options) {
   Workspace& ws = *out.workspace;
   report_problems(ws.problems);
   if (!ws.problems.empty()) throw Error("nothing was reported");
-  Diagnostics findings = ws.register_diagnostics;
+  out.had_errors = report_findings(ws);
   Cadence shortest{12};
   bool any = false;
   for (const CheckedPlan& checked : ws.plans) {
-    findings.insert(findings.end(), checked.diagnostics.begin(), checked.diagnostics.end());
     if (checked.plan && !checked.has_errors()) {
       Cadence c = shortest_cadence(*checked.plan);
       if (!any || c.months < shortest.months) shortest = c;
@@ -346,7 +385,6 @@ Figures compute_figures(const ReportingOptions& options) {
     }
   }
   out.window = period ? *period : cadence_window(any ? shortest : Cadence{3}, out.as_of);
-  out.had_errors = count_severity(findings, Severity::error) > 0;
   std::vector<std::string> files;
   for (size_t i = 0; i < ws.plans.size(); ++i) {
     const CheckedPlan& checked = ws.plans[i];
@@ -360,14 +398,6 @@ Figures compute_figures(const ReportingOptions& options) {
       figures.next_report = next->date;
       figures.next_report_body = next->body;
     }
-  if (!findings.empty()) {
-    sort_diagnostics(findings);
-    std::string text = render_diagnostics(findings, ws.plans.size(), DiagnosticFormat::text,
-                                          [&](const std::string& file) { return ws.source(file); });
-    // The count line belongs to check; here the findings speak for themselves.
-    text.erase(text.rfind('\n', text.size() - 2) + 1);
-    write_err(text);
-  }
   return out;
 }
 
@@ -379,6 +409,7 @@ struct StatusOptions_ {
 void declare_status(CLI::App& app, StatusOptions_& options) {
   CLI::App* status = app.add_subcommand("status", "a compact progress table per plan: target, actual, RAG, days late");
   add_reporting_options(*status, options.reporting);
+  add_compare_option(*status, options.reporting);
   status->add_option("--color", options.color, "colour the RAG words: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -408,6 +439,7 @@ void declare_report(CLI::App& app, ReportOptions& options) {
   CLI::App* report = app.add_subcommand(
       "report", "the committee paper (Markdown for pandoc), CSV for spreadsheets, or JSON for scripts");
   add_reporting_options(*report, options.reporting);
+  add_compare_option(*report, options.reporting);
   report->add_option("--format", options.format, "md, csv or json")
       ->check(CLI::IsMember({"md", "csv", "json"}))
       ->capture_default_str();
@@ -425,15 +457,7 @@ void declare_report(CLI::App& app, ReportOptions& options) {
       ->type_name("REV");
 }
 
-void refuse_input_as_output(const std::string& output, const Workspace& ws) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  std::vector<std::string> inputs = ws.files;
-  for (const std::string& reg : ws.registers.files()) inputs.push_back(reg);
-  for (const std::string& file : inputs)
-    if (fs::equivalent(output, file, ec))
-      throw Error(fmt::format("refusing to write the report over the input file '{}'", file));
-}
+
 
 int run_report(const ReportOptions& options) {
   Figures figures = compute_figures(options.reporting);
@@ -452,14 +476,11 @@ int run_report(const ReportOptions& options) {
     text = render_markdown(figures.plans, md);
   }
   if (figures.plans.empty() && options.format == "md") text.clear();
-  if (options.output.empty()) {
-    write_out(text);
-  } else if (figures.plans.empty()) {
+  if (!options.output.empty() && figures.plans.empty()) {
     // Every plan had errors: keep whatever paper is already there.
     write_err(fmt::format("bvplan: nothing to report; '{}' was not written\n", options.output));
   } else {
-    refuse_input_as_output(options.output, *figures.workspace);
-    write_file_atomically(options.output, text);
+    write_result(options.output, text, figures.workspace->inputs());
   }
   return figures.had_errors ? exit_findings : exit_ok;
 }
@@ -485,6 +506,17 @@ int run_explain(const ExplainOptions& options) {
   }
   write_out(*text);
   return figures.had_errors ? exit_findings : exit_ok;
+}
+
+// Findings in owners registers, for the commands that read registers outside a Workspace.
+void report_register_findings(OwnerRegisters& registers) {
+  Diagnostics findings = registers.take_diagnostics();
+  if (findings.empty()) return;
+  sort_diagnostics(findings);
+  std::string text = render_diagnostics(findings, 0, DiagnosticFormat::text,
+                                        [&](const std::string& file) { return registers.source(file); });
+  text.erase(text.rfind('\n', text.size() - 2) + 1);
+  write_err(text);
 }
 
 // --- workload, savings, calendar -------------------------------------------------------------
@@ -513,16 +545,7 @@ bool load_portfolio(const InputOptions& input, Date as_of, std::unique_ptr<Works
   ws = load_workspace(input, as_of);
   report_problems(ws->problems);
   if (!ws->problems.empty()) throw Error("nothing was reported");
-  Diagnostics findings = ws->register_diagnostics;
-  for (const CheckedPlan& c : ws->plans) findings.insert(findings.end(), c.diagnostics.begin(), c.diagnostics.end());
-  sort_diagnostics(findings);
-  if (!findings.empty()) {
-    std::string text = render_diagnostics(findings, ws->plans.size(), DiagnosticFormat::text,
-                                          [&](const std::string& file) { return ws->source(file); });
-    text.erase(text.rfind('\n', text.size() - 2) + 1);
-    write_err(text);
-  }
-  return count_severity(findings, Severity::error) > 0;
+  return report_findings(*ws);
 }
 
 int run_workload(const WorkloadOptions& options) {
@@ -546,9 +569,11 @@ int run_workload(const WorkloadOptions& options) {
   if (!unjudged.empty())
     write_err(fmt::format("bvplan: note: no max_actions or days_per_month for {}: their load is shown but not judged\n",
                           fmt::join(unjudged, ", ")));
-  write_result(options.output, options.format == "csv"    ? render_workload_csv(w)
-                               : options.format == "json" ? render_workload_json(w)
-                                                          : render_workload_markdown(w));
+  write_result(options.output,
+               options.format == "csv"    ? render_workload_csv(w)
+               : options.format == "json" ? render_workload_json(w)
+                                          : render_workload_markdown(w),
+               ws->inputs());
   return errors ? exit_findings : exit_ok;
 }
 
@@ -573,9 +598,11 @@ int run_savings(const SavingsOptions& options) {
   Savings s = compute_savings(figures.plans);
   s.as_of = figures.as_of;
   if (!figures.plans.empty())
-    write_result(options.output, options.format == "csv"    ? render_savings_csv(s)
-                                 : options.format == "json" ? render_savings_json(s)
-                                                            : render_savings_markdown(s));
+    write_result(options.output,
+                 options.format == "csv"    ? render_savings_csv(s)
+                 : options.format == "json" ? render_savings_json(s)
+                                            : render_savings_markdown(s),
+                 figures.workspace->inputs());
   return figures.had_errors ? exit_findings : exit_ok;
 }
 
@@ -608,10 +635,12 @@ int run_calendar(const CalendarOptions& options) {
   if (options.format != "md")  // the Markdown carries its notes itself
     for (const std::string& note : c.notes) write_err(fmt::format("bvplan: note: {}\n", note));
   if (!p.plans.empty())
-    write_result(options.output, options.format == "csv"    ? render_calendar_csv(c)
-                                 : options.format == "json" ? render_calendar_json(c)
-                                 : options.format == "ics"  ? render_calendar_ics(c, as_of)
-                                                            : render_calendar_markdown(c));
+    write_result(options.output,
+                 options.format == "csv"    ? render_calendar_csv(c)
+                 : options.format == "json" ? render_calendar_json(c)
+                 : options.format == "ics"  ? render_calendar_ics(c, as_of)
+                                            : render_calendar_markdown(c),
+                 ws->inputs());
   return errors ? exit_findings : exit_ok;
 }
 
@@ -739,6 +768,7 @@ int run_history(const HistoryOptions& options) {
                                        &plan.owners);
     points.push_back(history_point(figures, e.version.commit.short_id));
   }
+  report_register_findings(registers);
   if (repo->truncated())
     write_err("bvplan: warning: the history is truncated: this is a shallow clone, so commits before its "
               "boundary are missing; fetch the full history with: git fetch --unshallow\n");
@@ -750,7 +780,9 @@ int run_history(const HistoryOptions& options) {
                      : options.format == "json" ? render_history_json(points)
                      : options.format == "svg"  ? render_history_svg(points)
                                                 : render_history_markdown(points);
-  write_result(options.output, text);
+  std::vector<std::string> inputs = found.files;
+  for (const std::string& r : registers.files()) inputs.push_back(r);
+  write_result(options.output, text, inputs);
   return problems.empty() ? exit_ok : exit_usage;
 }
 
@@ -787,13 +819,21 @@ int run_diff(const DiffOptions& options) {
         revisions.push_back(arg);
         continue;
       }
-      throw Error(fmt::format("'{}' is neither a git revision nor a file or folder", arg));
+      throw Error(fmt::format("'{}' is neither a git revision nor a file or folder{}", arg,
+                              repo->shallow() ? "; this is a shallow clone, so older commits are missing: fetch "
+                                                "them with git fetch --unshallow"
+                                              : ""));
     }
     paths.push_back(arg);
   }
   if (paths.empty()) paths.push_back(".");
   PlanFiles found = collect_plan_files(paths);
   report_problems(found.unreadable);
+  if (found.files.empty()) {
+    if (found.unreadable.empty())
+      report_problems({fmt::format("no plan files (*.yaml, *.yml) found in {}", fmt::join(paths, ", "))});
+    return exit_usage;
+  }
   if (!repo) repo = open_repository(found.files);
   std::string from = revisions.empty() ? "HEAD" : revisions[0];
   CommitInfo from_commit = repo->resolve(from);
@@ -805,9 +845,9 @@ int run_diff(const DiffOptions& options) {
   }
   OwnerRegisters registers(default_max_file_bytes);
   if (!options.owners_file.empty()) registers.set_explicit(options.owners_file);
-  Date as_of = today();
+  Date as_of = from_commit.date;  // only warnings depend on it, and diff shows none
   std::vector<PlanDiff> diffs;
-  bool failed = !found.unreadable.empty();
+  bool unreadable = !found.unreadable.empty(), errors = false;
   for (const std::string& file : found.files) {
     if (file == "-") continue;
     std::string path = repo->relative_path(file);
@@ -827,7 +867,7 @@ int run_diff(const DiffOptions& options) {
     auto broken = [&](const std::optional<CheckedPlan>& p, const std::string& where) {
       if (!p || (p->plan && !p->has_errors())) return false;
       write_err(fmt::format("bvplan: error: '{}' has errors in {}; run bvplan check on it\n", file, where));
-      failed = true;
+      errors = true;
       return true;
     };
     if (broken(old_plan, from) || broken(new_plan, to_end ? to_end->revision : "the working tree")) continue;
@@ -840,8 +880,9 @@ int run_diff(const DiffOptions& options) {
   }
   std::string text = options.format == "json" ? render_diff_json(diffs, from_end, to_end)
                                               : render_diff_markdown(diffs, from_end, to_end);
+  report_register_findings(registers);
   write_out(text);
-  return failed ? exit_usage : exit_ok;
+  return unreadable ? exit_usage : errors ? exit_findings : exit_ok;
 }
 
 }  // namespace

@@ -211,7 +211,11 @@ struct GitRepository::Impl {
     Object object, peeled;
     if (git_revparse_single(object.out(), repo, revision.c_str()) != 0 ||
         git_object_peel(peeled.out(), object.get(), GIT_OBJECT_COMMIT) != 0)
-      throw Error(fmt::format("unknown revision '{}'", revision));
+      throw Error(fmt::format("unknown revision '{}'{}", revision,
+                              git_repository_is_shallow(repo) == 1
+                                  ? "; this is a shallow clone, so older commits are missing: fetch them with "
+                                    "git fetch --unshallow"
+                                  : ""));
     auto* commit = reinterpret_cast<git_commit*>(peeled.get());
     if (info) *info = info_of(commit);
     return *git_commit_id(commit);
@@ -249,8 +253,8 @@ std::unique_ptr<GitRepository> GitRepository::open(const std::string& path) {
           where, where));
     }
     if (rc == GIT_ENOTFOUND)
-      throw Error(fmt::format("'{}' is not inside a git repository; history needs the plans to be "
-                              "committed to git (git init, git add, git commit)", path));
+      throw Error(fmt::format("'{}' is not inside a git repository; this command reads the plans' history "
+                              "from git (git init, git add, git commit)", path));
     throw Error(fmt::format("cannot open the git repository holding '{}': {}", path, message));
   }
   const char* workdir = git_repository_workdir(impl->repo);

@@ -188,7 +188,8 @@ std::string render_diff_json(const std::vector<PlanDiff>& plans, const DiffEnd& 
     out += fmt::format("{}\n  {{\"id\":{},\"file\":{},\"changes\":[", n ? "," : "", json_quote(plan.id),
                        json_quote(plan.file));
     if (plan.presence != PlanDiff::Presence::both)
-      out += fmt::format("\n    {{\"kind\":\"{}\",\"subject\":\"plan\",\"id\":{},\"description\":{}}}",
+      out += fmt::format("\n    {{\"kind\":\"{}\",\"subject\":\"plan\",\"id\":{},\"field\":null,\"from\":null,"
+                         "\"to\":null,\"days\":null,\"title\":null,\"description\":{}}}",
                          plan.presence == PlanDiff::Presence::added ? "plan-added" : "plan-removed",
                          json_quote(plan.id), json_quote(lines[0]));
     for (size_t i = 0; i < plan.changes.size(); ++i) {

@@ -24,7 +24,8 @@ struct PlanChange {
   std::string title;    // for additions and removals
 };
 
-// The changes from `before` to `after`, in the order of `after` (removals where they were).
+// The changes from `before` to `after`: the plan's own fields, then key issues and
+// actions in the order of `after`, then removed actions and key issues.
 std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after);
 
 // One sentence for people: "action KI8.2 due date re-baselined +45 days (2004-09-30 to

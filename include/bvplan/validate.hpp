@@ -12,8 +12,8 @@ namespace bvplan {
 void validate_plan(const Plan& plan, const Owners& owners, Date as_of, Diagnostics& diagnostics);
 
 // unapproved-rebaseline: every action whose due date is later in `now` than in `then`
-// (the plan at `revision`) without `rebaselined` records that lead from the old date to
-// the new one.
+// (the plan at `revision`) without `rebaselined` records, each naming who approved it
+// (approved_by), that lead from the old date to the new one.
 void check_rebaselines(const Plan& now, const Plan& then, const std::string& revision,
                        Diagnostics& diagnostics);
 

@@ -130,6 +130,14 @@ def approved(tmp):
     return repo
 
 
+def unsigned(tmp):
+    repo = approved(tmp)
+    path = os.path.join(repo, "plans", "infrastructure-2004.yaml")
+    text = open(path, encoding="utf-8").read().replace(", approved_by: Review Team}", "}")
+    write(repo, "plans/infrastructure-2004.yaml", text)
+    return repo
+
+
 def not_a_repo(tmp):
     folder = os.path.join(tmp, "loose")
     write(folder, "plan.yaml", plan_text())
@@ -169,6 +177,9 @@ CASES = {
     "report-baseline-unknown": (example, "bvplan report plans --as-of 2004-06-30 --baseline nosuch"),
     "check-against-unapproved": (example, "bvplan check plans --as-of 2004-06-30 --against HEAD~1"),
     "check-against-approved": (approved, "bvplan check plans --as-of 2004-06-30 --against HEAD~1"),
+    "check-against-record-without-approver": (unsigned, "bvplan check plans --as-of 2004-06-30 --against HEAD~1"),
+    "history-output-over-input": (example, "bvplan history plans -o plans/infrastructure-2004.yaml"),
+    "diff-shallow-unknown-revision": (shallow, "bvplan diff HEAD~1"),
 }
 if os.geteuid() == 0:
     CASES["history-other-owner"] = (other_owner, "bvplan history plans/small.yaml")

@@ -87,6 +87,7 @@ TEST_CASE("render_diff_markdown and render_diff_json") {
         "\"to\":\"2004-07-31\",\"days\":31,\"title\":null,\"description\":\"action A1 due date re-baselined +31 days "
         "(2004-06-30 to 2004-07-31)\"}]},\n"
         "  {\"id\":\"q\",\"file\":\"plans/q.yaml\",\"changes\":[\n"
-        "    {\"kind\":\"plan-added\",\"subject\":\"plan\",\"id\":\"q\",\"description\":\"plan q added\"}]}\n"
+        "    {\"kind\":\"plan-added\",\"subject\":\"plan\",\"id\":\"q\",\"field\":null,\"from\":null,\"to\":null,"
+        "\"days\":null,\"title\":null,\"description\":\"plan q added\"}]}\n"
         "]}\n");
 }
