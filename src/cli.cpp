@@ -625,12 +625,13 @@ void declare_calendar(CLI::App& app, CalendarOptions& options) {
 
 int run_calendar(const CalendarOptions& options) {
   Date as_of = parse_as_of(options.input.as_of);
-  std::unique_ptr<Workspace> ws;
-  bool errors = load_portfolio(options.input, as_of, ws);
-  Portfolio p = portfolio_of(*ws);
   std::optional<Date> from, to;
   if (!options.from.empty()) from = parse_date_option("--from", options.from);
   if (!options.to.empty()) to = parse_date_option("--to", options.to);
+  if (from && to && *to < *from) throw Error("--to is before --from");
+  std::unique_ptr<Workspace> ws;
+  bool errors = load_portfolio(options.input, as_of, ws);
+  Portfolio p = portfolio_of(*ws);
   Calendar c = compute_calendar(p.plans, from, to);
   if (options.format != "md")  // the Markdown carries its notes itself
     for (const std::string& note : c.notes) write_err(fmt::format("bvplan: note: {}\n", note));

@@ -251,6 +251,7 @@ public:
     if (!node) return out;
     if (node->is_null()) return out;
     if (!expect_list(*node, fmt::format("'{}'", key))) return out;
+    out.reserve(node->items().size());
     for (const Node& item : node->items())
       if (auto ref = reference(&item, key)) out.push_back(std::move(*ref));
     return out;
@@ -484,6 +485,7 @@ public:
     }
     if (const Node* list = f.get("milestones"); list && !list->is_null() &&
                                                 expect_list(*list, "'milestones'")) {
+      out.milestones.reserve(list->items().size());
       for (const Node& item : list->items()) {
         bool ok = false;
         Milestone m = milestone(item, ok);
@@ -492,6 +494,7 @@ public:
     }
     if (const Node* list = f.get("updates"); list && !list->is_null() &&
                                              expect_list(*list, "'updates'")) {
+      out.updates.reserve(list->items().size());
       for (const Node& item : list->items())
         if (auto u = update(item)) out.updates.push_back(std::move(*u));
     }
@@ -541,6 +544,7 @@ public:
       if (actions->items().empty())
         error(actions->position, "missing-key", "key issue has no actions",
               "add at least one action under 'actions:'");
+      out.actions.reserve(actions->items().size());
       for (const Node& item : actions->items()) out.actions.push_back(action(item));
     }
     return out;
@@ -565,6 +569,7 @@ public:
       if (issues->items().empty())
         error(issues->position, "missing-key", "plan has no key issues",
               "add at least one key issue under 'issues:'");
+      out.issues.reserve(issues->items().size());
       for (const Node& item : issues->items()) out.issues.push_back(issue(item));
     }
     return out;

@@ -122,8 +122,9 @@ Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& o
       cell.peak_led = peak(x.led_spans[p], periods[p].start, periods[p].end);
       cell.effort_days = x.effort[p];
       cell.over_actions = load.owner.max_actions && cell.peak_led > *load.owner.max_actions;
+      // Judged on the figure as shown (one decimal), so "24.0 d" is never over 24.
       cell.over_days = load.owner.days_per_month &&
-                       cell.effort_days > *load.owner.days_per_month * periods[p].months + 1e-9;
+                       round_percent(cell.effort_days, 1) > *load.owner.days_per_month * periods[p].months;
       load.cells.push_back(std::move(cell));
     }
     w.owners.push_back(std::move(load));
@@ -139,13 +140,13 @@ Diagnostics workload_findings(const Workload& w) {
       const Period& period = w.periods[p];
       if (c.over_actions)
         out.push_back({o.owner.file, o.owner.position, Severity::warning, "over-capacity",
-                       fmt::format("{} leads {} actions at once in {}, over max_actions {}", o.owner.id, c.peak_led,
-                                   period.label, *o.owner.max_actions),
+                       fmt::format("{} in {}: leads {} action{} at once, over max_actions {}", o.owner.id, period.label,
+                                   c.peak_led, c.peak_led == 1 ? "" : "s", *o.owner.max_actions),
                        "move due dates apart, share the lead, or agree more capacity (the log-jam of change)"});
       if (c.over_days)
         out.push_back({o.owner.file, o.owner.position, Severity::warning, "over-capacity",
-                       fmt::format("{} has {:.1f} days of planned effort in {}, over {} days ({} a month)", o.owner.id,
-                                   c.effort_days, period.label, fmt::format("{:g}", *o.owner.days_per_month * period.months),
+                       fmt::format("{} in {}: {:.1f} days of planned effort, over {} days ({} a month)", o.owner.id,
+                                   period.label, c.effort_days, fmt::format("{:g}", *o.owner.days_per_month * period.months),
                                    fmt::format("{:g}", *o.owner.days_per_month)),
                        "spread the work over more months or more people"});
     }
@@ -188,11 +189,13 @@ Savings compute_savings(const std::vector<PlanFigures>& plans) {
 
 namespace {
 
+// The start plus whole cadences, up to the day after the end: the report on the plan's
+// last period falls due as it ends.
 std::vector<Date> report_dates(const Plan& plan, const Monitoring& m) {
   std::vector<Date> out;
   for (int k = 1;; ++k) {
     Date due = plan.start.plus_months(k * m.every.months);
-    if (due > plan.end) break;
+    if (due > plan.end.plus_days(1)) break;
     out.push_back(due);
   }
   return out;
@@ -207,7 +210,7 @@ Calendar compute_calendar(const std::vector<const Plan*>& plans, std::optional<D
     for (const Monitoring& m : plan->monitoring) {
       std::vector<Date> dates = report_dates(*plan, m);
       Date last = dates.empty() ? plan->start : dates.back();
-      if (last != plan->end && last.plus_months(m.every.months) != plan->end.plus_days(1))
+      if (last != plan->end.plus_days(1))
         c.notes.push_back(fmt::format(
             "{}: reports to {} every {} do not divide the plan period {} to {}; {}", plan->id, m.body,
             to_string(m.every), to_iso(plan->start), to_iso(plan->end),

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -234,6 +235,13 @@ std::string ics_line(const std::string& line) {
   return out + line.substr(start) + "\r\n";
 }
 
+// A stable hash of the exact body name, so bodies with similar names never share a UID.
+std::uint32_t fnv1a(std::string_view text) {
+  std::uint32_t h = 2166136261u;
+  for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
 std::string slug(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -288,7 +296,7 @@ std::string render_calendar_ics(const Calendar& c, Date stamp) {
   out += ics_line("CALSCALE:GREGORIAN");
   for (const ReportDue& r : c.reports) {
     out += ics_line("BEGIN:VEVENT");
-    out += ics_line(fmt::format("UID:{}-{}@bvplan", to_basic(r.date), slug(r.body)));
+    out += ics_line(fmt::format("UID:{}-{}-{:08x}@bvplan", to_basic(r.date), slug(r.body), fnv1a(r.body)));
     out += ics_line(fmt::format("DTSTAMP:{}T000000Z", to_basic(stamp)));
     out += ics_line(fmt::format("DTSTART;VALUE=DATE:{}", to_basic(r.date)));
     out += ics_line(fmt::format("DTEND;VALUE=DATE:{}", to_basic(r.date.plus_days(1))));

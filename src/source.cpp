@@ -106,6 +106,9 @@ SourceFile read_source_file(const std::string& path, size_t max_bytes,
   }
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (!file) throw Error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  // Read into a buffer of the file's size: growing it by doubling would hold up to twice
+  // the file at once.
+  if (S_ISREG(info.st_mode)) source.text.reserve(static_cast<size_t>(info.st_size));
   char buffer[65536];
   size_t got;
   while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) {

@@ -96,9 +96,10 @@ Owners OwnerRegisters::for_plan(const std::string& plan_path) {
       std::error_code ec;
       for (const char* name : {"owners.yaml", "owners.yml"}) {
         if (fs::is_regular_file(dir / name, ec)) {
-          // Report paths relative to where the user is, as they named the plan.
-          fs::path shown = fs::relative(dir / name, fs::current_path(), ec);
-          found = (ec || shown.empty()) ? (dir / name).string() : shown.string();
+          // Report paths relative to where the user is, as they named the plan: lexically,
+          // without resolving symbolic links (as the plan's own path is shown).
+          fs::path shown = (dir / name).lexically_relative(fs::current_path());
+          found = shown.empty() ? (dir / name).string() : shown.string();
           break;
         }
       }

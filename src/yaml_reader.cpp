@@ -13,15 +13,27 @@
 
 namespace bvplan {
 
-std::string_view Node::value() const {
-  if (!is_scalar() || !storage) return {};
-  std::string_view text = in_source ? storage->source : std::string_view(storage->arena);
-  return text.substr(first, count);
+template <typename T>
+T* DocumentStorage::Blocks<T>::take(size_t n, size_t block_size) {
+  if (n == 0) return nullptr;
+  if (blocks.empty() || capacity - used < n) {
+    // A new block; a request larger than a block gets one of its own size.
+    size_t size = std::max(n, block_size);
+    blocks.push_back(std::make_unique_for_overwrite<T[]>(size));
+    used = 0;
+    capacity = size;
+  }
+  T* out = blocks.back().get() + used;
+  used += n;
+  return out;
 }
 
-std::span<const Node> Node::items() const {
-  if ((!is_sequence() && !is_map()) || !storage || count == 0) return {};
-  return {storage->nodes.data() + first, count};
+Node* DocumentStorage::allocate_nodes(size_t n) { return nodes_.take(n, 16384); }
+
+const char* DocumentStorage::copy_text(std::string_view text) {
+  char* out = text_.take(text.size(), 65536);
+  if (out) std::copy(text.begin(), text.end(), out);
+  return out;
 }
 
 const Node* Node::find(std::string_view name) const {
@@ -71,9 +83,7 @@ struct StopParse {
 class TreeBuilder : public YAML::EventHandler {
 public:
   TreeBuilder(const SourceFile& source, DocumentStorage& storage, Diagnostics& diagnostics)
-      : source_(source), storage_(storage), diagnostics_(diagnostics) {
-    storage_.source = source_.text;
-  }
+      : source_(source), storage_(storage), diagnostics_(diagnostics) {}
 
   Node root;
   bool saw_document = false;
@@ -105,13 +115,10 @@ public:
     node.plain = tag == "?";
     // Most scalars are spelled in the source exactly as their value: view them there.
     size_t at = static_cast<size_t>(mark.pos);
-    if (mark.pos >= 0 && source_.text.compare(at, value.size(), value) == 0) {
-      node.in_source = true;
-      node.first = static_cast<std::uint32_t>(at);
-    } else {
-      node.first = static_cast<std::uint32_t>(storage_.arena.size());
-      storage_.arena += value;
-    }
+    if (mark.pos >= 0 && source_.text.compare(at, value.size(), value) == 0)
+      node.text = source_.text.data() + at;
+    else
+      node.text = storage_.copy_text(value);
     node.count = static_cast<std::uint32_t>(value.size());
     add(node);
   }
@@ -149,7 +156,6 @@ private:
     Node node;
     node.kind = kind;
     node.position = to_position(source_, mark);
-    node.storage = &storage_;
     return node;
   }
 
@@ -178,9 +184,10 @@ private:
   void close() {
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
-    frame.node.first = static_cast<std::uint32_t>(storage_.nodes.size());
     frame.node.count = static_cast<std::uint32_t>(frame.items.size());
-    storage_.nodes.insert(storage_.nodes.end(), frame.items.begin(), frame.items.end());
+    Node* items = storage_.allocate_nodes(frame.items.size());
+    std::copy(frame.items.begin(), frame.items.end(), items);
+    frame.node.first = items;
     frame.items.clear();
     spare_.push_back(std::move(frame.items));
     add(frame.node);
@@ -193,8 +200,7 @@ private:
     }
     Frame& parent = stack_.back();
     bool is_key = parent.node.is_map() && parent.items.size() % 2 == 0;
-    if (is_key && node.is_scalar() && node.plain && node.count == 2 &&
-        scalar_text(node) == "<<")
+    if (is_key && node.is_scalar() && node.plain && node.value() == "<<")
       report(node.position, "yaml-alias", "merge keys (<<) are not allowed in a plan",
              "write the keys out in full");
     // An empty value carries the position of the next token, possibly lines later:
@@ -204,18 +210,12 @@ private:
     parent.items.push_back(node);
   }
 
-  std::string_view scalar_text(const Node& node) const {
-    std::string_view text = node.in_source ? std::string_view(source_.text)
-                                           : std::string_view(storage_.arena);
-    return text.substr(node.first, node.count);
-  }
-
   void check_duplicate_keys(const std::vector<Node>& items) {
     size_t n = items.size() / 2;
     if (n < 2) return;
     std::vector<size_t> order(n);
     for (size_t i = 0; i < n; ++i) order[i] = 2 * i;
-    auto key_text = [&](size_t i) { return items[i].is_scalar() ? scalar_text(items[i]) : std::string_view(); };
+    auto key_text = [&](size_t i) { return items[i].value(); };
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return key_text(a) < key_text(b); });
     size_t group = 0;  // the first key of the run of equal keys being looked at

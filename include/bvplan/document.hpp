@@ -1,9 +1,10 @@
 // A small positioned YAML tree of our own: what the loader builds from parser events.
 //
-// Compact on purpose (a 20,000-action plan has over a million nodes): nodes live in one
-// flat array with each container's items side by side, and a scalar's text is a view of
-// the source when it is spelled there byte for byte, or of one shared arena otherwise.
-// A Document therefore must not outlive the SourceFile it was read from.
+// Compact on purpose (a 20,000-action plan has over a million nodes): a node is 24 bytes;
+// each container's items sit side by side in blocks that never move (so building the tree
+// never copies it), and a scalar's text is a view of the source when it is spelled there
+// byte for byte, or of a block of copied text otherwise. A Document therefore must not
+// outlive the SourceFile it was read from.
 #pragma once
 
 #include <cstdint>
@@ -17,8 +18,6 @@
 
 namespace bvplan {
 
-struct DocumentStorage;
-
 struct Node {
   enum class Kind : std::uint8_t { null, scalar, sequence, map };
   Kind kind = Kind::null;
@@ -28,11 +27,12 @@ struct Node {
   // An alias or anchored value already reported as yaml-alias: later checks stay quiet
   // about it rather than pile up consequences of the same mistake.
   bool refused = false;
-  bool in_source = false;  // scalar text is in the source, not the arena
   Position position;
-  std::uint32_t first = 0;  // scalar: offset of its text; container: index of its first item
   std::uint32_t count = 0;  // scalar: length of its text; container: number of items
-  const DocumentStorage* storage = nullptr;
+  union {
+    const char* text = nullptr;  // scalar
+    const Node* first;           // container: its first item
+  };
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
@@ -40,9 +40,11 @@ struct Node {
   bool is_map() const { return kind == Kind::map; }
 
   // A scalar's text (empty for other kinds).
-  std::string_view value() const;
+  std::string_view value() const { return is_scalar() && text ? std::string_view(text, count) : std::string_view(); }
   // A sequence's items; a map's keys and values alternating (key at 2i, value at 2i+1).
-  std::span<const Node> items() const;
+  std::span<const Node> items() const {
+    return (is_sequence() || is_map()) && count ? std::span<const Node>(first, count) : std::span<const Node>();
+  }
   size_t map_size() const { return is_map() ? count / 2 : 0; }
   const Node& key(size_t i) const { return items()[2 * i]; }
   const Node& value_at(size_t i) const { return items()[2 * i + 1]; }
@@ -50,10 +52,23 @@ struct Node {
   const Node* find(std::string_view name) const;
 };
 
-struct DocumentStorage {
-  std::vector<Node> nodes;
-  std::string arena;
-  std::string_view source;
+// Where a document's nodes and copied text live: blocks that are never moved or resized.
+class DocumentStorage {
+public:
+  // Room for `n` nodes side by side.
+  Node* allocate_nodes(size_t n);
+  // A stable copy of `text`.
+  const char* copy_text(std::string_view text);
+
+private:
+  template <typename T>
+  struct Blocks {
+    std::vector<std::unique_ptr<T[]>> blocks;
+    size_t used = 0, capacity = 0;
+    T* take(size_t n, size_t block_size);
+  };
+  Blocks<Node> nodes_;
+  Blocks<char> text_;
 };
 
 // "a single value", "a list", "a mapping", "nothing": for wrong-type messages.
