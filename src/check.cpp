@@ -104,7 +104,13 @@ std::string render_text(const Diagnostics& diagnostics, size_t files, const Sour
       // Show a window of a very long line (minified or hostile input) around the column.
       constexpr unsigned window = 60;
       if (line.size() > 2 * window + 20) {
-        size_t start = column > window ? column - 1 - window : 0;
+        // The column counts characters: find its byte, then take bytes around it.
+        size_t at = 0;
+        for (unsigned c = 1; c < column && at < line.size(); ++c) {
+          ++at;
+          while (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) ++at;
+        }
+        size_t start = at > window ? at - window : 0;
         while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
         size_t end = std::min(line.size(), start + 2 * window);
         while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;

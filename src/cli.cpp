@@ -65,6 +65,11 @@ void write_result(const std::string& output, const std::string& text, const std:
   write_file_atomically(output, text);
 }
 
+// An option given with an empty value ("--against $BASE" with BASE unset) is a mistake,
+// not a request for the default.
+const CLI::Validator non_empty(
+    [](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); }, "", "NONEMPTY");
+
 // Options shared by the commands that read plans.
 struct InputOptions {
   std::vector<std::string> paths;
@@ -81,13 +86,13 @@ void add_input_options(CLI::App& command, InputOptions& options) {
   command.add_option("--as-of", options.as_of,
                      "judge progress as of this date (YYYY-MM-DD); default today, or "
                      "SOURCE_DATE_EPOCH when set")
-      ->type_name("DATE");
+      ->type_name("DATE")->check(non_empty);
   command.add_option("--owners", options.owners_file,
                      "an owners register to use besides owners.yaml files")
-      ->type_name("FILE");
+      ->type_name("FILE")->check(non_empty);
   command.add_option("--stdin-filename", options.stdin_filename,
                      "the name to report for a plan read from standard input")
-      ->type_name("NAME");
+      ->type_name("NAME")->check(non_empty);
   command.add_option("--max-file-size", options.max_file_size,
                      "refuse plan files larger than this many bytes")
       ->type_name("BYTES")
@@ -98,7 +103,8 @@ void add_input_options(CLI::App& command, InputOptions& options) {
 // Every plan named on the command line, loaded and validated, with the sources kept
 // for excerpts. Problems with the invocation itself are reported to stderr.
 struct Workspace {
-  std::vector<std::string> files;
+  std::vector<std::string> files;  // as shown in messages (--stdin-filename for standard input)
+  std::vector<std::string> paths;  // as read: a file's path, or "-" for standard input
   std::vector<SourceFile> sources;
   std::vector<CheckedPlan> plans;
   Diagnostics register_diagnostics;
@@ -142,6 +148,7 @@ std::unique_ptr<Workspace> load_workspace(const InputOptions& options, Date as_o
     if (too_big) checked.diagnostics.push_back(*too_big);
     else checked = check_plan(source, inherited, as_of);
     ws->files.push_back(shown);
+    ws->paths.push_back(file);
     ws->sources.push_back(std::move(source));
     ws->plans.push_back(std::move(checked));
   }
@@ -218,7 +225,7 @@ void declare_check(CLI::App& app, CheckOptions& options) {
   check->add_option("--against", options.against,
                     "also report unapproved-rebaseline: due dates moved later since this git revision "
                     "without a 'rebaselined' record")
-      ->type_name("REV");
+      ->type_name("REV")->check(non_empty);
 }
 
 int run_check(const CheckOptions& options) {
@@ -229,15 +236,20 @@ int run_check(const CheckOptions& options) {
     all.insert(all.end(), plan.diagnostics.begin(), plan.diagnostics.end());
   for (const Diagnostic& d : capacity_findings(*ws, as_of)) all.push_back(d);
   if (!options.against.empty() && !ws->plans.empty()) {
-    auto repo = open_repository(ws->files);
+    auto repo = open_repository(ws->paths);
     CommitInfo commit = repo->resolve(options.against);
     for (size_t i = 0; i < ws->plans.size(); ++i) {
       const CheckedPlan& now = ws->plans[i];
-      if (!now.plan || ws->files[i] == "-") continue;
-      std::optional<std::string> text = repo->file_at(options.against, repo->relative_path(ws->files[i]));
+      if (!now.plan || ws->paths[i] == "-") continue;  // standard input has no history
+      std::optional<std::string> text = repo->file_at(options.against, repo->relative_path(ws->paths[i]));
       if (!text) continue;  // a plan new since then has nothing to compare
-      CheckedPlan then = check_text(std::move(*text), ws->files[i] + "@" + commit.short_id, {}, as_of);
-      if (then.plan) check_rebaselines(*now.plan, *then.plan, options.against, all);
+      CheckedPlan then = check_text(std::move(*text), ws->files[i] + "@" + commit.short_id, now.owners, as_of);
+      if (!then.plan || then.has_errors()) {
+        write_err(fmt::format("bvplan: warning: {} has errors at {} ({}); its due dates are not compared\n",
+                              ws->files[i], options.against, commit.short_id));
+        continue;
+      }
+      check_rebaselines(*now.plan, *then.plan, options.against, all);
     }
   }
   sort_diagnostics(all);
@@ -284,14 +296,14 @@ void add_reporting_options(CLI::App& command, ReportingOptions& options) {
   CLI::Option* as_of = command.get_option("--as-of");
   command.add_option("--period", options.period,
                      "report for a period: 2004, 2004-H1, 2004-Q2 or 2004-06 (as of its last day)")
-      ->type_name("PERIOD")
+      ->type_name("PERIOD")->check(non_empty)
       ->excludes(as_of);
 }
 
 void add_compare_option(CLI::App& command, ReportingOptions& options) {
   command.add_option("--compare", options.compare,
                      "direction of travel against the plans at this git revision, as of its commit date")
-      ->type_name("REV");
+      ->type_name("REV")->check(non_empty);
 }
 
 // Plans loaded, checked and computed. Plans with errors are not reported: their findings
@@ -390,7 +402,7 @@ Figures compute_figures(const ReportingOptions& options) {
     const CheckedPlan& checked = ws.plans[i];
     if (!checked.plan || checked.has_errors()) continue;
     out.plans.push_back(compute_plan(*checked.plan, out.as_of, out.window, &checked.owners));
-    files.push_back(ws.files[i]);
+    files.push_back(ws.paths[i]);
   }
   if (!options.baseline.empty() || !options.compare.empty()) add_git_figures(options, out, files);
   for (PlanFigures& figures : out.plans)
@@ -445,7 +457,7 @@ void declare_report(CLI::App& app, ReportOptions& options) {
       ->capture_default_str();
   report->add_option("-o,--output", options.output,
                      "write to FILE (atomically; never over an input plan) instead of standard output")
-      ->type_name("FILE");
+      ->type_name("FILE")->check(non_empty);
   report->add_flag("--gantt", options.gantt, "md: add a Mermaid gantt chart of actions and milestones");
   report->add_option("--level", options.level, "csv: one row per plan, issue, action or milestone")
       ->check(CLI::IsMember({"plan", "issue", "action", "milestone"}))
@@ -454,7 +466,7 @@ void declare_report(CLI::App& app, ReportOptions& options) {
   report->add_option("--baseline", options.reporting.baseline,
                      "add each action's due date at this git revision and the slip since, and list every "
                      "change to the plan since then")
-      ->type_name("REV");
+      ->type_name("REV")->check(non_empty);
 }
 
 
@@ -532,11 +544,11 @@ void declare_workload(CLI::App& app, WorkloadOptions& options) {
   add_input_options(*command, options.input);
   command->add_option("--by", options.by, "quarter or month")->check(CLI::IsMember({"quarter", "month"}))->capture_default_str();
   command->add_option("--from", options.from, "first period: the one holding this date (default: the earliest plan start)")
-      ->type_name("DATE");
+      ->type_name("DATE")->check(non_empty);
   command->add_option("--to", options.to, "last period: the one holding this date (default: the latest plan end)")
-      ->type_name("DATE");
+      ->type_name("DATE")->check(non_empty);
   command->add_option("--format", options.format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}))->capture_default_str();
-  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE");
+  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE")->check(non_empty);
 }
 
 // Loads plans for a portfolio command; their findings go to stderr. Returns whether any
@@ -587,10 +599,10 @@ void declare_savings(CLI::App& app, SavingsOptions& options) {
       "savings", "financial benefits per plan and in total: target, expected by now, delivered, with RAG");
   add_input_options(*command, options.reporting.input);
   command->add_option("--period", options.reporting.period, "as of a period's last day: 2004, 2004-H1, 2004-Q2, 2004-06")
-      ->type_name("PERIOD")
+      ->type_name("PERIOD")->check(non_empty)
       ->excludes(command->get_option("--as-of"));
   command->add_option("--format", options.format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}))->capture_default_str();
-  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE");
+  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE")->check(non_empty);
 }
 
 int run_savings(const SavingsOptions& options) {
@@ -615,12 +627,12 @@ void declare_calendar(CLI::App& app, CalendarOptions& options) {
   CLI::App* command = app.add_subcommand(
       "calendar", "every progress report due to each monitoring body, from the plans' monitoring lists");
   add_input_options(*command, options.input);
-  command->add_option("--from", options.from, "leave out reports due before this date")->type_name("DATE");
-  command->add_option("--to", options.to, "leave out reports due after this date")->type_name("DATE");
+  command->add_option("--from", options.from, "leave out reports due before this date")->type_name("DATE")->check(non_empty);
+  command->add_option("--to", options.to, "leave out reports due after this date")->type_name("DATE")->check(non_empty);
   command->add_option("--format", options.format, "md, csv, json, or ics (iCalendar, to import into a calendar)")
       ->check(CLI::IsMember({"md", "csv", "json", "ics"}))
       ->capture_default_str();
-  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE");
+  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE")->check(non_empty);
 }
 
 int run_calendar(const CalendarOptions& options) {
@@ -655,8 +667,8 @@ struct HistoryOptions {
 void declare_history(CLI::App& app, HistoryOptions& options) {
   CLI::App* history = app.add_subcommand("history", "each plan's progress over time, read from its git history");
   history->add_option("paths", options.input.paths, "plan files or folders in a git repository")->type_name("PATH");
-  history->add_option("--since", options.since, "leave out points before this date")->type_name("DATE");
-  history->add_option("--until", options.until, "leave out points after this date (default today)")->type_name("DATE");
+  history->add_option("--since", options.since, "leave out points before this date")->type_name("DATE")->check(non_empty);
+  history->add_option("--until", options.until, "leave out points after this date (default today)")->type_name("DATE")->check(non_empty);
   history->add_option("--by", options.by, "one point per commit that changed the plan, or per month or quarter")
       ->check(CLI::IsMember({"commit", "month", "quarter"}))
       ->capture_default_str();
@@ -664,9 +676,9 @@ void declare_history(CLI::App& app, HistoryOptions& options) {
       ->check(CLI::IsMember({"md", "csv", "json", "svg"}))
       ->capture_default_str();
   history->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")
-      ->type_name("FILE");
+      ->type_name("FILE")->check(non_empty);
   history->add_option("--owners", options.input.owners_file, "an owners register to use besides owners.yaml files")
-      ->type_name("FILE");
+      ->type_name("FILE")->check(non_empty);
 }
 
 int run_history(const HistoryOptions& options) {
@@ -804,7 +816,7 @@ void declare_diff(CLI::App& app, DiffOptions& options) {
       ->check(CLI::IsMember({"md", "json"}))
       ->capture_default_str();
   diff->add_option("--owners", options.owners_file, "an owners register to use besides owners.yaml files")
-      ->type_name("FILE");
+      ->type_name("FILE")->check(non_empty);
 }
 
 int run_diff(const DiffOptions& options) {

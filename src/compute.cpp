@@ -215,7 +215,10 @@ ActionFigures compute_action(const Action& action, const KeyIssue& issue, const 
   } else if ((f.state == State::in_progress || f.state == State::overdue) && f.actual > 0 &&
              as_of > action.start) {
     double elapsed = static_cast<double>(as_of.days_since(action.start));
-    f.forecast = action.start.plus_days(static_cast<long>(std::ceil(elapsed * 100 / f.actual - 1e-9)));
+    double days = std::ceil(elapsed * 100 / f.actual - 1e-9);
+    // At a pace that would finish after 9999 there is no forecast worth a date.
+    if (days <= static_cast<double>(Date::from_ymd(9999, 12, 31).days_since(action.start)))
+      f.forecast = action.start.plus_days(static_cast<long>(days));
   }
   if (f.forecast) f.forecast_slip = f.forecast->days_since(action.due);
 

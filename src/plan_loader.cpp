@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <initializer_list>
 
 #include <fmt/format.h>
@@ -117,7 +118,23 @@ public:
 
   std::optional<std::string> text(const Node* node, std::string_view key) {
     if (!node || node->refused) return std::nullopt;
-    if (node->is_scalar()) return std::string(node->value());
+    if (node->is_scalar()) {
+      std::string_view v = node->value();
+      // Control characters (a vertical tab pasted from a word processor, or a "\v" escape)
+      // break papers, spreadsheets and calendars; only tab and line breaks are text.
+      auto bad = std::find_if(v.begin(), v.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
+      });
+      if (bad != v.end()) {
+        error(node->position, "bad-value",
+              fmt::format("'{}' contains the control character U+{:04X}", key,
+                          static_cast<unsigned>(static_cast<unsigned char>(*bad))),
+              "remove it (it is invisible in most editors; retype the text around it)");
+        return std::nullopt;
+      }
+      return std::string(v);
+    }
     if (node->is_null()) {
       error(node->position, "wrong-type", fmt::format("'{}' is empty", key),
             fmt::format("write a value after '{}:', or remove the key", key));
@@ -189,7 +206,13 @@ public:
       return std::nullopt;
     }
     double out = 0;
-    std::from_chars(v.data(), v.data() + v.size(), out);
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+    // A trillion is beyond any council's plan; past it, figures would lose their pence.
+    if (ec != std::errc() || end != v.data() + v.size() || std::fabs(out) > 1e12) {
+      error(node->position, "bad-value", fmt::format("'{}' is {}, too large a number for a plan", key, v),
+            "numbers in a plan are at most 1000000000000");
+      return std::nullopt;
+    }
     return out;
   }
 

@@ -11,7 +11,7 @@ namespace bvplan {
 
 namespace {
 
-std::string days(double d) { return fmt::format("{:.1f}", d); }
+std::string days(double d) { return format_percent(d, 1); }  // the one rounding rule
 
 std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 

@@ -62,7 +62,7 @@ std::string owner_name(const PlanFigures& p, const std::string& id) {
 }  // namespace
 
 std::string format_money(double amount, std::string_view currency) {
-  double rounded = std::round(amount * 100) / 100;
+  double rounded = round_percent(amount, 2);  // half away from zero, as every figure
   auto whole = static_cast<long long>(std::trunc(rounded));
   long long pence = std::llround(std::fabs(rounded - static_cast<double>(whole)) * 100);
   std::string number = group_thousands(whole);
@@ -74,7 +74,7 @@ std::string format_money(double amount, std::string_view currency) {
 }
 
 std::string format_number(double amount) {
-  double rounded = std::round(amount * 100) / 100;
+  double rounded = round_percent(amount, 2);
   if (rounded == std::trunc(rounded)) return fmt::format("{}", static_cast<long long>(rounded));
   std::string out = fmt::format("{:.2f}", rounded);
   if (out.back() == '0') out.pop_back();

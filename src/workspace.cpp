@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,7 +33,32 @@ bool is_plan_name(const fs::path& p) {
 
 }  // namespace
 
+static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths);
+
 PlanFiles collect_plan_files(const std::vector<std::string>& paths) {
+  PlanFiles out = collect_all_plan_files(paths);
+  // A plan named twice (two paths, a folder and a file in it, a link) is read once, so
+  // nothing is counted twice; standard input can be read only once.
+  std::set<std::string> seen;
+  std::vector<std::string> unique;
+  bool stdin_seen = false;
+  for (const std::string& file : out.files) {
+    if (file == "-") {
+      if (stdin_seen) out.unreadable.push_back("standard input ('-') can be read only once");
+      else unique.push_back(file);
+      stdin_seen = true;
+      continue;
+    }
+    std::error_code ec;
+    std::string key = fs::weakly_canonical(file, ec).string();
+    if (seen.insert(ec ? file : key).second) unique.push_back(file);
+  }
+  out.files = std::move(unique);
+  return out;
+}
+
+// Every path expanded, in order, duplicates included.
+static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths) {
   PlanFiles out;
   for (const std::string& path : paths) {
     if (path == "-") {
@@ -136,8 +162,10 @@ Date today() {
     char* end = nullptr;
     errno = 0;
     long long seconds = std::strtoll(epoch, &end, 10);
-    if (errno != 0 || *end != '\0')
-      throw Error(fmt::format("SOURCE_DATE_EPOCH must be a UNIX time in seconds, not '{}'", epoch));
+    // Years 0000 to 9999 only, as dates are written YYYY-MM-DD.
+    if (errno != 0 || *end != '\0' || seconds < -62167219200LL || seconds > 253402300799LL)
+      throw Error(fmt::format("SOURCE_DATE_EPOCH must be a UNIX time in seconds in the years 0000 to 9999, not '{}'",
+                              epoch));
     return date_from_unix(seconds);
   }
   std::time_t now = std::time(nullptr);

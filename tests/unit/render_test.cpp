@@ -258,3 +258,10 @@ TEST_CASE("render_markdown: a title with | and a newline stays in its table row"
   CHECK(unescaped_pipes(*budget_row) == 5);
   CHECK(budget_row->find("| £1,000 | £250 | 25% |") != std::string::npos);
 }
+
+TEST_CASE("money rounds half away from zero, like every figure") {
+  CHECK(format_money(1.005, "GBP") == "£1.01");
+  CHECK(format_money(-2.675, "GBP") == "-£2.68");
+  CHECK(format_number(0.125) == "0.13");
+  CHECK(format_money(999999999999.99, "GBP") == "£999,999,999,999.99");
+}

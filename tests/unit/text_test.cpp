@@ -29,3 +29,9 @@ TEST_CASE("is_valid_id") {
   CHECK_FALSE(is_valid_id("a b"));
   CHECK_FALSE(is_valid_id("a/b"));
 }
+
+TEST_CASE("json_quote keeps JSON valid UTF-8") {
+  CHECK(json_quote("caf\xC3\xA9") == "\"caf\xC3\xA9\"");
+  CHECK(json_quote("caf\xE9.yaml") == "\"caf\\ufffd.yaml\"");   // a Latin-1 file name
+  CHECK(json_quote("\xED\xA0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");  // a surrogate
+}
