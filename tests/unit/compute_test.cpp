@@ -2,9 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include "bvplan/plan_loader.hpp"
 
 using namespace bvplan;
+using bvplan::test::d;
 
 // Every expected value here is worked out by hand from the FIGURES rules, not copied from
 // the program's output. Day offsets in 2004 (a leap year) from 2004-01-01: Feb 1 = 31,
@@ -14,11 +17,6 @@ using namespace bvplan;
 
 namespace {
 
-Date d(const char* text) {
-  auto date = parse_date(text);
-  REQUIRE(date);
-  return *date;
-}
 
 std::string iso(const std::optional<Date>& date) { return date ? to_iso(*date) : "none"; }
 
@@ -48,13 +46,7 @@ std::string usual(const std::string& extra = "", const std::string& plan_extra =
   return one_action("2004-01-01", "2004-04-10", extra, plan_extra);
 }
 
-Plan load(const std::string& text) {
-  SourceFile source{"p.yaml", text};
-  LoadResult r = load_plan_text(source);
-  REQUIRE(r.plan);
-  CHECK(r.diagnostics.empty());
-  return std::move(*r.plan);
-}
+Plan load(const std::string& text) { return test::plan_from(text); }
 
 ActionFigures figures(const Plan& plan, const char* as_of) {
   REQUIRE(!plan.issues.empty());

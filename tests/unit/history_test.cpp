@@ -2,10 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 using namespace bvplan;
+using bvplan::test::d;
 
 namespace {
-Date d(const char* text) { return *parse_date(text); }
 std::vector<std::string> iso(const std::vector<Date>& dates) {
   std::vector<std::string> out;
   for (Date x : dates) out.push_back(to_iso(x));

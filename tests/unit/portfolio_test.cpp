@@ -2,13 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include "bvplan/plan_loader.hpp"
 
 using namespace bvplan;
+using bvplan::test::d;
 
 namespace {
 
-Date d(const char* text) { return *parse_date(text); }
 
 Plan load(const std::string& owners, const std::string& actions, const std::string& monitoring = "") {
   SourceFile source("p.yaml", R"(bvplan: 1

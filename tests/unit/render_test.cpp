@@ -2,11 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include "test_support.hpp"
+
 #include <sstream>
 
 #include "bvplan/plan_loader.hpp"
 
 using namespace bvplan;
+using bvplan::test::d;
 
 // Expected figures are worked out by hand from the FIGURES rules. The tiny plan's action
 // runs 2004-01-01 to 2004-04-10 (100 days); at 2004-02-20 (day 50) its target is 50%,
@@ -15,19 +18,8 @@ using namespace bvplan;
 
 namespace {
 
-Date d(const char* text) {
-  auto date = parse_date(text);
-  REQUIRE(date);
-  return *date;
-}
 
-Plan load(const std::string& text) {
-  SourceFile source{"p.yaml", text};
-  LoadResult r = load_plan_text(source);
-  REQUIRE(r.plan);
-  CHECK(r.diagnostics.empty());
-  return std::move(*r.plan);
-}
+Plan load(const std::string& text) { return test::plan_from(text); }
 
 std::string tiny_text(const std::string& title_line = "        title: '=HYPERLINK(\"x\")'\n") {
   return R"(bvplan: 1
