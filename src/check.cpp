@@ -88,7 +88,7 @@ std::string printable(std::string_view line) {
   return out;
 }
 
-std::string render_text(const Diagnostics& diagnostics, size_t files, const SourceLookup& sources) {
+std::string findings_text(const Diagnostics& diagnostics, const SourceLookup& sources) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
     if (d.position.line > 0)
@@ -127,8 +127,11 @@ std::string render_text(const Diagnostics& diagnostics, size_t files, const Sour
     }
     if (!d.hint.empty()) out += fmt::format("    hint: {}\n", d.hint);
   }
-  out += summary_line(diagnostics, files) + "\n";
   return out;
+}
+
+std::string render_text(const Diagnostics& diagnostics, size_t files, const SourceLookup& sources) {
+  return findings_text(diagnostics, sources) + summary_line(diagnostics, files) + "\n";
 }
 
 std::string render_json(const Diagnostics& diagnostics, size_t files) {
@@ -179,6 +182,10 @@ std::string render_github(const Diagnostics& diagnostics, size_t files) {
 }
 
 }  // namespace
+
+std::string render_findings_text(const Diagnostics& diagnostics, const SourceLookup& sources) {
+  return findings_text(diagnostics, sources);
+}
 
 std::string render_diagnostics(const Diagnostics& diagnostics, size_t files,
                                DiagnosticFormat format, const SourceLookup& sources) {

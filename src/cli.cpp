@@ -272,12 +272,8 @@ int run_check(const CheckOptions& options) {
 bool report_findings(const Workspace& ws) {
   Diagnostics findings = ws.register_diagnostics;
   for (const CheckedPlan& c : ws.plans) findings.insert(findings.end(), c.diagnostics.begin(), c.diagnostics.end());
-  if (findings.empty()) return false;
   sort_diagnostics(findings);
-  std::string text = render_diagnostics(findings, ws.plans.size(), DiagnosticFormat::text,
-                                        [&](const std::string& file) { return ws.source(file); });
-  text.erase(text.rfind('\n', text.size() - 2) + 1);
-  write_err(text);
+  write_err(render_findings_text(findings, [&](const std::string& file) { return ws.source(file); }));
   return count_severity(findings, Severity::error) > 0;
 }
 
@@ -523,12 +519,8 @@ int run_explain(const ExplainOptions& options) {
 // Findings in owners registers, for the commands that read registers outside a Workspace.
 void report_register_findings(OwnerRegisters& registers) {
   Diagnostics findings = registers.take_diagnostics();
-  if (findings.empty()) return;
   sort_diagnostics(findings);
-  std::string text = render_diagnostics(findings, 0, DiagnosticFormat::text,
-                                        [&](const std::string& file) { return registers.source(file); });
-  text.erase(text.rfind('\n', text.size() - 2) + 1);
-  write_err(text);
+  write_err(render_findings_text(findings, [&](const std::string& file) { return registers.source(file); }));
 }
 
 // --- workload, savings, calendar -------------------------------------------------------------
@@ -560,12 +552,18 @@ bool load_portfolio(const InputOptions& input, Date as_of, std::unique_ptr<Works
   return report_findings(*ws);
 }
 
+// --from and --to, each optional, checked before any plan is read.
+std::pair<std::optional<Date>, std::optional<Date>> parse_range(const std::string& from, const std::string& to) {
+  std::optional<Date> first, last;
+  if (!from.empty()) first = parse_date_option("--from", from);
+  if (!to.empty()) last = parse_date_option("--to", to);
+  if (first && last && *last < *first) throw Error("--to is before --from");
+  return {first, last};
+}
+
 int run_workload(const WorkloadOptions& options) {
   Date as_of = parse_as_of(options.input.as_of);
-  std::optional<Date> from_option, to_option;
-  if (!options.from.empty()) from_option = parse_date_option("--from", options.from);
-  if (!options.to.empty()) to_option = parse_date_option("--to", options.to);
-  if (from_option && to_option && *to_option < *from_option) throw Error("--to is before --from");
+  auto [from_option, to_option] = parse_range(options.from, options.to);
   std::unique_ptr<Workspace> ws;
   bool errors = load_portfolio(options.input, as_of, ws);
   Portfolio p = portfolio_of(*ws);
@@ -637,10 +635,7 @@ void declare_calendar(CLI::App& app, CalendarOptions& options) {
 
 int run_calendar(const CalendarOptions& options) {
   Date as_of = parse_as_of(options.input.as_of);
-  std::optional<Date> from, to;
-  if (!options.from.empty()) from = parse_date_option("--from", options.from);
-  if (!options.to.empty()) to = parse_date_option("--to", options.to);
-  if (from && to && *to < *from) throw Error("--to is before --from");
+  auto [from, to] = parse_range(options.from, options.to);
   std::unique_ptr<Workspace> ws;
   bool errors = load_portfolio(options.input, as_of, ws);
   Portfolio p = portfolio_of(*ws);

@@ -266,13 +266,7 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, Window window, const Owne
       ActionFigures f = compute_action(action, issue, plan, as_of);
       part.add(f);
       all.add(f);
-      switch (f.rag) {
-        case Rag::green: ++p.counts.green; break;
-        case Rag::amber: ++p.counts.amber; break;
-        case Rag::red: ++p.counts.red; break;
-        case Rag::complete: ++p.counts.complete; break;
-        case Rag::none: ++p.counts.none; break;
-      }
+      p.counts.add(f.rag);
       p.spent += f.spent.value_or(0);
       p.savings_delivered += f.savings_delivered.value_or(0);
       if (action.budget) { budget_sum += *action.budget; any_budget = true; }
@@ -308,6 +302,37 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, Window window, const Owne
                                          : (any_savings_target ? std::optional<double>(savings_target_sum)
                                                                : std::nullopt);
   return p;
+}
+
+void RagCounts::add(Rag rag) {
+  switch (rag) {
+    case Rag::green: ++green; break;
+    case Rag::amber: ++amber; break;
+    case Rag::red: ++red; break;
+    case Rag::complete: ++complete; break;
+    case Rag::none: ++none; break;
+  }
+}
+
+void RagCounts::add(const RagCounts& other) {
+  green += other.green;
+  amber += other.amber;
+  red += other.red;
+  complete += other.complete;
+  none += other.none;
+}
+
+PortfolioFigures compute_portfolio(const std::vector<PlanFigures>& plans) {
+  PortfolioFigures out;
+  RollUp all;
+  for (const PlanFigures& p : plans) {
+    out.plans.add(p.rag);
+    out.actions.add(p.counts);
+    for (const ActionFigures& a : p.actions) all.add(a);
+  }
+  out.target = all.target_mean();
+  out.actual = all.actual_mean();
+  return out;
 }
 
 Window cadence_window(Cadence cadence, Date as_of) { return {period_start(cadence, as_of), as_of}; }

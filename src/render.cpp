@@ -150,6 +150,43 @@ std::string colour(Rag rag, const std::string& word, bool on) {
 
 }  // namespace
 
+namespace {
+
+// A terminal table: columns two spaces apart, widths in characters (a travel arrow is one
+// character but three bytes), some columns right-aligned, and one RAG column coloured.
+struct TerminalTable {
+  std::vector<std::vector<std::string>> rows;  // the first is the header
+  std::vector<Rag> rags;                       // one per row after the header
+  std::vector<bool> right;                     // per column
+  size_t rag_column = 0;
+};
+
+size_t display_width(const std::string& s) {
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string layout(const TerminalTable& t, bool color) {
+  std::vector<size_t> width(t.rows[0].size(), 0);
+  for (const auto& row : t.rows)
+    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+  std::string out;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    std::string line;
+    for (size_t c = 0; c < t.rows[r].size(); ++c) {
+      const std::string& cell = t.rows[r][c];
+      std::string pad(width[c] - display_width(cell), ' ');
+      std::string shown = r > 0 && c == t.rag_column ? colour(t.rags[r - 1], cell, color) : cell;
+      line += (c ? "  " : "") + (c < t.right.size() && t.right[c] ? pad + shown : shown + pad);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + '\n';
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string render_status(const std::vector<PlanFigures>& plans, const StatusOptions& options) {
   std::string out;
   for (size_t n = 0; n < plans.size(); ++n) {
@@ -157,38 +194,20 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
     if (n) out += '\n';
     out += fmt::format("{}: {} (as at {})\n", p.plan->id, p.plan->title, to_long(p.as_of));
     bool travel = p.direction.has_value();
-    std::vector<std::vector<std::string>> rows{{"ACTION", "LEAD", "DUE", "TARGET", "ACTUAL", "RAG", "DAYS LATE"}};
-    if (travel) rows[0].push_back("TRAVEL");
-    std::vector<Rag> rags{Rag::none};
+    TerminalTable table;
+    table.rows = {{"ACTION", "LEAD", "DUE", "TARGET", "ACTUAL", "RAG", "DAYS LATE"}};
+    if (travel) table.rows[0].push_back("TRAVEL");
+    table.right = {false, false, false, true, true, false, true};
+    table.rag_column = 5;
     for (const ActionFigures& a : p.actions) {
-      rows.push_back({a.action->id, a.action->lead.id, to_iso(a.action->due), pct(a.target),
-                      pct(a.actual), a.state == State::deferred || a.state == State::cancelled
-                                         ? std::string(to_string(a.state))
-                                         : std::string(to_string(a.rag)),
-                      std::to_string(a.days_late)});
-      if (travel) rows.back().push_back(a.direction ? direction_text(*a.direction) : "");
-      rags.push_back(a.rag);
+      table.rows.push_back({a.action->id, a.action->lead.id, to_iso(a.action->due), pct(a.target), pct(a.actual),
+                            a.state == State::deferred || a.state == State::cancelled ? std::string(to_string(a.state))
+                                                                                      : std::string(to_string(a.rag)),
+                            std::to_string(a.days_late)});
+      if (travel) table.rows.back().push_back(a.direction ? direction_text(*a.direction) : "");
+      table.rags.push_back(a.rag);
     }
-    std::vector<size_t> width(rows[0].size(), 0);
-    // Widths in characters: the travel arrows are one character but three bytes.
-    auto chars = [](const std::string& s) {
-      return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    };
-    for (const auto& row : rows)
-      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], chars(row[c]));
-    for (size_t r = 0; r < rows.size(); ++r) {
-      std::string line;
-      for (size_t c = 0; c < rows[r].size(); ++c) {
-        const std::string& cell = rows[r][c];
-        bool right = c == 3 || c == 4 || c == 6;
-        size_t pad = width[c] - chars(cell);
-        std::string padded = right ? std::string(pad, ' ') + cell : cell + std::string(pad, ' ');
-        if (c == 5 && r > 0) padded = colour(rags[r], cell, options.color) + std::string(pad, ' ');
-        line += (c ? "  " : "") + padded;
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out += line + '\n';
-    }
+    out += layout(table, options.color);
     out += fmt::format("total: target {}, actual {}, {}; {}{}\n", pct(p.target), pct(p.actual),
                        colour(p.rag, to_string(p.rag), options.color), counts_text(p.counts),
                        travel ? fmt::format("; {} since {}", direction_text(*p.direction), p.compared_with) : "");
@@ -197,53 +216,20 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
   }
   if (plans.size() > 1) {
     // The portfolio: one line per plan, then totals.
-    out += "\nportfolio\n";
-    std::vector<std::vector<std::string>> rows{{"PLAN", "TARGET", "ACTUAL", "RAG", "RED", "AMBER", "GREEN", "NEXT REPORT"}};
-    std::vector<Rag> rags{Rag::none};
-    RagCounts plan_counts, action_counts;
-    double weight = 0, target = 0, actual = 0;
+    TerminalTable table;
+    table.rows = {{"PLAN", "TARGET", "ACTUAL", "RAG", "RED", "AMBER", "GREEN", "NEXT REPORT"}};
+    table.right = {false, true, true, false, true, true, true, false};
+    table.rag_column = 3;
     for (const PlanFigures& p : plans) {
-      rows.push_back({p.plan->id, pct(p.target), pct(p.actual), to_string(p.rag), std::to_string(p.counts.red),
-                      std::to_string(p.counts.amber), std::to_string(p.counts.green),
-                      p.next_report ? to_iso(*p.next_report) : "-"});
-      rags.push_back(p.rag);
-      switch (p.rag) {
-        case Rag::green: ++plan_counts.green; break;
-        case Rag::amber: ++plan_counts.amber; break;
-        case Rag::red: ++plan_counts.red; break;
-        case Rag::complete: ++plan_counts.complete; break;
-        case Rag::none: ++plan_counts.none; break;
-      }
-      action_counts.green += p.counts.green;
-      action_counts.amber += p.counts.amber;
-      action_counts.red += p.counts.red;
-      action_counts.complete += p.counts.complete;
-      action_counts.none += p.counts.none;
-      for (const ActionFigures& a : p.actions)
-        if (a.state != State::deferred && a.state != State::cancelled) {
-          weight += a.action->weight;
-          target += a.action->weight * a.target;
-          actual += a.action->weight * a.actual;
-        }
+      table.rows.push_back({p.plan->id, pct(p.target), pct(p.actual), to_string(p.rag), std::to_string(p.counts.red),
+                            std::to_string(p.counts.amber), std::to_string(p.counts.green),
+                            p.next_report ? to_iso(*p.next_report) : "-"});
+      table.rags.push_back(p.rag);
     }
-    std::vector<size_t> width(rows[0].size(), 0);
-    for (const auto& row : rows)
-      for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], row[c].size());
-    for (size_t r = 0; r < rows.size(); ++r) {
-      std::string line;
-      for (size_t c = 0; c < rows[r].size(); ++c) {
-        const std::string& cell = rows[r][c];
-        size_t pad = width[c] - cell.size();
-        bool right = (c >= 1 && c <= 2) || (c >= 4 && c <= 6);
-        std::string shown = c == 3 && r > 0 ? colour(rags[r], cell, options.color) : cell;
-        line += (c ? "  " : "") + (right ? std::string(pad, ' ') + shown : shown + std::string(pad, ' '));
-      }
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out += line + '\n';
-    }
+    PortfolioFigures total = compute_portfolio(plans);
+    out += "\nportfolio\n" + layout(table, options.color);
     out += fmt::format("total: {} plans ({}); target {}, actual {} over all actions; actions: {}\n", plans.size(),
-                       counts_text(plan_counts), pct(weight > 0 ? target / weight : 0),
-                       pct(weight > 0 ? actual / weight : 0), counts_text(action_counts));
+                       counts_text(total.plans), pct(total.target), pct(total.actual), counts_text(total.actions));
   }
   return out;
 }
@@ -290,7 +276,6 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
                    const std::string& h) {
   const Plan& plan = *p.plan;
   const std::string& cur = plan.currency;
-  std::string h2 = h + "#";
 
   out += fmt::format("{} Summary\n\n", h);
   out += "| Measure | Figure |\n|---|---|\n";
@@ -480,7 +465,6 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
     }
     out += "```\n\n";
   }
-  (void)h2;
 }
 
 void plan_header(std::string& out, const PlanFigures& p) {

@@ -64,6 +64,8 @@ struct MilestoneFigures {
 
 struct RagCounts {
   size_t green = 0, amber = 0, red = 0, complete = 0, none = 0;
+  void add(Rag rag);
+  void add(const RagCounts& other);
 };
 
 struct IssueFigures {
@@ -100,6 +102,16 @@ struct PlanFigures {
   std::optional<Date> next_report;
   std::string next_report_body;
 };
+
+// Several plans at once: the weighted means over all their counted actions, and how many
+// plans and actions stand at each RAG.
+struct PortfolioFigures {
+  double target = 0;
+  double actual = 0;
+  RagCounts plans;
+  RagCounts actions;
+};
+PortfolioFigures compute_portfolio(const std::vector<PlanFigures>& plans);
 
 // Performance ratio: 100 x actual / target, or 100 when the target is 0.
 double performance_ratio(double actual, double target);

@@ -832,3 +832,37 @@ issues:
   CHECK(performance_ratio(10, 0) == 100);
   CHECK(performance_ratio(45, 50) == 90);
 }
+
+TEST_CASE("compute_portfolio: weighted over every counted action of every plan") {
+  // Plan one: A1 (weight 1) at 50% of a 50% target; A2 deferred (not counted).
+  Plan one = load(R"(bvplan: 1
+plan: {id: one, title: One, start: 2004-01-01, end: 2004-12-31}
+owners: {SPS: S}
+issues:
+  - id: KI1
+    title: I
+    actions:
+      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-04-10, updates: [{date: 2004-02-20, complete: 50}]}
+      - {id: A2, title: b, lead: SPS, start: 2004-01-01, due: 2004-04-10, status: deferred}
+)");
+  // Plan two: B1 (weight 3) complete.
+  Plan two = load(R"(bvplan: 1
+plan: {id: two, title: Two, start: 2004-01-01, end: 2004-12-31}
+owners: {SPS: S}
+issues:
+  - id: KI1
+    title: I
+    actions:
+      - {id: B1, title: a, lead: SPS, start: 2004-01-01, due: 2004-02-01, weight: 3, updates: [{date: 2004-02-01, complete: 100}]}
+)");
+  Window w{d("2004-01-01"), d("2004-02-20")};
+  std::vector<PlanFigures> plans{compute_plan(one, d("2004-02-20"), w), compute_plan(two, d("2004-02-20"), w)};
+  PortfolioFigures total = compute_portfolio(plans);
+  CHECK(total.target == doctest::Approx((1 * 50.0 + 3 * 100.0) / 4));  // 87.5
+  CHECK(total.actual == doctest::Approx((1 * 50.0 + 3 * 100.0) / 4));
+  CHECK(total.plans.green == 1);
+  CHECK(total.plans.complete == 1);
+  CHECK(total.actions.green == 1);
+  CHECK(total.actions.complete == 1);
+  CHECK(total.actions.none == 1);  // the deferred action
+}
