@@ -266,14 +266,28 @@ int run_check(const CheckOptions& options) {
   return errors > 0 || (options.strict && warnings > 0) ? exit_findings : exit_ok;
 }
 
-// For the commands that report on plans rather than check them: every finding (plans'
-// and registers') goes to stderr, without check's count line. Returns whether any is an
-// error, so the command exits 1 after reporting the plans without errors.
-bool report_findings(const Workspace& ws) {
+// Which findings a reporting command writes to stderr: all of them (status, report,
+// explain), or only the errors that keep a plan out of it (the portfolio commands, whose
+// readers want the table, not pages of warnings) plus one line counting the warnings.
+enum class FindingsShown { all, errors };
+
+// For the commands that report on plans rather than check them: findings (plans' and
+// registers') go to stderr, without check's count line. Returns whether any is an error,
+// so the command exits 1 after reporting the plans without errors.
+bool report_findings(const Workspace& ws, Date as_of, FindingsShown shown) {
   Diagnostics findings = ws.register_diagnostics;
   for (const CheckedPlan& c : ws.plans) findings.insert(findings.end(), c.diagnostics.begin(), c.diagnostics.end());
+  size_t hidden = 0;
+  if (shown == FindingsShown::errors) {
+    // What `bvplan check` would show besides the errors, over-capacity included.
+    hidden = count_severity(findings, Severity::warning) + capacity_findings(ws, as_of).size();
+    std::erase_if(findings, [](const Diagnostic& d) { return d.severity != Severity::error; });
+  }
   sort_diagnostics(findings);
   write_err(render_findings_text(findings, [&](const std::string& file) { return ws.source(file); }));
+  if (hidden > 0)
+    write_err(fmt::format("bvplan: note: {} warning{} not shown; 'bvplan check' lists {}\n", hidden,
+                          hidden == 1 ? "" : "s", hidden == 1 ? "it" : "them"));
   return count_severity(findings, Severity::error) > 0;
 }
 
@@ -368,7 +382,7 @@ void add_git_figures(const ReportingOptions& options, Figures& out, const std::v
   }
 }
 
-Figures compute_figures(const ReportingOptions& options) {
+Figures compute_figures(const ReportingOptions& options, FindingsShown shown = FindingsShown::all) {
   Figures out;
   std::optional<Window> period;
   if (!options.period.empty()) {
@@ -382,7 +396,7 @@ Figures compute_figures(const ReportingOptions& options) {
   Workspace& ws = *out.workspace;
   report_problems(ws.problems);
   if (!ws.problems.empty()) throw Error("nothing was reported");
-  out.had_errors = report_findings(ws);
+  out.had_errors = report_findings(ws, out.as_of, shown);
   Cadence shortest{12};
   bool any = false;
   for (const CheckedPlan& checked : ws.plans) {
@@ -543,13 +557,13 @@ void declare_workload(CLI::App& app, WorkloadOptions& options) {
   command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE")->check(non_empty);
 }
 
-// Loads plans for a portfolio command; their findings go to stderr. Returns whether any
-// plan had errors (the command then exits 1 after reporting the rest).
+// Loads plans for a portfolio command; their errors go to stderr, their warnings are
+// counted in one line. Returns whether any plan had errors (the command then exits 1 after reporting the rest).
 bool load_portfolio(const InputOptions& input, Date as_of, std::unique_ptr<Workspace>& ws) {
   ws = load_workspace(input, as_of);
   report_problems(ws->problems);
   if (!ws->problems.empty()) throw Error("nothing was reported");
-  return report_findings(*ws);
+  return report_findings(*ws, as_of, FindingsShown::errors);
 }
 
 // --from and --to, each optional, checked before any plan is read.
@@ -604,7 +618,7 @@ void declare_savings(CLI::App& app, SavingsOptions& options) {
 }
 
 int run_savings(const SavingsOptions& options) {
-  Figures figures = compute_figures(options.reporting);
+  Figures figures = compute_figures(options.reporting, FindingsShown::errors);
   Savings s = compute_savings(figures.plans);
   s.as_of = figures.as_of;
   if (!figures.plans.empty())
