@@ -166,6 +166,7 @@ std::string describe(const PlanChange& c, const std::string& currency) {
                        -*c.days, c.from, c.to);
   if (c.kind == "start-moved" || c.kind == "milestone-moved")
     return fmt::format("{} {} date moved {:+} days ({} to {})", who, c.field, *c.days, c.from, c.to);
+  if (c.field == "file") return fmt::format("{} moved from file '{}' to '{}'", who, c.from, c.to);
   if (c.kind == "targets-changed")
     return fmt::format("{} target curve changed from [{}] to [{}]", who, c.from, c.to);
   return fmt::format("{} {} changed from {} to {}", who, c.field, value(c.from), value(c.to));

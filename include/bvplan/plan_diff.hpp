@@ -13,7 +13,8 @@ struct PlanChange {
   // What changed, as a stable word: plan-changed, issue-added, issue-removed,
   // issue-changed, action-added, action-removed, action-changed, rebaselined,
   // brought-forward, start-moved, targets-changed, milestone-added, milestone-removed,
-  // milestone-moved.
+  // milestone-moved. plan-changed with field "file": the plan is in another file now
+  // (renamed, or deleted and added again elsewhere); the command layer adds it.
   std::string kind;
   std::string subject;  // "plan", "key issue", "action", "milestone"
   std::string id;

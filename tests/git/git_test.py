@@ -179,6 +179,17 @@ def blank_approver(tmp):
     return repo
 
 
+def renamed_uncommitted(tmp):
+    # Renamed with git mv and its due date moved, not committed yet; an old plan deleted.
+    repo = small_history(tmp)
+    write(repo, "plans/old.yaml", plan_text().replace("id: small", "id: old"))
+    commit(repo, "2004-07-01", "Add the old plan")
+    git(repo, "mv", "plans/small.yaml", "plans/infrastructure.yaml", date="2004-07-05")
+    write(repo, "plans/infrastructure.yaml", plan_text(due="2004-11-30", complete=HALF_YEAR))
+    os.remove(os.path.join(repo, "plans", "old.yaml"))
+    return repo
+
+
 def big_first_version(tmp):
     # The first commit's plan is over 2,000 bytes (a long comment); later ones are not.
     repo = os.path.join(tmp, "big")
@@ -247,7 +258,8 @@ CASES = {
     "diff-deleted-readded": (deleted_and_readded, "bvplan diff HEAD~2 HEAD"),
     "diff-progress": (small_history, "bvplan diff HEAD~2 HEAD"),
     "diff-progress-json": (small_history, "bvplan diff HEAD~1 HEAD --format json"),
-    "diff-working-tree-new-plan": (uncommitted, "bvplan diff"),
+    "diff-working-tree-rename": (renamed_uncommitted, "bvplan diff"),
+    "check-against-uncommitted-rename": (renamed_uncommitted, "bvplan check plans --as-of 2004-07-10 --against HEAD"),
     "diff-max-file-size": (big_first_version, "bvplan diff HEAD~2 HEAD --max-file-size 2000"),
     "history-max-file-size": (big_first_version, "bvplan history plans/small.yaml --by commit --max-file-size 2000"),
     "report-baseline-rename": (renamed_and_moved, "bvplan report plans --as-of 2004-07-10 --baseline HEAD~1"),
