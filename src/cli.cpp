@@ -335,7 +335,7 @@ void declare_check(CLI::App& app, CheckOptions& options) {
   check->add_flag("--strict", options.strict, "fail (exit 1) on warnings too");
   check->add_option("--against", options.against,
                     "also report unapproved-rebaseline: due dates moved later since this git revision "
-                    "without a 'rebaselined' record")
+                    "without a 'rebaselined' record (and not-in-revision: a plan with no version there)")
       ->type_name("REV")->check(non_empty);
 }
 
