@@ -355,6 +355,7 @@ int run_check(const CheckOptions& options) {
       if (!now.plan || ws->paths[i] == "-") continue;  // standard input has no history
       std::string elsewhere;
       std::optional<TreeFile> found = at.find(repo->relative_path(ws->paths[i]), now.plan->id, elsewhere);
+      if (!found && now.plan->id.empty()) continue;  // its missing id is already an error
       if (!found) {
         // Said as a finding, so CI sees a plan that a rename or a new id hid from the gate.
         all.push_back({ws->files[i], now.plan->position, Severity::warning, "not-in-revision",
