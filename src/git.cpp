@@ -363,13 +363,6 @@ bool GitRepository::is_revision(const std::string& text) {
   }
 }
 
-std::optional<std::string> GitRepository::file_at(const std::string& revision, const std::string& path) {
-  git_oid commit = impl_->resolve_oid(revision, nullptr);
-  std::optional<std::string> blob = impl_->blob_at(commit, path);
-  if (!blob) return std::nullopt;
-  return read_blob(*blob);
-}
-
 std::optional<TreeFile> GitRepository::file_entry_at(const std::string& revision, const std::string& path) {
   git_oid commit = impl_->resolve_oid(revision, nullptr);
   if (std::optional<std::string> blob = impl_->blob_at(commit, path)) return TreeFile{path, *blob};

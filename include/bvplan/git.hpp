@@ -61,8 +61,6 @@ public:
   // A revision (HEAD, a branch, a tag, an id, HEAD~2...). Throws Error when unknown.
   CommitInfo resolve(const std::string& revision);
   bool is_revision(const std::string& text);
-  // The file's bytes at a revision, or nullopt when the file is not in it.
-  std::optional<std::string> file_at(const std::string& revision, const std::string& path);
   // The file's version at a revision: under `path`, or else under a path it had before a
   // rename (the paths file_history follows from HEAD). nullopt when neither is there.
   std::optional<TreeFile> file_entry_at(const std::string& revision, const std::string& path);
