@@ -21,4 +21,9 @@ std::string json_quote(std::string_view text);
 // True when `text` is an id: [A-Za-z0-9][A-Za-z0-9._-]*.
 bool is_valid_id(std::string_view text);
 
+// True when `text` holds nothing a reader can see: only white space (U+00A0 included) and
+// invisible characters (zero-width and other format characters such as U+200B, U+FEFF).
+// Text that is not valid UTF-8 is not blank.
+bool is_blank(std::string_view text);
+
 }  // namespace bvplan

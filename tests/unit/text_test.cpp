@@ -35,3 +35,15 @@ TEST_CASE("json_quote keeps JSON valid UTF-8") {
   CHECK(json_quote("caf\xE9.yaml") == "\"caf\\ufffd.yaml\"");   // a Latin-1 file name
   CHECK(json_quote("\xED\xA0\x80") == "\"\\ufffd\\ufffd\\ufffd\"");  // a surrogate
 }
+
+TEST_CASE("is_blank: white space and invisible characters only") {
+  CHECK(is_blank(""));
+  CHECK(is_blank(" \t\n"));
+  CHECK(is_blank("\u200B"));                  // zero-width space
+  CHECK(is_blank("\u00A0\uFEFF \u200D\u2060"));  // no-break space, BOM, joiner, word joiner
+  CHECK(is_blank("\u3000\u180E"));
+  CHECK_FALSE(is_blank("Review Team"));
+  CHECK_FALSE(is_blank("\u200Bx"));
+  CHECK_FALSE(is_blank("\u00E9"));                  // a visible letter
+  CHECK_FALSE(is_blank("\xE2\x80"));               // cut UTF-8 is not blank
+}
