@@ -1,6 +1,7 @@
 #include "bvplan/render.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -286,6 +287,25 @@ std::string gantt_text(std::string_view text) {
   return out;
 }
 
+// A task's name in a gantt: its id and title. A line that starts with one of Mermaid's
+// gantt keywords (an action with the id `excludes`, say) would be read as that statement,
+// so such a first word starts with an entity code instead (`#101;xcludes`).
+std::string gantt_task(std::string_view id, std::string_view title) {
+  static constexpr std::array<std::string_view, 15> keywords{
+      "accDescr", "accTitle", "axisFormat", "click", "dateFormat", "excludes", "includes", "inclusiveEndDates",
+      "section", "tickInterval", "title", "todayMarker", "topAxis", "weekday", "weekend"};
+  std::string name = gantt_text(id);
+  auto same = [&](std::string_view keyword) {
+    return name.size() >= keyword.size() &&
+           std::equal(keyword.begin(), keyword.end(), name.begin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
+                                                  std::tolower(static_cast<unsigned char>(b)); });
+  };
+  if (std::any_of(keywords.begin(), keywords.end(), same))
+    name.replace(0, 1, fmt::format("#{};", static_cast<int>(static_cast<unsigned char>(name[0]))));
+  return name + " " + gantt_text(title);
+}
+
 std::string gantt_id(std::string_view id) {
   std::string out = "t_";
   for (char c : id) out += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
@@ -472,13 +492,13 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
         if (a.state == State::complete) tags = "done, ";
         else if (a.state == State::overdue || a.rag == Rag::red) tags = "crit, active, ";
         else if (a.state == State::in_progress) tags = "active, ";
-        out += fmt::format("  {} {} :{}{}, {}, {}\n", gantt_text(a.action->id), gantt_text(a.action->title),
+        out += fmt::format("  {} :{}{}, {}, {}\n", gantt_task(a.action->id, a.action->title),
                            tags, gantt_id(a.action->id), to_iso(a.action->start), to_iso(a.action->due));
         for (const MilestoneFigures& m : p.milestones) {
           if (m.action != a.action) continue;
           std::string mtags = m.state == MilestoneState::done ? "done, " : m.state == MilestoneState::overdue ? "crit, " : "";
-          out += fmt::format("  {} {} :milestone, {}{}, {}, 0d\n", gantt_text(m.milestone->id),
-                             gantt_text(m.milestone->title), mtags, gantt_id(m.milestone->id),
+          out += fmt::format("  {} :milestone, {}{}, {}, 0d\n", gantt_task(m.milestone->id, m.milestone->title),
+                             mtags, gantt_id(m.milestone->id),
                              to_iso(m.milestone->due));
         }
       }

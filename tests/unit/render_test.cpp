@@ -297,3 +297,12 @@ TEST_CASE("escape_markdown shows control characters (file names may hold any) as
   CHECK(escape_markdown("plans/\x1B[31m.yaml") == "plans/\\\\e\\[31m.yaml");
   CHECK(escape_markdown("a\r\nb\x7F") == "a b\\\\x7f");
 }
+
+TEST_CASE("gantt: a task named like a Mermaid keyword stays a task") {
+  Plan p = load(tiny_text("        title: weekends\n"));
+  p.issues[0].actions[0].id = "excludes";
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")})};
+  std::string md = render_markdown(plans, MarkdownOptions{true, {}});
+  CHECK(md.find("\n  #101;xcludes weekends :active, t_excludes, 2004-01-01, 2004-04-10\n") != std::string::npos);
+  CHECK(md.find("\n  M1 Kick-off :milestone, done, t_M1, 2004-03-01, 0d\n") != std::string::npos);
+}
