@@ -19,6 +19,7 @@
 #include "bvplan/portfolio.hpp"
 #include "bvplan/validate.hpp"
 #include "bvplan/render.hpp"
+#include "bvplan/text.hpp"
 #include "bvplan/workspace.hpp"
 
 #include <atomic>
@@ -38,7 +39,13 @@ void write_out(const std::string& text) {
     throw Error("cannot write to standard output");
 }
 
-void write_err(const std::string& text) { std::fputs(text.c_str(), stderr); }
+// Everything bvplan writes to standard error passes here: whatever plan content or file
+// name a message holds, control characters show as escapes and no line can read as a
+// GitHub Actions workflow command.
+void write_err(const std::string& text) {
+  std::string safe = guard_line_starts(escape_control(text, Keep::tab_and_newline));
+  std::fwrite(safe.data(), 1, safe.size(), stderr);
+}
 
 Date parse_as_of(const std::string& text) {
   if (text.empty()) return today();
@@ -165,7 +172,7 @@ std::unique_ptr<Workspace> load_workspace(const InputOptions& options, Date as_o
 }
 
 void report_problems(const std::vector<std::string>& problems) {
-  for (const std::string& p : problems) write_err(fmt::format("bvplan: error: {}\n", p));
+  for (const std::string& p : problems) write_err(fmt::format("bvplan: error: {}\n", escape_control(p)));
 }
 
 // Plans without errors, every owner they may name (first declaration wins), and the
@@ -787,7 +794,7 @@ int run_calendar(const CalendarOptions& options) {
   Portfolio p = portfolio_of(*ws);
   Calendar c = compute_calendar(p.plans, from, to);
   if (options.format != "md")  // the Markdown carries its notes itself
-    for (const std::string& note : c.notes) write_err(fmt::format("bvplan: note: {}\n", note));
+    for (const std::string& note : c.notes) write_err(fmt::format("bvplan: note: {}\n", escape_control(note)));
   if (!p.plans.empty())
     write_result(options.output,
                  options.format == "csv"    ? render_calendar_csv(c)
@@ -1162,7 +1169,7 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("savings")) return run_savings(savings);
     if (app.got_subcommand("calendar")) return run_calendar(calendar);
   } catch (const Error& e) {
-    write_err(fmt::format("bvplan: error: {}\n", e.what()));
+    write_err(fmt::format("bvplan: error: {}\n", escape_control(e.what())));
     return exit_usage;
   }
   return exit_usage;

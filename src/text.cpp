@@ -74,6 +74,10 @@ std::string json_quote(std::string_view text) {
       size_t n = utf8_length(text, i);
       if (n == 0) {
         out += "\\ufffd";
+      } else if (n == 2 && c == '\xC2' && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+        // A C1 control (U+0080 to U+009F): some terminals obey them, so never raw.
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
+        ++i;
       } else {
         out.append(text.substr(i, n));
         i += n - 1;
@@ -89,13 +93,99 @@ std::string json_quote(std::string_view text) {
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
           out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
         else
           out += c;
     }
   }
   out += '"';
+  return out;
+}
+
+std::string escape_control(std::string_view text, Keep keep) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) {
+      size_t n = utf8_length(text, i);
+      if (n == 0) {
+        out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+      } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
+        ++i;
+      } else {
+        out.append(text.substr(i, n));
+        i += n - 1;
+      }
+      continue;
+    }
+    switch (c) {
+      case '\n': out += keep == Keep::tab_and_newline ? "\n" : "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += keep != Keep::none ? "\t" : "\\t"; break;
+      case 0x1B: out += "\\e"; break;
+      default:
+        if (c < 0x20 || c == 0x7F)
+          out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+        else
+          out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Bytes of the white space at text[i] as .NET's Char.IsWhiteSpace (String.TrimStart, which
+// the GitHub Actions runner applies) sees it, or 0.
+size_t white_space_length(std::string_view text, size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return 1;
+  size_t n = c >= 0x80 ? utf8_length(text, i) : 0;
+  if (n < 2) return 0;
+  char32_t code = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+  for (size_t k = 1; k < n; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  bool space = code == 0x85 || code == 0xA0 || code == 0x1680 || (code >= 0x2000 && code <= 0x200A) ||
+               code == 0x2028 || code == 0x2029 || code == 0x202F || code == 0x205F || code == 0x3000;
+  return space ? n : 0;
+}
+
+size_t command_start(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t n = white_space_length(line, i);
+    if (n == 0) break;
+    i += n;
+  }
+  std::string_view rest = line.substr(i);
+  return rest.substr(0, 2) == "::" || rest.substr(0, 3) == "##[" ? i : std::string_view::npos;
+}
+
+}  // namespace
+
+bool starts_workflow_command(std::string_view line) { return command_start(line) != std::string_view::npos; }
+
+size_t guard_line_start(std::string& line) {
+  size_t at = command_start(line);
+  if (at != std::string::npos)
+    line.replace(at, 1, fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(line[at]))));
+  return at;
+}
+
+std::string guard_line_starts(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t to = std::min(text.find_first_of("\r\n", from), text.size());
+    std::string line(text.substr(from, to - from));
+    guard_line_start(line);
+    out += line;
+    if (to < text.size()) out += text[to];
+    from = to + 1;
+  }
   return out;
 }
 
