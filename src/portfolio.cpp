@@ -168,22 +168,30 @@ Savings compute_savings(const std::vector<PlanFigures>& plans) {
         p.expected += *a.action->savings_target * a.target / 100;
         by_action = true;
       }
-    if (!by_action && p.target) p.expected = *p.target * f.target / 100;
+    if (!by_action && p.target && f.target) p.expected = *p.target * *f.target / 100;
     if (p.target && *p.target > 0) {
       if (p.delivered >= *p.target) p.rag = Rag::complete;
       else if (p.expected <= 0) p.rag = p.delivered > 0 ? Rag::green : Rag::none;
       else p.rag = rag_for_ratio(p.delivered, p.expected, f.plan->rag);
-      p.lags = 100 * p.delivered / *p.target < p.complete - 10;
+      p.lags = p.complete && 100 * p.delivered / *p.target < *p.complete - 10;
     }
-    s.target += p.target.value_or(0);
-    s.expected += p.expected;
-    s.delivered += p.delivered;
     s.plans.push_back(p);
   }
-  if (s.target > 0)
-    s.rag = s.delivered >= s.target ? Rag::complete
-            : s.expected <= 0       ? (s.delivered > 0 ? Rag::green : Rag::none)
-                                    : rag_for_ratio(s.delivered, s.expected, RagThresholds{});
+  std::map<std::string, SavingsTotal> by_currency;  // ordered by code: a stable order
+  for (const PlanSavings& p : s.plans) {
+    SavingsTotal& t = by_currency[p.plan->currency];
+    t.currency = p.plan->currency;
+    t.target += p.target.value_or(0);
+    t.expected += p.expected;
+    t.delivered += p.delivered;
+  }
+  for (auto& [currency, t] : by_currency) {
+    if (t.target > 0)
+      t.rag = t.delivered >= t.target ? Rag::complete
+              : t.expected <= 0       ? (t.delivered > 0 ? Rag::green : Rag::none)
+                                      : rag_for_ratio(t.delivered, t.expected, RagThresholds{});
+    s.totals.push_back(t);
+  }
   return s;
 }
 

@@ -144,57 +144,69 @@ std::string share(double part, double whole) {
   return whole > 0 ? format_percent(100 * part / whole, 0) + "%" : "";
 }
 
-std::string currency_of(const Savings& s) {
-  return s.plans.empty() ? std::string("GBP") : s.plans.front().plan->currency;
+// "55%", or "-" for a plan with no counted action.
+std::string complete_text(const std::optional<double>& complete) {
+  return complete ? format_percent(*complete, 0) + "%" : "-";
 }
 
 }  // namespace
 
 std::string render_savings_markdown(const Savings& s, const std::string& h) {
-  std::string cur = currency_of(s);
   std::string out = fmt::format("{} Financial benefits as at {}\n\n", h, to_long(s.as_of));
   out += "| Plan | Savings target | Expected by now | Delivered | Delivered of expected | RAG | % complete |\n"
          "|---|--:|--:|--:|--:|---|--:|\n";
   for (const PlanSavings& p : s.plans)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {}% |\n", escape_markdown(p.plan->title),
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(p.plan->title),
                        p.target ? format_money(*p.target, p.plan->currency) : "none",
                        format_money(p.expected, p.plan->currency), format_money(p.delivered, p.plan->currency),
-                       share(p.delivered, p.expected), rag_name(p.rag), format_percent(p.complete, 0));
-  out += fmt::format("| **Total** | {} | {} | {} | {} | {} | |\n\n", format_money(s.target, cur),
-                     format_money(s.expected, cur), format_money(s.delivered, cur), share(s.delivered, s.expected),
-                     rag_name(s.rag));
+                       share(p.delivered, p.expected), rag_name(p.rag), complete_text(p.complete));
+  // One total per currency: pounds and euros are never added together.
+  for (const SavingsTotal& t : s.totals)
+    out += fmt::format("| **Total{}** | {} | {} | {} | {} | {} | |\n",
+                       s.totals.size() > 1 ? " " + escape_markdown(t.currency) : "",
+                       format_money(t.target, t.currency), format_money(t.expected, t.currency),
+                       format_money(t.delivered, t.currency), share(t.delivered, t.expected), rag_name(t.rag));
+  out += '\n';
   std::vector<std::string> lagging;
   for (const PlanSavings& p : s.plans)
     if (p.lags)
-      lagging.push_back(fmt::format("- **{}**: {} of its savings delivered, though the work is {}% complete",
+      lagging.push_back(fmt::format("- **{}**: {} of its savings delivered, though the work is {} complete",
                                     escape_markdown(p.plan->title), share(p.delivered, *p.target),
-                                    format_percent(p.complete, 0)));
+                                    complete_text(p.complete)));
   out += lagging.empty() ? "No plan's savings lag its completion.\n"
                          : "Savings lagging completion:\n\n" + fmt::format("{}", fmt::join(lagging, "\n")) + "\n";
   return out;
 }
 
 std::string render_savings_csv(const Savings& s) {
-  std::string out = "plan,title,savings_target,expected,delivered,delivered_of_expected,rag,complete,lags,as_of\r\n";
+  std::string out =
+      "plan,title,currency,savings_target,expected,delivered,delivered_of_expected,rag,complete,lags,as_of\r\n";
   for (const PlanSavings& p : s.plans)
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csv_text(p.plan->id), csv_text(p.plan->title),
-                       p.target ? format_number(*p.target) : "", format_number(p.expected), format_number(p.delivered),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_text(p.plan->id), csv_text(p.plan->title),
+                       csv_text(p.plan->currency), p.target ? format_number(*p.target) : "", format_number(p.expected), format_number(p.delivered),
                        p.expected > 0 ? format_percent(100 * p.delivered / p.expected, 1) : "", to_string(p.rag),
-                       format_percent(p.complete, 1), p.lags ? "yes" : "no", to_iso(s.as_of));
+                       p.complete ? format_percent(*p.complete, 1) : "", p.lags ? "yes" : "no", to_iso(s.as_of));
   return out;
 }
 
 std::string render_savings_json(const Savings& s) {
-  std::string out = fmt::format("{{\"version\":1,\"as_of\":\"{}\",\"target\":{},\"expected\":{},\"delivered\":{},\"rag\":\"{}\",\"plans\":[",
-                                to_iso(s.as_of), format_number(s.target), format_number(s.expected),
-                                format_number(s.delivered), to_string(s.rag));
+  // Version 2: totals per currency replace version 1's single total, which added currencies.
+  std::string out = fmt::format("{{\"version\":2,\"as_of\":\"{}\",\"totals\":[", to_iso(s.as_of));
+  for (size_t i = 0; i < s.totals.size(); ++i) {
+    const SavingsTotal& t = s.totals[i];
+    out += fmt::format("{}{{\"currency\":{},\"target\":{},\"expected\":{},\"delivered\":{},\"rag\":\"{}\"}}",
+                       i ? "," : "", json_quote(t.currency), format_number(t.target), format_number(t.expected),
+                       format_number(t.delivered), to_string(t.rag));
+  }
+  out += "],\"plans\":[";
   for (size_t i = 0; i < s.plans.size(); ++i) {
     const PlanSavings& p = s.plans[i];
-    out += fmt::format("{}\n  {{\"id\":{},\"title\":{},\"savings_target\":{},\"expected\":{},\"delivered\":{},\"rag\":\"{}\","
-                       "\"complete\":{},\"lags\":{}}}",
-                       i ? "," : "", json_quote(p.plan->id), json_quote(p.plan->title),
+    out += fmt::format("{}\n  {{\"id\":{},\"title\":{},\"currency\":{},\"savings_target\":{},\"expected\":{},"
+                       "\"delivered\":{},\"rag\":\"{}\",\"complete\":{},\"lags\":{}}}",
+                       i ? "," : "", json_quote(p.plan->id), json_quote(p.plan->title), json_quote(p.plan->currency),
                        p.target ? format_number(*p.target) : "null", format_number(p.expected),
-                       format_number(p.delivered), to_string(p.rag), format_percent(p.complete, 1), p.lags);
+                       format_number(p.delivered), to_string(p.rag),
+                       p.complete ? format_percent(*p.complete, 1) : "null", p.lags);
   }
   return out + (s.plans.empty() ? "]}\n" : "\n]}\n");
 }

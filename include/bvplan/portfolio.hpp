@@ -74,15 +74,21 @@ struct PlanSavings {
   double expected = 0;           // the share of the target expected by the as-of date
   double delivered = 0;
   Rag rag = Rag::none;           // delivered against expected, by the plan's thresholds
-  double complete = 0;           // the plan's actual % complete
+  std::optional<double> complete;  // the plan's actual % complete; empty when no action counts
   bool lags = false;             // delivered share more than 10 points below % complete
+};
+
+// Money in one currency: amounts in different currencies are never added together.
+struct SavingsTotal {
+  std::string currency;
+  double target = 0, expected = 0, delivered = 0;
+  Rag rag = Rag::none;
 };
 
 struct Savings {
   Date as_of;
   std::vector<PlanSavings> plans;
-  double target = 0, expected = 0, delivered = 0;
-  Rag rag = Rag::none;
+  std::vector<SavingsTotal> totals;  // one per currency, by currency code
 };
 
 Savings compute_savings(const std::vector<PlanFigures>& plans);
