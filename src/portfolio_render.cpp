@@ -111,7 +111,7 @@ std::string render_workload_json(const Workload& w) {
     const OwnerLoad& o = w.owners[n];
     auto list = [](const std::vector<std::string>& xs) {
       std::string s;
-      for (const std::string& x : xs) s += (s.empty() ? "" : ",") + json_quote(x);
+      for (const std::string& x : xs) append_with_comma(s, json_quote(x));
       return "[" + s + "]";
     };
     out += fmt::format("{}\n  {{\"id\":{},\"name\":{},\"max_actions\":{},\"days_per_month\":{},\"periods\":[", n ? "," : "",
@@ -162,8 +162,8 @@ std::string render_savings_markdown(const Savings& s, const std::string& h) {
                        share(p.delivered, p.expected), rag_name(p.rag), complete_text(p.complete));
   // One total per currency: pounds and euros are never added together.
   for (const SavingsTotal& t : s.totals)
-    out += fmt::format("| **Total{}** | {} | {} | {} | {} | {} | |\n",
-                       s.totals.size() > 1 ? " " + escape_markdown(t.currency) : "",
+    out += fmt::format("| **Total{}{}** | {} | {} | {} | {} | {} | |\n", s.totals.size() > 1 ? " " : "",
+                       s.totals.size() > 1 ? escape_markdown(t.currency) : "",
                        format_money(t.target, t.currency), format_money(t.expected, t.currency),
                        format_money(t.delivered, t.currency), share(t.delivered, t.expected), rag_name(t.rag));
   out += '\n';
@@ -290,13 +290,16 @@ std::string render_calendar_json(const Calendar& c) {
   for (size_t i = 0; i < c.reports.size(); ++i) {
     const ReportDue& r = c.reports[i];
     std::string plans;
-    for (const Plan* p : r.plans) plans += (plans.empty() ? "" : ",") + json_quote(p->id);
+    for (const Plan* p : r.plans) append_with_comma(plans, json_quote(p->id));
     out += fmt::format("{}\n  {{\"date\":\"{}\",\"body\":{},\"every\":\"{}\",\"plans\":[{}]}}", i ? "," : "",
                        to_iso(r.date), json_quote(r.body), to_string(r.every), plans);
   }
   out += c.reports.empty() ? "]" : "\n]";
   out += ",\"notes\":[";
-  for (size_t i = 0; i < c.notes.size(); ++i) out += (i ? "," : "") + json_quote(c.notes[i]);
+  for (size_t i = 0; i < c.notes.size(); ++i) {
+    if (i) out += ',';
+    out += json_quote(c.notes[i]);
+  }
   return out + "]}\n";
 }
 

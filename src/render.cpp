@@ -649,7 +649,7 @@ std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Windo
     for (size_t i = 0; i < p.actions.size(); ++i) {
       const ActionFigures& a = p.actions[i];
       std::string support;
-      for (const Reference& r : a.action->support) support += (support.empty() ? "" : ",") + json_quote(r.id);
+      for (const Reference& r : a.action->support) append_with_comma(support, json_quote(r.id));
       out += fmt::format(
           "{}\n  {{\"id\":{},\"issue\":{},\"title\":{},\"lead\":{},\"support\":[{}],\"start\":\"{}\","
           "\"due\":\"{}\",\"status\":\"{}\",\"state\":\"{}\",\"target\":{},\"actual\":{},\"variance\":{},"
