@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/render.hpp"
 #include "bvplan/validate.hpp"
 
 namespace bvplan {
@@ -132,6 +133,8 @@ Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& o
   return w;
 }
 
+std::string format_days(double days) { return format_percent(days, 1); }
+
 Diagnostics workload_findings(const Workload& w) {
   Diagnostics out;
   for (const OwnerLoad& o : w.owners)
@@ -145,9 +148,10 @@ Diagnostics workload_findings(const Workload& w) {
                        "move due dates apart, share the lead, or agree more capacity (the log-jam of change)"});
       if (c.over_days)
         out.push_back({o.owner.file, o.owner.position, Severity::warning, "over-capacity",
-                       fmt::format("{} in {}: {:.1f} days of planned effort, over {} days ({} a month)", o.owner.id,
-                                   period.label, c.effort_days, fmt::format("{:g}", *o.owner.days_per_month * period.months),
-                                   fmt::format("{:g}", *o.owner.days_per_month)),
+                       fmt::format("{} in {}: {} days of planned effort, over {} days ({} a month)", o.owner.id,
+                                   period.label, format_days(c.effort_days),
+                                   format_number(*o.owner.days_per_month * period.months),
+                                   format_number(*o.owner.days_per_month)),
                        "spread the work over more months or more people"});
     }
   return out;

@@ -11,14 +11,12 @@ namespace bvplan {
 
 namespace {
 
-std::string days(double d) { return format_percent(d, 1); }  // the one rounding rule
-
 std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 std::string capacity_text(const Owner& o) {
   std::vector<std::string> parts;
   if (o.max_actions) parts.push_back(fmt::format("max {} led at once", *o.max_actions));
-  if (o.days_per_month) parts.push_back(fmt::format("{:g} days a month", *o.days_per_month));
+  if (o.days_per_month) parts.push_back(format_number(*o.days_per_month) + " days a month");
   return parts.empty() ? "no capacity figures" : fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -48,7 +46,7 @@ std::string render_workload_markdown(const Workload& w) {
       std::string led = fmt::format("{} led", c.peak_led);
       if (c.led.size() != c.peak_led) led += fmt::format(" ({} in all)", c.led.size());
       if (c.over_actions) led = "**OVER** " + led;
-      std::string effort = days(c.effort_days) + " d";
+      std::string effort = format_days(c.effort_days) + " d";
       if (c.over_days) effort = "**OVER** " + effort;
       out += fmt::format(" {}, {} sup, {} |", led, c.supported.size(), effort);
     }
@@ -93,7 +91,7 @@ std::string render_workload_csv(const Workload& w) {
       const Period& period = w.periods[p];
       out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_text(o.owner.id), period.label,
                          to_iso(period.start), to_iso(period.end), c.peak_led, c.led.size(), c.supported.size(),
-                         days(c.effort_days), o.owner.max_actions ? std::to_string(*o.owner.max_actions) : "",
+                         format_days(c.effort_days), o.owner.max_actions ? std::to_string(*o.owner.max_actions) : "",
                          o.owner.days_per_month ? format_number(*o.owner.days_per_month * period.months) : "",
                          c.over_actions ? "yes" : "no", c.over_days ? "yes" : "no");
     }
@@ -123,7 +121,7 @@ std::string render_workload_json(const Workload& w) {
       out += fmt::format("{}{{\"period\":\"{}\",\"led_at_once\":{},\"led\":{},\"supported\":{},\"effort_days\":{},"
                          "\"over_actions\":{},\"over_days\":{}}}",
                          p ? "," : "", w.periods[p].label, c.peak_led, list(c.led), list(c.supported),
-                         days(c.effort_days), c.over_actions, c.over_days);
+                         format_days(c.effort_days), c.over_actions, c.over_days);
     }
     out += "]}";
   }

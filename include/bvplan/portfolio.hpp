@@ -59,6 +59,10 @@ struct Workload {
 Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& owners, Date as_of,
                           const std::vector<Period>& periods);
 
+// Days of effort as every output shows them: one decimal, half away from zero (the one
+// rounding rule), so a finding and the table agree to the digit: "24.2".
+std::string format_days(double days);
+
 // over-capacity warnings, one per owner and period over a limit, at the owner's declaration.
 Diagnostics workload_findings(const Workload& workload);
 
