@@ -287,9 +287,9 @@ size_t content_start(std::string_view line) {
 }
 
 // For a syntax error on `key: value` where the unquoted value itself holds YAML syntax
-// (a ": " inside it, or a leading "[" or "{" with more text after the bracket): the line
-// written with the value quoted. Empty when that is not the case.
-std::string quoted_fix(std::string_view line) {
+// (a ": " inside it, or a leading "[" or "{" with more text after the bracket): the hint
+// to quote it, with the line written that way. Empty when that is not the case.
+std::string quoting_hint(std::string_view line) {
   size_t start = content_start(line);
   size_t colon = line.find(": ", start);
   if (colon == std::string_view::npos) return "";
@@ -308,7 +308,11 @@ std::string quoted_fix(std::string_view line) {
     bracket_then_text = after != std::string_view::npos && value[after] != '#';
   }
   if (!inner_colon && !bracket_then_text) return "";
-  return fmt::format("{}: {}", key, double_quoted(value));
+  return fmt::format("put the text in quotes ({}): {}: {}",
+                     bracket_then_text ? fmt::format("YAML reads a value starting with '{}' as a {}", value.front(),
+                                                     value.front() == '[' ? "list" : "mapping")
+                                       : "YAML reads a ': ' inside it as the start of another key",
+                     key, double_quoted(value));
 }
 
 // For a list entry whose "- " is not lined up with the entry above it: that entry's
@@ -334,8 +338,7 @@ std::string syntax_hint(const SourceFile& source, Position position, const std::
     if (c != ' ') break;
   }
   // The common cases first: text that YAML reads as syntax, and a list entry out of line.
-  if (std::string fix = quoted_fix(line); !fix.empty())
-    return fmt::format("put the text in quotes, or YAML reads its ': ' or brackets as structure: {}", fix);
+  if (std::string hint = quoting_hint(line); !hint.empty()) return hint;
   if (unsigned column = misaligned_dash_column(source, position.line))
     return fmt::format("line up the '- ' with the entries above it, at column {}", column);
   if (what.find("end of map not found") != std::string::npos ||
