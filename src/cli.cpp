@@ -21,7 +21,9 @@
 #include "bvplan/render.hpp"
 #include "bvplan/text.hpp"
 #include "bvplan/workspace.hpp"
+#include "bvplan/text.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <set>
@@ -1146,6 +1148,18 @@ int run(int argc, char** argv) {
   declare_savings(app, savings);
   CalendarOptions calendar;
   declare_calendar(app, calendar);
+  // An unknown first word is a mistyped command, not a missing one: say which, and the
+  // nearest command (CLI11 would say "A subcommand is required").
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands({}))
+    if (!sub->get_name().empty()) commands.push_back(sub->get_name());
+  if (argc > 1 && argv[1][0] != '-' && std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+    std::string hint = did_you_mean(argv[1], commands);
+    write_err(fmt::format("bvplan: error: unknown command '{}'{}\n", argv[1],
+                          hint.empty() ? fmt::format("; the commands are {}", fmt::join(commands, ", ")) : hint));
+    write_err("bvplan: run 'bvplan --help' or 'bvplan COMMAND --help' for usage\n");
+    return exit_usage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

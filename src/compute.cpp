@@ -39,6 +39,7 @@ const char* to_string(Direction direction) {
     case Direction::same: return "same";
     case Direction::worse: return "worse";
     case Direction::added: return "new";
+    case Direction::unrated: return "none";
   }
   return "same";
 }
@@ -49,6 +50,7 @@ std::string direction_text(Direction direction) {
     case Direction::same: return "\u2192 same";
     case Direction::worse: return "\u2193 worse";
     case Direction::added: return "new";
+    case Direction::unrated: return "-";
   }
   return "";
 }
@@ -86,8 +88,12 @@ void apply_comparison(PlanFigures& figures, const PlanFigures& earlier) {
                       : direction_between(performance_ratio(a.actual, a.target),
                                           performance_ratio(it->second->actual, it->second->target));
   }
-  figures.direction = direction_between(performance_ratio(figures.actual, figures.target),
-                                        performance_ratio(earlier.actual, earlier.target));
+  // Without figures on either side (every action deferred or cancelled) there is no ratio
+  // to compare: unrated, not a spurious "improved" from an empty 0% of 0%.
+  figures.direction = figures.target && earlier.target
+                          ? direction_between(performance_ratio(*figures.actual, *figures.target),
+                                              performance_ratio(*earlier.actual, *earlier.target))
+                          : Direction::unrated;
 }
 
 const char* to_string(MilestoneState state) {
@@ -240,11 +246,15 @@ struct RollUp {
     target += f.action->weight * f.target;
     actual += f.action->weight * f.actual;
   }
-  double target_mean() const { return weight > 0 ? target / weight : 0; }
-  double actual_mean() const { return weight > 0 ? actual / weight : 0; }
+  // Empty when no action counts: a weight of 0 measures nothing.
+  std::optional<double> target_mean() const { return weight > 0 ? std::optional(target / weight) : std::nullopt; }
+  std::optional<double> actual_mean() const { return weight > 0 ? std::optional(actual / weight) : std::nullopt; }
 };
 
-Rag rolled_up_rag(double target, double actual, const Plan& plan, Date as_of) {
+Rag rolled_up_rag(std::optional<double> target_if_any, std::optional<double> actual_if_any, const Plan& plan,
+                  Date as_of) {
+  if (!target_if_any || !actual_if_any) return Rag::none;
+  double target = *target_if_any, actual = *actual_if_any;
   if (actual >= 100) return Rag::complete;
   if (target == 0 && actual == 0) return Rag::none;
   if (as_of > plan.end) return Rag::red;

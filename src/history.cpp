@@ -42,12 +42,19 @@ HistoryPoint history_point(const PlanFigures& figures, const std::string& commit
   return p;
 }
 
+namespace {
+
+// "48%", or "-" for a point with no counted action.
+std::string md_percent(const std::optional<double>& value) { return value ? format_percent(*value, 0) + "%" : "-"; }
+
+}  // namespace
+
 std::string render_history_markdown(const std::vector<HistoryPoint>& points) {
   std::string out = "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
                     "|---|---|---|--:|--:|---|--:|--:|--:|\n";
   for (const HistoryPoint& p : points)
-    out += fmt::format("| {} | {} | {} | {}% | {}% | {} | {} | {} | {} |\n", to_iso(p.date), p.commit,
-                       escape_markdown(p.plan), format_percent(p.target, 0), format_percent(p.actual, 0),
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", to_iso(p.date), p.commit,
+                       escape_markdown(p.plan), md_percent(p.target), md_percent(p.actual),
                        to_string(p.rag), p.red, p.amber, p.green);
   return out;
 }
@@ -56,8 +63,8 @@ std::string render_history_csv(const std::vector<HistoryPoint>& points) {
   std::string out = "date,commit,plan,target,actual,rag,red,amber,green\r\n";
   for (const HistoryPoint& p : points)
     out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", to_iso(p.date), p.commit, csv_text(p.plan),
-                       format_percent(p.target, 1), format_percent(p.actual, 1), to_string(p.rag), p.red,
-                       p.amber, p.green);
+                       p.target ? format_percent(*p.target, 1) : "", p.actual ? format_percent(*p.actual, 1) : "",
+                       to_string(p.rag), p.red, p.amber, p.green);
   return out;
 }
 
@@ -67,8 +74,9 @@ std::string render_history_json(const std::vector<HistoryPoint>& points) {
     const HistoryPoint& p = points[i];
     out += fmt::format("{}\n  {{\"date\":\"{}\",\"commit\":\"{}\",\"plan\":{},\"target\":{},\"actual\":{},"
                        "\"rag\":\"{}\",\"red\":{},\"amber\":{},\"green\":{}}}",
-                       i ? "," : "", to_iso(p.date), p.commit, json_quote(p.plan), format_percent(p.target, 1),
-                       format_percent(p.actual, 1), to_string(p.rag), p.red, p.amber, p.green);
+                       i ? "," : "", to_iso(p.date), p.commit, json_quote(p.plan),
+                       p.target ? format_percent(*p.target, 1) : "null", p.actual ? format_percent(*p.actual, 1) : "null",
+                       to_string(p.rag), p.red, p.amber, p.green);
   }
   out += points.empty() ? "]}\n" : "\n]}\n";
   return out;
@@ -162,12 +170,21 @@ std::string render_history_svg(const std::vector<HistoryPoint>& points) {
     for (int actual = 0; actual <= 1; ++actual) {
       std::string path;
       std::string marks;
+      bool broken = false;
       for (const HistoryPoint& p : points) {
         if (p.plan != plans[n]) continue;
-        double px = x(p.date), py = y(actual ? p.actual : p.target);
-        path += fmt::format("{}{:.1f} {:.1f}", path.empty() ? "M " : " L ", px, py);
+        // A point with no figures breaks the line: the next point starts a new stroke.
+        const std::optional<double>& value = actual ? p.actual : p.target;
+        if (!value) {
+          broken = true;
+          continue;
+        }
+        double px = x(p.date), py = y(*value);
+        path += fmt::format("{}{:.1f} {:.1f}", path.empty() ? "M " : broken ? " M " : " L ", px, py);
+        broken = false;
         if (actual) marks += marker(n, px, py);
       }
+      if (path.empty()) continue;
       out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"black\" stroke-width=\"{}\"{}/>\n", path,
                          actual ? "2" : "1.5", actual ? "" : " stroke-dasharray=\"6 4\"");
       out += marks;

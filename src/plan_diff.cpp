@@ -1,6 +1,7 @@
 #include "bvplan/plan_diff.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 #include <fmt/format.h>
@@ -149,7 +150,13 @@ std::string describe(const ProgressReport& r) {
 std::string describe(const PlanChange& c, const std::string& currency) {
   auto value = [&](const std::string& v) -> std::string {
     if (v.empty()) return "none";
-    if (c.field == "budget" || c.field == "savings_target") return format_money(std::stod(v), currency);
+    if (c.field == "budget" || c.field == "savings_target") {
+      // Strictly, as the loader reads numbers: std::stod follows the C locale (under
+      // de_DE "1500.5" reads as 1500) and throws on what it cannot read.
+      double amount = 0;
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), amount);
+      if (ec == std::errc() && end == v.data() + v.size()) return format_money(amount, currency);
+    }
     return "'" + v + "'";
   };
   const std::string who = fmt::format("{} {}", c.subject, c.id);

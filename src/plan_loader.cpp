@@ -214,10 +214,18 @@ public:
     if (!ok) {
       bool numeric_looking = !v.empty() && (std::isdigit(static_cast<unsigned char>(v[0])) ||
                                             v[0] == '-' || v[0] == '+' || v[0] == '.');
+      // `complete: 90%`: the number is right, the sign is not.
+      std::string_view without_percent = v.substr(0, v.size() - 1);
+      while (!without_percent.empty() && without_percent.back() == ' ') without_percent.remove_suffix(1);
+      bool percent_sign = v.size() > 1 && v.back() == '%' && !without_percent.empty() &&
+                          std::all_of(without_percent.begin(), without_percent.end(),
+                                      [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
       error(node->position, numeric_looking ? "bad-value" : "wrong-type",
             fmt::format("'{}' must be a plain decimal number, found '{}'", key, v),
-            "write numbers like 1500 or 12.5: no leading zeros, exponents, signs other "
-            "than '-', currency symbols or separators");
+            percent_sign ? fmt::format("drop the '%': write '{}: {}' (percentages are plain numbers from 0 to 100)",
+                                       key, without_percent)
+                         : "write numbers like 1500 or 12.5: no leading zeros, exponents, signs other "
+                           "than '-', currency symbols or separators");
       return std::nullopt;
     }
     // Every number with at most 15 significant digits has a double of its own (DBL_DIG),
@@ -296,6 +304,8 @@ public:
   }
 
   std::optional<Reference> reference(const Node* node, std::string_view key) {
+    if (node && node->is_scalar() && !node->value().empty() && !is_valid_id(node->value()))
+      malformed_references_.push_back(Reference{std::string(node->value()), node->position});
     auto value = id(node, key);
     if (!value) return std::nullopt;
     return Reference{*value, node->position};
@@ -637,6 +647,7 @@ public:
       out.issues.reserve(issues->items().size());
       for (const Node& item : issues->items()) out.issues.push_back(issue(item));
     }
+    out.malformed_owner_references = std::move(malformed_references_);
     return out;
   }
 
@@ -651,6 +662,7 @@ public:
 private:
   std::string file_;
   Diagnostics& diagnostics_;
+  std::vector<Reference> malformed_references_;
 };
 
 void report_empty(const std::string& file, Diagnostics& diagnostics, const char* what,

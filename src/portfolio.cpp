@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/render.hpp"
 #include "bvplan/validate.hpp"
 
 namespace bvplan {
@@ -132,6 +133,8 @@ Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& o
   return w;
 }
 
+std::string format_days(double days) { return format_percent(days, 1); }
+
 Diagnostics workload_findings(const Workload& w) {
   Diagnostics out;
   for (const OwnerLoad& o : w.owners)
@@ -145,9 +148,10 @@ Diagnostics workload_findings(const Workload& w) {
                        "move due dates apart, share the lead, or agree more capacity (the log-jam of change)"});
       if (c.over_days)
         out.push_back({o.owner.file, o.owner.position, Severity::warning, "over-capacity",
-                       fmt::format("{} in {}: {:.1f} days of planned effort, over {} days ({} a month)", o.owner.id,
-                                   period.label, c.effort_days, fmt::format("{:g}", *o.owner.days_per_month * period.months),
-                                   fmt::format("{:g}", *o.owner.days_per_month)),
+                       fmt::format("{} in {}: {} days of planned effort, over {} days ({} a month)", o.owner.id,
+                                   period.label, format_days(c.effort_days),
+                                   format_number(*o.owner.days_per_month * period.months),
+                                   format_number(*o.owner.days_per_month)),
                        "spread the work over more months or more people"});
     }
   return out;
@@ -168,22 +172,30 @@ Savings compute_savings(const std::vector<PlanFigures>& plans) {
         p.expected += *a.action->savings_target * a.target / 100;
         by_action = true;
       }
-    if (!by_action && p.target) p.expected = *p.target * f.target / 100;
+    if (!by_action && p.target && f.target) p.expected = *p.target * *f.target / 100;
     if (p.target && *p.target > 0) {
       if (p.delivered >= *p.target) p.rag = Rag::complete;
       else if (p.expected <= 0) p.rag = p.delivered > 0 ? Rag::green : Rag::none;
       else p.rag = rag_for_ratio(p.delivered, p.expected, f.plan->rag);
-      p.lags = 100 * p.delivered / *p.target < p.complete - 10;
+      p.lags = p.complete && 100 * p.delivered / *p.target < *p.complete - 10;
     }
-    s.target += p.target.value_or(0);
-    s.expected += p.expected;
-    s.delivered += p.delivered;
     s.plans.push_back(p);
   }
-  if (s.target > 0)
-    s.rag = s.delivered >= s.target ? Rag::complete
-            : s.expected <= 0       ? (s.delivered > 0 ? Rag::green : Rag::none)
-                                    : rag_for_ratio(s.delivered, s.expected, RagThresholds{});
+  std::map<std::string, SavingsTotal> by_currency;  // ordered by code: a stable order
+  for (const PlanSavings& p : s.plans) {
+    SavingsTotal& t = by_currency[p.plan->currency];
+    t.currency = p.plan->currency;
+    t.target += p.target.value_or(0);
+    t.expected += p.expected;
+    t.delivered += p.delivered;
+  }
+  for (auto& [currency, t] : by_currency) {
+    if (t.target > 0)
+      t.rag = t.delivered >= t.target ? Rag::complete
+              : t.expected <= 0       ? (t.delivered > 0 ? Rag::green : Rag::none)
+                                      : rag_for_ratio(t.delivered, t.expected, RagThresholds{});
+    s.totals.push_back(t);
+  }
   return s;
 }
 

@@ -11,14 +11,12 @@ namespace bvplan {
 
 namespace {
 
-std::string days(double d) { return format_percent(d, 1); }  // the one rounding rule
-
 std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 std::string capacity_text(const Owner& o) {
   std::vector<std::string> parts;
   if (o.max_actions) parts.push_back(fmt::format("max {} led at once", *o.max_actions));
-  if (o.days_per_month) parts.push_back(fmt::format("{:g} days a month", *o.days_per_month));
+  if (o.days_per_month) parts.push_back(format_number(*o.days_per_month) + " days a month");
   return parts.empty() ? "no capacity figures" : fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -48,7 +46,7 @@ std::string render_workload_markdown(const Workload& w) {
       std::string led = fmt::format("{} led", c.peak_led);
       if (c.led.size() != c.peak_led) led += fmt::format(" ({} in all)", c.led.size());
       if (c.over_actions) led = "**OVER** " + led;
-      std::string effort = days(c.effort_days) + " d";
+      std::string effort = format_days(c.effort_days) + " d";
       if (c.over_days) effort = "**OVER** " + effort;
       out += fmt::format(" {}, {} sup, {} |", led, c.supported.size(), effort);
     }
@@ -93,7 +91,7 @@ std::string render_workload_csv(const Workload& w) {
       const Period& period = w.periods[p];
       out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_text(o.owner.id), period.label,
                          to_iso(period.start), to_iso(period.end), c.peak_led, c.led.size(), c.supported.size(),
-                         days(c.effort_days), o.owner.max_actions ? std::to_string(*o.owner.max_actions) : "",
+                         format_days(c.effort_days), o.owner.max_actions ? std::to_string(*o.owner.max_actions) : "",
                          o.owner.days_per_month ? format_number(*o.owner.days_per_month * period.months) : "",
                          c.over_actions ? "yes" : "no", c.over_days ? "yes" : "no");
     }
@@ -111,7 +109,7 @@ std::string render_workload_json(const Workload& w) {
     const OwnerLoad& o = w.owners[n];
     auto list = [](const std::vector<std::string>& xs) {
       std::string s;
-      for (const std::string& x : xs) s += (s.empty() ? "" : ",") + json_quote(x);
+      for (const std::string& x : xs) append_with_comma(s, json_quote(x));
       return "[" + s + "]";
     };
     out += fmt::format("{}\n  {{\"id\":{},\"name\":{},\"max_actions\":{},\"days_per_month\":{},\"periods\":[", n ? "," : "",
@@ -123,7 +121,7 @@ std::string render_workload_json(const Workload& w) {
       out += fmt::format("{}{{\"period\":\"{}\",\"led_at_once\":{},\"led\":{},\"supported\":{},\"effort_days\":{},"
                          "\"over_actions\":{},\"over_days\":{}}}",
                          p ? "," : "", w.periods[p].label, c.peak_led, list(c.led), list(c.supported),
-                         days(c.effort_days), c.over_actions, c.over_days);
+                         format_days(c.effort_days), c.over_actions, c.over_days);
     }
     out += "]}";
   }
@@ -149,57 +147,69 @@ std::string md_money(double amount, std::string_view currency) {
   return escape_markdown(format_money(amount, currency));
 }
 
-std::string currency_of(const Savings& s) {
-  return s.plans.empty() ? std::string("GBP") : s.plans.front().plan->currency;
+// "55%", or "-" for a plan with no counted action.
+std::string complete_text(const std::optional<double>& complete) {
+  return complete ? format_percent(*complete, 0) + "%" : "-";
 }
 
 }  // namespace
 
 std::string render_savings_markdown(const Savings& s, const std::string& h) {
-  std::string cur = currency_of(s);
   std::string out = fmt::format("{} Financial benefits as at {}\n\n", h, to_long(s.as_of));
   out += "| Plan | Savings target | Expected by now | Delivered | Delivered of expected | RAG | % complete |\n"
          "|---|--:|--:|--:|--:|---|--:|\n";
   for (const PlanSavings& p : s.plans)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {}% |\n", escape_markdown(p.plan->title),
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(p.plan->title),
                        p.target ? md_money(*p.target, p.plan->currency) : "none",
                        md_money(p.expected, p.plan->currency), md_money(p.delivered, p.plan->currency),
-                       share(p.delivered, p.expected), rag_name(p.rag), format_percent(p.complete, 0));
-  out += fmt::format("| **Total** | {} | {} | {} | {} | {} | |\n\n", md_money(s.target, cur),
-                     md_money(s.expected, cur), md_money(s.delivered, cur), share(s.delivered, s.expected),
-                     rag_name(s.rag));
+                       share(p.delivered, p.expected), rag_name(p.rag), complete_text(p.complete));
+  // One total per currency: pounds and euros are never added together.
+  for (const SavingsTotal& t : s.totals)
+    out += fmt::format("| **Total{}{}** | {} | {} | {} | {} | {} | |\n", s.totals.size() > 1 ? " " : "",
+                       s.totals.size() > 1 ? escape_markdown(t.currency) : "",
+                       md_money(t.target, t.currency), md_money(t.expected, t.currency),
+                       md_money(t.delivered, t.currency), share(t.delivered, t.expected), rag_name(t.rag));
+  out += '\n';
   std::vector<std::string> lagging;
   for (const PlanSavings& p : s.plans)
     if (p.lags)
-      lagging.push_back(fmt::format("- **{}**: {} of its savings delivered, though the work is {}% complete",
+      lagging.push_back(fmt::format("- **{}**: {} of its savings delivered, though the work is {} complete",
                                     escape_markdown(p.plan->title), share(p.delivered, *p.target),
-                                    format_percent(p.complete, 0)));
+                                    complete_text(p.complete)));
   out += lagging.empty() ? "No plan's savings lag its completion.\n"
                          : "Savings lagging completion:\n\n" + fmt::format("{}", fmt::join(lagging, "\n")) + "\n";
   return out;
 }
 
 std::string render_savings_csv(const Savings& s) {
-  std::string out = "plan,title,savings_target,expected,delivered,delivered_of_expected,rag,complete,lags,as_of\r\n";
+  std::string out =
+      "plan,title,currency,savings_target,expected,delivered,delivered_of_expected,rag,complete,lags,as_of\r\n";
   for (const PlanSavings& p : s.plans)
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", csv_text(p.plan->id), csv_text(p.plan->title),
-                       p.target ? format_number(*p.target) : "", format_number(p.expected), format_number(p.delivered),
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_text(p.plan->id), csv_text(p.plan->title),
+                       csv_text(p.plan->currency), p.target ? format_number(*p.target) : "", format_number(p.expected), format_number(p.delivered),
                        p.expected > 0 ? format_percent(100 * p.delivered / p.expected, 1) : "", to_string(p.rag),
-                       format_percent(p.complete, 1), p.lags ? "yes" : "no", to_iso(s.as_of));
+                       p.complete ? format_percent(*p.complete, 1) : "", p.lags ? "yes" : "no", to_iso(s.as_of));
   return out;
 }
 
 std::string render_savings_json(const Savings& s) {
-  std::string out = fmt::format("{{\"version\":1,\"as_of\":\"{}\",\"target\":{},\"expected\":{},\"delivered\":{},\"rag\":\"{}\",\"plans\":[",
-                                to_iso(s.as_of), format_number(s.target), format_number(s.expected),
-                                format_number(s.delivered), to_string(s.rag));
+  // Version 2: totals per currency replace version 1's single total, which added currencies.
+  std::string out = fmt::format("{{\"version\":2,\"as_of\":\"{}\",\"totals\":[", to_iso(s.as_of));
+  for (size_t i = 0; i < s.totals.size(); ++i) {
+    const SavingsTotal& t = s.totals[i];
+    out += fmt::format("{}{{\"currency\":{},\"target\":{},\"expected\":{},\"delivered\":{},\"rag\":\"{}\"}}",
+                       i ? "," : "", json_quote(t.currency), format_number(t.target), format_number(t.expected),
+                       format_number(t.delivered), to_string(t.rag));
+  }
+  out += "],\"plans\":[";
   for (size_t i = 0; i < s.plans.size(); ++i) {
     const PlanSavings& p = s.plans[i];
-    out += fmt::format("{}\n  {{\"id\":{},\"title\":{},\"savings_target\":{},\"expected\":{},\"delivered\":{},\"rag\":\"{}\","
-                       "\"complete\":{},\"lags\":{}}}",
-                       i ? "," : "", json_quote(p.plan->id), json_quote(p.plan->title),
+    out += fmt::format("{}\n  {{\"id\":{},\"title\":{},\"currency\":{},\"savings_target\":{},\"expected\":{},"
+                       "\"delivered\":{},\"rag\":\"{}\",\"complete\":{},\"lags\":{}}}",
+                       i ? "," : "", json_quote(p.plan->id), json_quote(p.plan->title), json_quote(p.plan->currency),
                        p.target ? format_number(*p.target) : "null", format_number(p.expected),
-                       format_number(p.delivered), to_string(p.rag), format_percent(p.complete, 1), p.lags);
+                       format_number(p.delivered), to_string(p.rag),
+                       p.complete ? format_percent(*p.complete, 1) : "null", p.lags);
   }
   return out + (s.plans.empty() ? "]}\n" : "\n]}\n");
 }
@@ -294,13 +304,16 @@ std::string render_calendar_json(const Calendar& c) {
   for (size_t i = 0; i < c.reports.size(); ++i) {
     const ReportDue& r = c.reports[i];
     std::string plans;
-    for (const Plan* p : r.plans) plans += (plans.empty() ? "" : ",") + json_quote(p->id);
+    for (const Plan* p : r.plans) append_with_comma(plans, json_quote(p->id));
     out += fmt::format("{}\n  {{\"date\":\"{}\",\"body\":{},\"every\":\"{}\",\"plans\":[{}]}}", i ? "," : "",
                        to_iso(r.date), json_quote(r.body), to_string(r.every), plans);
   }
   out += c.reports.empty() ? "]" : "\n]";
   out += ",\"notes\":[";
-  for (size_t i = 0; i < c.notes.size(); ++i) out += (i ? "," : "") + json_quote(c.notes[i]);
+  for (size_t i = 0; i < c.notes.size(); ++i) {
+    if (i) out += ',';
+    out += json_quote(c.notes[i]);
+  }
   return out + "]}\n";
 }
 

@@ -24,6 +24,8 @@ std::string group_thousands(long long whole) {
 }
 
 std::string pct(double value) { return format_percent(value, 0) + "%"; }
+// A roll-up with no counted action has no figure: "-", never "0%".
+std::string pct(const std::optional<double>& value) { return value ? pct(*value) : "-"; }
 
 std::string title_case(std::string_view word) {
   std::string out(word);
@@ -598,8 +600,8 @@ std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& 
                     "budget_used", "savings_target", "savings_delivered", "as_of"});
       for (const PlanFigures& p : plans)
         csv_row(out, {csv_text(p.plan->id), csv_text(p.plan->title), csv_text(p.plan->review),
-                      csv_text(p.plan->owner ? p.plan->owner->id : ""), format_percent(p.target, 1),
-                      format_percent(p.actual, 1), to_string(p.rag), opt_number(p.budget),
+                      csv_text(p.plan->owner ? p.plan->owner->id : ""), opt_percent(p.target),
+                      opt_percent(p.actual), to_string(p.rag), opt_number(p.budget),
                       format_number(p.spent), opt_percent(p.budget_used), opt_number(p.savings_target),
                       format_number(p.savings_delivered), to_iso(p.as_of)});
       break;
@@ -608,7 +610,7 @@ std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& 
       for (const PlanFigures& p : plans)
         for (const IssueFigures& i : p.issues)
           csv_row(out, {csv_text(p.plan->id), csv_text(i.issue->id), csv_text(i.issue->title),
-                        format_percent(i.target, 1), format_percent(i.actual, 1), to_string(i.rag),
+                        opt_percent(i.target), opt_percent(i.actual), to_string(i.rag),
                         to_iso(p.as_of)});
       break;
     case CsvLevel::action: {
@@ -676,20 +678,20 @@ std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Windo
     out += fmt::format(
         "{{\"id\":{},\"title\":{},\"file\":{},\"target\":{},\"actual\":{},\"rag\":\"{}\",\"budget\":{},"
         "\"spent\":{},\"budget_used\":{},\"savings_target\":{},\"savings_delivered\":{},\"issues\":[",
-        json_quote(p.plan->id), json_quote(p.plan->title), json_quote(p.plan->file), j_pct(p.target),
-        j_pct(p.actual), to_string(p.rag), j_num(p.budget), format_number(p.spent),
+        json_quote(p.plan->id), json_quote(p.plan->title), json_quote(p.plan->file), j_opt_pct(p.target),
+        j_opt_pct(p.actual), to_string(p.rag), j_num(p.budget), format_number(p.spent),
         j_opt_pct(p.budget_used), j_num(p.savings_target), format_number(p.savings_delivered));
     for (size_t i = 0; i < p.issues.size(); ++i) {
       const IssueFigures& f = p.issues[i];
       out += fmt::format("{}\n  {{\"id\":{},\"title\":{},\"target\":{},\"actual\":{},\"rag\":\"{}\"}}", i ? "," : "",
-                         json_quote(f.issue->id), json_quote(f.issue->title), j_pct(f.target), j_pct(f.actual),
+                         json_quote(f.issue->id), json_quote(f.issue->title), j_opt_pct(f.target), j_opt_pct(f.actual),
                          to_string(f.rag));
     }
     out += "],\"actions\":[";
     for (size_t i = 0; i < p.actions.size(); ++i) {
       const ActionFigures& a = p.actions[i];
       std::string support;
-      for (const Reference& r : a.action->support) support += (support.empty() ? "" : ",") + json_quote(r.id);
+      for (const Reference& r : a.action->support) append_with_comma(support, json_quote(r.id));
       out += fmt::format(
           "{}\n  {{\"id\":{},\"issue\":{},\"title\":{},\"lead\":{},\"support\":[{}],\"start\":\"{}\","
           "\"due\":\"{}\",\"status\":\"{}\",\"state\":\"{}\",\"target\":{},\"actual\":{},\"variance\":{},"
@@ -818,8 +820,8 @@ std::string explain_action(const PlanFigures& p, const ActionFigures& a) {
   return out;
 }
 
-std::string explain_rollup(const PlanFigures& p, const std::string& what, double target, double actual, Rag rag,
-                           const std::vector<const ActionFigures*>& actions) {
+std::string explain_rollup(const PlanFigures& p, const std::string& what, std::optional<double> target,
+                           std::optional<double> actual, Rag rag, const std::vector<const ActionFigures*>& actions) {
   std::string out = fmt::format("{} as of {}\n", what, to_iso(p.as_of));
   out += "  actions counted (not deferred or cancelled), weighted by weight:\n";
   double w = 0;
@@ -830,15 +832,21 @@ std::string explain_rollup(const PlanFigures& p, const std::string& what, double
                        num(a->target), num(a->actual), counted ? "" : fmt::format("  (not counted: {})", to_string(a->state)));
     if (counted) w += a->action->weight;
   }
-  out += fmt::format("  target: {}% (weighted mean over a total weight of {})\n", num(target), num(w));
-  out += fmt::format("  actual: {}% (weighted mean)\n", num(actual));
+  if (!target || !actual) {
+    out += "  target: none (no action is counted: every one is deferred or cancelled)\n";
+    out += "  actual: none\n";
+    out += fmt::format("  RAG:    {} (nothing to measure)\n", to_string(rag));
+    return out;
+  }
+  out += fmt::format("  target: {}% (weighted mean over a total weight of {})\n", num(*target), num(w));
+  out += fmt::format("  actual: {}% (weighted mean)\n", num(*actual));
   std::string why;
   if (rag == Rag::complete) why = "actual is 100%";
-  else if (target == 0 && actual == 0) why = "target and actual are both 0%";
+  else if (*target == 0 && *actual == 0) why = "target and actual are both 0%";
   else if (p.as_of > p.plan->end) why = fmt::format("T is past the plan's end ({}) and actual is under 100%", to_iso(p.plan->end));
-  else if (target <= 0) why = "target is 0%";
-  else why = fmt::format("performance ratio 100 x {} / {} = {}%; green from {}%, amber from {}%", num(actual), num(target),
-                         num(100 * actual / target), num(p.plan->rag.green), num(p.plan->rag.amber));
+  else if (*target <= 0) why = "target is 0%";
+  else why = fmt::format("performance ratio 100 x {} / {} = {}%; green from {}%, amber from {}%", num(*actual), num(*target),
+                         num(100 * *actual / *target), num(p.plan->rag.green), num(p.plan->rag.amber));
   out += fmt::format("  RAG:    {} ({})\n", to_string(rag), why);
   return out;
 }

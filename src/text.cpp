@@ -63,6 +63,11 @@ size_t utf8_length(std::string_view text, size_t i) {
 
 }  // namespace
 
+void append_with_comma(std::string& list, std::string_view item) {
+  if (!list.empty()) list += ',';
+  list += item;
+}
+
 std::string json_quote(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);

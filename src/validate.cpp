@@ -1,6 +1,7 @@
 #include "bvplan/validate.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <map>
 #include <numeric>
@@ -19,6 +20,20 @@ const Update* latest_update(const Action& action, Date as_of) {
 }
 
 namespace {
+
+std::string_view trimmed(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// Equal ignoring ASCII case: "strategic & performance services" names the same owner.
+bool same_words(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
 
 std::string money_text(double amount) {
   return amount == static_cast<double>(static_cast<long long>(amount))
@@ -342,8 +357,26 @@ private:
               "raise the plan's budget or reduce action budgets");
   }
 
+  // `lead: Strategic & Performance Services` names an owner by its name: the loader
+  // reported a malformed id; say which id to write, and count the owner as used.
+  void owners_named_by_name(std::map<std::string, bool>& used) {
+    for (const Reference& ref : plan_.malformed_owner_references) {
+      std::string_view name = trimmed(ref.id);
+      for (const auto& [id, owner] : owners_) {
+        if (owner.name.empty() || !same_words(owner.name, name)) continue;
+        used[id] = true;
+        for (Diagnostic& d : diagnostics_)
+          if (d.rule == "bad-value" && d.position.line == ref.position.line &&
+              d.position.column == ref.position.column && d.file == plan_.file)
+            d.hint = fmt::format("write the owner's id '{}', not its name '{}'", id, owner.name);
+        break;
+      }
+    }
+  }
+
   void unused_owners() {
     std::map<std::string, bool> used;
+    owners_named_by_name(used);
     if (plan_.owner) used[plan_.owner->id] = true;
     for (const KeyIssue& issue : plan_.issues)
       for (const Action& action : issue.actions) {

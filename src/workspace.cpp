@@ -210,7 +210,12 @@ void write_file_atomically(const std::string& path, const std::string& text) {
     return;
   }
   fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string temp_template = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  // Appended piece by piece: `"." + std::string&&` sets off GCC 12's -Wrestrict false
+  // positive (GCC bug 105651) in release builds.
+  std::string temp_name = ".";
+  temp_name += target.filename().string();
+  temp_name += ".XXXXXX";
+  std::string temp_template = (folder / temp_name).string();
   std::vector<char> name(temp_template.begin(), temp_template.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());

@@ -26,10 +26,11 @@ struct Window {
   Date end;
 };
 
-// Direction of travel against an earlier evaluation, by performance ratio.
-enum class Direction { improved, same, worse, added };
+// Direction of travel against an earlier evaluation, by performance ratio; `unrated` when
+// either evaluation has no figures (every action deferred or cancelled).
+enum class Direction { improved, same, worse, added, unrated };
 const char* to_string(Direction direction);
-// "↑ improved", "→ same", "↓ worse", "new": the arrow and the word.
+// "↑ improved", "→ same", "↓ worse", "new", "-": the arrow and the word.
 std::string direction_text(Direction direction);
 
 struct ActionFigures {
@@ -69,10 +70,12 @@ struct RagCounts {
   void add(const RagCounts& other);
 };
 
+// A roll-up's target and actual are empty when no action counts (every one deferred or
+// cancelled): "nothing to measure", never "0% done".
 struct IssueFigures {
   const KeyIssue* issue = nullptr;
-  double target = 0;
-  double actual = 0;
+  std::optional<double> target;
+  std::optional<double> actual;
   Rag rag = Rag::none;
 };
 
@@ -81,8 +84,8 @@ struct PlanFigures {
   const Owners* owners = nullptr;  // every owner the plan may name, for their names
   Date as_of;
   Window window;
-  double target = 0;
-  double actual = 0;
+  std::optional<double> target;  // empty when no action counts, as in IssueFigures
+  std::optional<double> actual;
   Rag rag = Rag::none;
   RagCounts counts;  // over the actions
   std::optional<double> budget;  // the plan's budget, or the sum of action budgets
@@ -107,8 +110,8 @@ struct PlanFigures {
 // Several plans at once: the weighted means over all their counted actions, and how many
 // plans and actions stand at each RAG.
 struct PortfolioFigures {
-  double target = 0;
-  double actual = 0;
+  std::optional<double> target;  // empty when no action counts
+  std::optional<double> actual;
   RagCounts plans;
   RagCounts actions;
 };

@@ -2,6 +2,7 @@
 // (table, CSV, JSON and a black-and-white SVG line chart). Pure.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,8 +18,8 @@ struct HistoryPoint {
   std::string commit;  // short id of the version evaluated
   std::string plan;    // plan id
   std::string title;   // plan title
-  double target = 0;
-  double actual = 0;
+  std::optional<double> target;  // empty when no action counts
+  std::optional<double> actual;
   Rag rag = Rag::none;
   size_t red = 0, amber = 0, green = 0;
 };

@@ -155,6 +155,9 @@ struct Plan {
   Owners owners;                // the plan's own `owners:` only
   std::vector<KeyIssue> issues;
   bool well_formed = false;     // plan id, title, start and end were read
+  // Owner references (owner, lead, support) that are not ids, already reported as
+  // malformed: validation suggests the id of an owner with that name.
+  std::vector<Reference> malformed_owner_references;
 };
 
 // The shortest monitoring cadence, or a quarter when none is declared.

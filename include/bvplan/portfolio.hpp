@@ -59,6 +59,10 @@ struct Workload {
 Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& owners, Date as_of,
                           const std::vector<Period>& periods);
 
+// Days of effort as every output shows them: one decimal, half away from zero (the one
+// rounding rule), so a finding and the table agree to the digit: "24.2".
+std::string format_days(double days);
+
 // over-capacity warnings, one per owner and period over a limit, at the owner's declaration.
 Diagnostics workload_findings(const Workload& workload);
 
@@ -74,15 +78,21 @@ struct PlanSavings {
   double expected = 0;           // the share of the target expected by the as-of date
   double delivered = 0;
   Rag rag = Rag::none;           // delivered against expected, by the plan's thresholds
-  double complete = 0;           // the plan's actual % complete
+  std::optional<double> complete;  // the plan's actual % complete; empty when no action counts
   bool lags = false;             // delivered share more than 10 points below % complete
+};
+
+// Money in one currency: amounts in different currencies are never added together.
+struct SavingsTotal {
+  std::string currency;
+  double target = 0, expected = 0, delivered = 0;
+  Rag rag = Rag::none;
 };
 
 struct Savings {
   Date as_of;
   std::vector<PlanSavings> plans;
-  double target = 0, expected = 0, delivered = 0;
-  Rag rag = Rag::none;
+  std::vector<SavingsTotal> totals;  // one per currency, by currency code
 };
 
 Savings compute_savings(const std::vector<PlanFigures>& plans);

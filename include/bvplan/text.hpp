@@ -41,6 +41,10 @@ bool starts_workflow_command(std::string_view line);
 size_t guard_line_start(std::string& line);
 // guard_line_start on every line of `text` (lines end at CR or LF).
 std::string guard_line_starts(std::string_view text);
+// Appends `item` to a comma-separated `list` ("a" then "a,b"). Written as two appends:
+// `(list.empty() ? "" : ",") + std::string` sets off GCC 12's -Wrestrict false positive
+// (GCC bug 105651) in release builds.
+void append_with_comma(std::string& list, std::string_view item);
 
 // True when `text` is an id: [A-Za-z0-9][A-Za-z0-9._-]*.
 bool is_valid_id(std::string_view text);

@@ -606,9 +606,9 @@ TEST_CASE("roll-up: weighted means over actions not deferred or cancelled") {
   CHECK(f.issues[0].target == 31.25);
   CHECK(f.issues[0].actual == 25);
   CHECK(f.issues[0].rag == Rag::amber);
-  // KI2 has only a deferred action: weights sum to nothing.
-  CHECK(f.issues[1].target == 0);
-  CHECK(f.issues[1].actual == 0);
+  // KI2 has only a deferred action: weights sum to nothing, so there is no figure at all.
+  CHECK_FALSE(f.issues[1].target.has_value());
+  CHECK_FALSE(f.issues[1].actual.has_value());
   CHECK(f.issues[1].rag == Rag::none);
 
   CHECK(f.target == 31.25);
@@ -643,16 +643,33 @@ TEST_CASE("roll-up: the plan's own budget and savings target win") {
   CHECK(*f.savings_target == 5000);
 }
 
-TEST_CASE("roll-up: all actions deferred gives 0, 0 and no RAG; nothing started gives no RAG") {
+TEST_CASE("roll-up: all actions deferred gives no target, no actual and no RAG; nothing started gives 0, 0") {
   Plan p = load(usual("        status: deferred\n" + updates({"{date: 2004-02-01, complete: 50}"})));
   PlanFigures f = compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")});
-  CHECK(f.target == 0);
-  CHECK(f.actual == 0);
+  // Nothing to measure is not "nothing done": no figures rather than 0% and 0%.
+  CHECK_FALSE(f.target.has_value());
+  CHECK_FALSE(f.actual.has_value());
   CHECK(f.rag == Rag::none);
   REQUIRE(f.issues.size() == 1);
-  CHECK(f.issues[0].target == 0);
-  CHECK(f.issues[0].actual == 0);
+  CHECK_FALSE(f.issues[0].target.has_value());
+  CHECK_FALSE(f.issues[0].actual.has_value());
   CHECK(f.issues[0].rag == Rag::none);
+  CHECK_FALSE(compute_portfolio({f}).target.has_value());
+  CHECK_FALSE(compute_portfolio({f}).actual.has_value());
+
+  // Cancelled counts the same way; and against an earlier version with figures, the
+  // direction of travel is unrated, not a spurious "improved".
+  Plan c = load(usual("        status: cancelled\n"));
+  PlanFigures fc = compute_plan(c, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")});
+  CHECK_FALSE(fc.target.has_value());
+  Plan live = load(usual(updates({"{date: 2004-02-01, complete: 10}"})));
+  PlanFigures earlier = compute_plan(live, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")});
+  apply_comparison(fc, earlier);
+  REQUIRE(fc.direction);
+  CHECK(*fc.direction == Direction::unrated);
+  CHECK(direction_text(Direction::unrated) == "-");
+  apply_comparison(earlier, fc);
+  CHECK(*earlier.direction == Direction::unrated);
 
   Plan q = load(rollup_text());
   f = compute_plan(q, d("2003-12-31"), Window{d("2003-10-01"), d("2003-12-31")});

@@ -114,3 +114,11 @@ TEST_CASE("diff_progress: updates added and milestones met, action by action") {
                  });
   CHECK(diff_progress(plan(after), plan(after)).empty());
 }
+
+TEST_CASE("describe reads money strictly, never through the locale or an exception") {
+  // std::stod read "12abc" as 12 and threw on "x"; the strict reading shows them as text.
+  PlanChange c{"plan-changed", "plan", "p", "budget", "1500.5", "12abc", std::nullopt, ""};
+  CHECK(describe(c, "GBP") == "plan p budget changed from £1,500.50 to '12abc'");
+  c.to = "x";
+  CHECK(describe(c, "GBP") == "plan p budget changed from £1,500.50 to 'x'");
+}

@@ -6,6 +6,7 @@
 
 #include "bvplan/plan_loader.hpp"
 #include "bvplan/text.hpp"
+#include <fmt/format.h>
 
 using namespace bvplan;
 using bvplan::test::d;
@@ -174,4 +175,56 @@ issues:
   c.reports[0].date = d("9999-12-31");  // a report on the last day: no DTEND past it
   std::string ics = render_calendar_ics(c, d("9999-06-30"));
   CHECK(ics.find("DTSTART;VALUE=DATE:99991231\r\nSUMMARY") != std::string::npos);
+}
+
+TEST_CASE("workload: the finding and the table round days by the one rule, never in exponent form") {
+  // 24.15 days in Q1 for SPS, whose capacity is 8 x 3 = 24: the table shows 24.2 (half
+  // away from zero), so the finding must too (printf-style rounding gave 24.1).
+  Plan p = load("  SPS: {name: S, days_per_month: 8}\n  BIG: {name: B, days_per_month: 2000000}\n",
+                "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-03-31, effort_days: 24.15}\n"
+                "      - {id: A2, title: b, lead: BIG, start: 2004-01-01, due: 2004-03-31, effort_days: 1}\n");
+  Workload w = compute_workload({&p}, p.owners, d("2004-01-15"),
+                                periods_between(d("2004-01-01"), d("2004-03-31"), HistoryStep::quarter));
+  CHECK(format_days(24.15) == "24.2");
+  Diagnostics findings = workload_findings(w);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].message == "SPS in 2004-Q1: 24.2 days of planned effort, over 24 days (8 a month)");
+  std::string md = render_workload_markdown(w);
+  CHECK(md.find("**OVER** 24.2 d") != std::string::npos);
+  CHECK(md.find("| BIG (B) | 2000000 days a month |") != std::string::npos);  // not 2e+06
+  CHECK(md.find("e+") == std::string::npos);
+}
+
+TEST_CASE("savings: money in different currencies is never added; one total per currency, by code") {
+  auto plan_in = [](const char* id, const char* currency, const char* target) {
+    SourceFile source("p.yaml", fmt::format(R"(bvplan: 1
+plan: {{id: {}, title: P, start: 2004-01-01, end: 2004-12-31, currency: {}, savings_target: {}}}
+owners: {{SPS: S}}
+issues:
+  - id: KI1
+    title: One
+    actions:
+      - {{id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31,
+         updates: [{{date: 2004-07-01, complete: 50, savings: 100}}]}}
+)", id, currency, target));
+    LoadResult r = load_plan_text(source);
+    REQUIRE(r.diagnostics.empty());
+    return *r.plan;
+  };
+  Plan gbp = plan_in("g", "GBP", "1000"), eur = plan_in("e", "EUR", "400"), gbp2 = plan_in("h", "GBP", "500");
+  Window w{d("2004-04-01"), d("2004-07-01")};
+  std::vector<PlanFigures> figures{compute_plan(gbp, d("2004-07-01"), w), compute_plan(eur, d("2004-07-01"), w),
+                                   compute_plan(gbp2, d("2004-07-01"), w)};
+  Savings s = compute_savings(figures);
+  REQUIRE(s.totals.size() == 2);
+  CHECK(s.totals[0].currency == "EUR");
+  CHECK(s.totals[0].target == 400);
+  CHECK(s.totals[0].delivered == 100);
+  CHECK(s.totals[1].currency == "GBP");
+  CHECK(s.totals[1].target == 1500);
+  CHECK(s.totals[1].delivered == 200);
+  std::string md = render_savings_markdown(s);
+  CHECK(md.find("| **Total EUR** | €400 |") != std::string::npos);
+  CHECK(md.find("| **Total GBP** | £1,500 |") != std::string::npos);
+  CHECK(render_savings_json(s).find("\"totals\":[{\"currency\":\"EUR\",\"target\":400,") != std::string::npos);
 }
