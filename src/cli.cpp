@@ -15,6 +15,7 @@
 #include "bvplan/compute.hpp"
 #include "bvplan/git.hpp"
 #include "bvplan/history.hpp"
+#include "bvplan/parallel.hpp"
 #include "bvplan/plan_diff.hpp"
 #include "bvplan/portfolio.hpp"
 #include "bvplan/validate.hpp"
@@ -24,7 +25,6 @@
 #include "bvplan/text.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <set>
 #include <thread>
@@ -914,22 +914,13 @@ int run_history(const HistoryOptions& options) {
   std::vector<Parse*> work;
   for (auto& [key, parse] : parsed)
     if (!parse.result) work.push_back(&parse);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < work.size();) {
-      const Evaluation& e = *work[i]->first;
-      work[i]->result = std::make_unique<CheckedPlan>(check_text(std::move(work[i]->text),
-                                                                 *e.file + "@" + e.version.commit.short_id,
-                                                                 inherited.at(*e.file), e.version.commit.date));
-    }
-  };
-  {
-    std::vector<std::thread> threads;
-    size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    for (size_t t = 1; t < std::min(cores, work.size()); ++t) threads.emplace_back(worker);
-    worker();
-    for (std::thread& t : threads) t.join();
-  }
+  // A failure in a worker (out of memory) comes back here and stops the command.
+  run_in_parallel(work.size(), std::max(1u, std::thread::hardware_concurrency()), [&](size_t i) {
+    const Evaluation& e = *work[i]->first;
+    work[i]->result = std::make_unique<CheckedPlan>(check_text(std::move(work[i]->text),
+                                                               *e.file + "@" + e.version.commit.short_id,
+                                                               inherited.at(*e.file), e.version.commit.date));
+  });
   std::vector<HistoryPoint> points;
   std::set<std::string> reported;
   for (const Evaluation& e : evaluations) {
@@ -1122,9 +1113,7 @@ int run_diff(const DiffOptions& options) {
   return unreadable ? exit_usage : errors ? exit_findings : exit_ok;
 }
 
-}  // namespace
-
-int run(int argc, char** argv) {
+int run_command(int argc, char** argv) {
   CLI::App app{"bvplan: Best Value improvement plans as YAML in git, checked and reported",
                "bvplan"};
   app.set_version_flag("--version", version_text);
@@ -1187,6 +1176,22 @@ int run(int argc, char** argv) {
     return exit_usage;
   }
   return exit_usage;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  // Nothing escapes: an exception of any kind (out of memory, a file system failure, a
+  // worker thread's failure brought back) ends in one line and exit 2, never an abort.
+  try {
+    return run_command(argc, argv);
+  } catch (...) {
+    std::string what = describe_stop(std::current_exception());
+    std::fputs("bvplan: error: ", stderr);
+    std::fputs(what.c_str(), stderr);
+    std::fputs("\n", stderr);
+    return exit_usage;
+  }
 }
 
 }  // namespace bvplan

@@ -1,6 +1,8 @@
 #include "bvplan/diagnostic.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <new>
 #include <tuple>
 
 namespace bvplan {
@@ -21,6 +23,29 @@ size_t count_severity(const Diagnostics& diagnostics, Severity severity) {
   return static_cast<size_t>(std::count_if(
       diagnostics.begin(), diagnostics.end(),
       [severity](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+std::string describe_stop(std::exception_ptr stop) noexcept {
+  try {
+    try {
+      std::rethrow_exception(stop);
+    } catch (const Error& e) {
+      return e.what();
+    } catch (const std::bad_alloc&) {
+      return "out of memory";
+    } catch (const std::filesystem::filesystem_error& e) {
+      std::string path = e.path1().string();
+      if (path.empty()) return e.code().message();
+      return "'" + path + "': " + e.code().message();
+    } catch (const std::exception& e) {
+      return std::string("unexpected failure: ") + e.what();
+    } catch (...) {
+      return "unexpected failure";
+    }
+  } catch (...) {
+    // Building the message itself failed (out of memory).
+  }
+  return {};
 }
 
 }  // namespace bvplan

@@ -1,5 +1,6 @@
 #include "bvplan/source.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -20,6 +21,20 @@ std::string_view SourceFile::line_text(unsigned line) const {
   size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text.size();
   if (end > begin && text[end - 1] == '\r') --end;
   return std::string_view(text).substr(begin, end - begin);
+}
+
+unsigned ColumnCounter::column(size_t line_start, size_t offset) {
+  offset = std::min(offset, text_.size());
+  line_start = std::min(line_start, offset);
+  if (line_start != line_start_ || offset < offset_) {
+    line_start_ = line_start;
+    offset_ = line_start;
+    characters_ = 0;
+  }
+  bytes_counted_ += offset - offset_;
+  for (; offset_ < offset; ++offset_)
+    if ((static_cast<unsigned char>(text_[offset_]) & 0xC0) != 0x80) ++characters_;
+  return characters_ + 1;
 }
 
 namespace {

@@ -57,6 +57,59 @@ PlanFiles collect_plan_files(const std::vector<std::string>& paths) {
   return out;
 }
 
+// The current folder, or an empty path when it cannot be known (deleted while in use).
+static fs::path current_folder() {
+  std::error_code ec;
+  fs::path folder = fs::current_path(ec);
+  return ec ? fs::path() : folder;
+}
+
+// Adds the plan files below `top` to `found`, and a problem naming the path for each
+// folder that cannot be listed and each entry that cannot be looked at (a link in a loop,
+// a link into a folder without permission, a plan file's dangling link). Links to
+// folders are not followed, so no loop is walked.
+static void walk_folder(const std::string& top, std::vector<std::string>& found,
+                        std::vector<std::string>& problems) {
+  auto shown = [&](const fs::path& p) {
+    // "plans/a.yaml", not "./plans/a.yaml", for the current folder.
+    std::string name = p.string();
+    if (top == "." && name.rfind("./", 0) == 0) name.erase(0, 2);
+    return name;
+  };
+  std::vector<fs::path> pending{fs::path(top)};
+  while (!pending.empty()) {
+    fs::path folder = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const fs::path& path = it->path();
+      if (is_hidden(path)) continue;
+      std::error_code entry_error;
+      fs::file_status own = it->symlink_status(entry_error);
+      if (!entry_error && fs::is_directory(own)) {
+        pending.push_back(path);
+        continue;
+      }
+      if (!entry_error && !fs::is_symlink(own)) {
+        if (fs::is_regular_file(own) && is_plan_name(path)) found.push_back(shown(path));
+        continue;
+      }
+      fs::file_status target = entry_error ? fs::file_status() : it->status(entry_error);
+      if (entry_error) {
+        // A dangling link not named like a plan is no plan: leave it be.
+        bool dangling = entry_error == std::errc::no_such_file_or_directory;
+        if (!dangling || is_plan_name(path))
+          problems.push_back(fmt::format("cannot read '{}': {}", shown(path), entry_error.message()));
+        continue;
+      }
+      if (fs::is_regular_file(target) && is_plan_name(path)) found.push_back(shown(path));
+    }
+    if (ec)
+      problems.push_back(fmt::format("cannot read folder '{}': {}", shown(folder), ec.message()));
+  }
+}
+
 // Every path expanded, in order, duplicates included.
 static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths) {
   PlanFiles out;
@@ -76,23 +129,20 @@ static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths) {
       out.files.push_back(path);
       continue;
     }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      if (is_hidden(it->path())) {
-        if (it->is_directory()) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file() && is_plan_name(it->path())) {
-        // "plans/a.yaml", not "./plans/a.yaml", for the current folder.
-        std::string name = it->path().string();
-        if (path == "." && name.rfind("./", 0) == 0) name.erase(0, 2);
-        found.push_back(name);
-      }
+    if (fs::path(path).is_relative() && current_folder().empty()) {
+      // A deleted folder still lists, empty: say why nothing is found.
+      out.unreadable.push_back(fmt::format(
+          "cannot read '{}': the current folder no longer exists (deleted?); change to another folder",
+          path));
+      continue;
     }
-    if (ec) out.unreadable.push_back(fmt::format("cannot read '{}': {}", path, ec.message()));
+    std::vector<std::string> found, problems;
+    walk_folder(path, found, problems);
+    // Sorted: the order of a folder's entries depends on the file system.
     std::sort(found.begin(), found.end());
+    std::sort(problems.begin(), problems.end());
     out.files.insert(out.files.end(), found.begin(), found.end());
+    out.unreadable.insert(out.unreadable.end(), problems.begin(), problems.end());
   }
   return out;
 }
@@ -113,9 +163,15 @@ void OwnerRegisters::set_explicit(const std::string& path) {
 }
 
 Owners OwnerRegisters::for_plan(const std::string& plan_path) {
-  fs::path folder = plan_path == "-" ? fs::current_path() : fs::absolute(plan_path).parent_path();
+  // Without a current folder (deleted while in use) standard input has no folder, and
+  // paths are shown absolute.
+  fs::path here = current_folder();
+  std::error_code absolute_error;
+  fs::path folder = plan_path == "-" ? here : fs::absolute(plan_path, absolute_error).parent_path();
+  if (absolute_error) folder.clear();
   std::string key = folder.string();
   auto cached = nearest_.find(key);
+  if (cached == nearest_.end() && folder.empty()) cached = nearest_.emplace(key, std::nullopt).first;
   if (cached == nearest_.end()) {
     std::optional<std::string> found;
     for (fs::path dir = folder;; dir = dir.parent_path()) {
@@ -124,7 +180,7 @@ Owners OwnerRegisters::for_plan(const std::string& plan_path) {
         if (fs::is_regular_file(dir / name, ec)) {
           // Report paths relative to where the user is, as they named the plan: lexically,
           // without resolving symbolic links (as the plan's own path is shown).
-          fs::path shown = (dir / name).lexically_relative(fs::current_path());
+          fs::path shown = here.empty() ? fs::path() : (dir / name).lexically_relative(here);
           found = shown.empty() ? (dir / name).string() : shown.string();
           break;
         }

@@ -2,6 +2,7 @@
 #include "bvplan/yaml_reader.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <istream>
 #include <streambuf>
 
@@ -54,25 +55,110 @@ const char* describe(const Node& node) {
 
 namespace {
 
-// Lets yaml-cpp read the file's bytes in place instead of a copy in a stringstream.
-class MemoryBuffer : public std::streambuf {
+// Serves the file's bytes to yaml-cpp in place (no copy in a stringstream), chunk by
+// chunk, and watches how far its scanner reads ahead of the events it has produced.
+//
+// yaml-cpp 0.7 keeps every token after a possible key in a queue until it can tell
+// whether it is a key, and only then hands them to the parser. Text where a key may start
+// that holds many tokens (`- [0,0,...]`, `[[0,0,...]]`, unbalanced `[[[[...`) is queued
+// whole: about 140 to 235 bytes per input byte before any check of ours can run. Every
+// token but a plain scalar starts with one of the characters counted below, and plain
+// scalars are separated by them, so counting those characters between the last event
+// and the read position bounds the queue. Lines that start with `#` hold no tokens (a
+// comment, or text inside one scalar) and are not counted. Past the limit the buffer
+// ends the input and the reader reports.
+class WatchedBuffer : public std::streambuf {
 public:
-  explicit MemoryBuffer(const std::string& text) {
+  WatchedBuffer(const std::string& text, size_t limit) : text_(text), limit_(limit) {
+    // Reads only the text: the get area is never written through.
     char* begin = const_cast<char*>(text.data());
-    setg(begin, begin, begin + text.size());
+    setg(begin, begin, begin);
   }
+
+  // An event at byte `pos` has reached the handler: the queue before it is empty.
+  // `depth` is the number of containers open after it.
+  void on_event(size_t pos, bool opens_container, size_t depth) {
+    if (pos < event_pos_) return;
+    event_pos_ = pos;
+    event_opened_ = opens_container;
+    event_depth_ = depth;
+  }
+  bool stopped() const { return stopped_; }
+  size_t event_pos() const { return event_pos_; }
+  bool event_opened() const { return event_opened_; }
+  size_t event_depth() const { return event_depth_; }
+  size_t served() const { return next_; }
+
+protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (stopped_ || next_ >= text_.size()) return traits_type::eof();
+    while (served_.size() > 1 && served_[1].start <= event_pos_) served_.pop_front();
+    if (!served_.empty() && counted_ - served_.front().counted_before > limit_) {
+      stopped_ = true;
+      return traits_type::eof();
+    }
+    size_t end = std::min(text_.size(), next_ + chunk);
+    served_.push_back({next_, counted_});
+    for (size_t i = next_; i < end; ++i) count(text_[i]);
+    char* base = const_cast<char*>(text_.data());
+    setg(base + next_, base + next_, base + end);
+    next_ = end;
+    return traits_type::to_int_type(*gptr());
+  }
+
+private:
+  static constexpr size_t chunk = 4096;
+  struct Served {
+    size_t start;           // the chunk's first byte
+    size_t counted_before;  // characters counted before it
+  };
+
+  void count(char c) {
+    if (c == '\n') {
+      line_blank_ = true;
+      comment_line_ = false;
+    } else if (comment_line_ || (line_blank_ && (c == ' ' || c == '\t' || c == '\r'))) {
+    } else if (line_blank_ && c == '#') {
+      comment_line_ = true;
+    } else {
+      line_blank_ = false;
+      switch (c) {
+        case '[': case ']': case '{': case '}': case ',': case ':': case '?':
+        case '!': case '&': case '*': case '"': case '\'':
+          ++counted_;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  const std::string& text_;
+  size_t limit_;
+  size_t next_ = 0;  // the next byte to serve
+  size_t counted_ = 0;
+  bool line_blank_ = true, comment_line_ = false;
+  std::deque<Served> served_;  // chunks from the one holding the last event on
+  size_t event_pos_ = 0;
+  bool event_opened_ = false;
+  size_t event_depth_ = 0;
+  bool stopped_ = false;
 };
 
 // yaml-cpp's marks are 0-based and count bytes; bvplan reports 1-based lines and
-// columns in characters, as editors show them.
-Position to_position(const SourceFile& source, const YAML::Mark& mark) {
+// columns in characters, as editors show them. Marks arrive in document order, so the
+// counter's incremental count keeps this linear on a long line.
+Position to_position(ColumnCounter& columns, const SourceFile& source, const YAML::Mark& mark) {
   if (mark.is_null() || mark.pos < 0 || mark.column < 0) return {};
   size_t end = std::min(static_cast<size_t>(mark.pos), source.text.size());
   size_t start = end >= static_cast<size_t>(mark.column) ? end - static_cast<size_t>(mark.column) : 0;
-  unsigned characters = 0;
-  for (size_t i = start; i < end; ++i)
-    if ((static_cast<unsigned char>(source.text[i]) & 0xC0) != 0x80) ++characters;
-  return {static_cast<unsigned>(mark.line + 1), characters + 1};
+  return {static_cast<unsigned>(mark.line + 1), columns.column(start, end)};
+}
+
+Position to_position(const SourceFile& source, const YAML::Mark& mark) {
+  ColumnCounter columns(source.text);
+  return to_position(columns, source, mark);
 }
 
 // `text` as a YAML double-quoted scalar.
@@ -90,20 +176,26 @@ struct StopParse {
   Position position;
 };
 
+// Thrown from the handler when the buffer has cut the input short.
+struct InputCut {};
+
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(const SourceFile& source, DocumentStorage& storage, Diagnostics& diagnostics)
-      : source_(source), storage_(storage), diagnostics_(diagnostics) {}
+  TreeBuilder(const SourceFile& source, WatchedBuffer& buffer, DocumentStorage& storage,
+              Diagnostics& diagnostics)
+      : source_(source), buffer_(buffer), storage_(storage), diagnostics_(diagnostics),
+        columns_(source.text) {}
 
   Node root;
   bool saw_document = false;
   size_t document_start = 0;
 
   void OnDocumentStart(const YAML::Mark& mark) override {
+    watch(mark, false);
     saw_document = true;
     document_start = static_cast<size_t>(mark.pos);
   }
-  void OnDocumentEnd() override {}
+  void OnDocumentEnd() override { watch(); }
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     check_anchor(mark, anchor);
@@ -111,7 +203,7 @@ public:
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    report(to_position(source_, mark), "yaml-alias", "aliases (*name) are not allowed in a plan",
+    report(position_of(mark), "yaml-alias", "aliases (*name) are not allowed in a plan",
            "write the value out in full; bvplan refuses anchors and aliases");
     Node node = make(Node::Kind::null, mark);
     node.refused = true;
@@ -191,15 +283,32 @@ private:
   };
 
   const SourceFile& source_;
+  WatchedBuffer& buffer_;
   DocumentStorage& storage_;
   Diagnostics& diagnostics_;
   std::vector<Frame> stack_;
   std::vector<std::vector<Node>> spare_;  // item vectors kept for reuse
+  ColumnCounter columns_;
 
-  Node make(Node::Kind kind, const YAML::Mark& mark) const {
+  Position position_of(const YAML::Mark& mark) { return to_position(columns_, source_, mark); }
+
+  // Every event passes here: tells the buffer how far the parser has come, and stops
+  // once the buffer has cut the input (what follows is not the file's).
+  void watch(const YAML::Mark& mark, bool opens_container) {
+    watch();
+    if (mark.pos >= 0)
+      buffer_.on_event(static_cast<size_t>(mark.pos), opens_container,
+                       stack_.size() + (opens_container ? 1 : 0));
+  }
+  void watch() {
+    if (buffer_.stopped()) throw InputCut{};
+  }
+
+  Node make(Node::Kind kind, const YAML::Mark& mark) {
+    watch(mark, kind == Node::Kind::sequence || kind == Node::Kind::map);
     Node node;
     node.kind = kind;
-    node.position = to_position(source_, mark);
+    node.position = position_of(mark);
     return node;
   }
 
@@ -210,13 +319,13 @@ private:
 
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor)
-      report(to_position(source_, mark), "yaml-alias", "anchors (&name) are not allowed in a plan",
+      report(position_of(mark), "yaml-alias", "anchors (&name) are not allowed in a plan",
              "write the value out in full; bvplan refuses anchors and aliases");
   }
 
   void open(const YAML::Mark& mark, YAML::anchor_t anchor, Node::Kind kind) {
     check_anchor(mark, anchor);
-    if (stack_.size() >= max_nesting_depth) throw StopParse{to_position(source_, mark)};
+    if (stack_.size() >= max_nesting_depth) throw StopParse{position_of(mark)};
     Frame frame{make(kind, mark), {}};
     if (!spare_.empty()) {
       frame.items = std::move(spare_.back());
@@ -226,6 +335,7 @@ private:
   }
 
   void close() {
+    watch();
     Frame frame = std::move(stack_.back());
     stack_.pop_back();
     frame.node.count = static_cast<std::uint32_t>(frame.items.size());
@@ -347,16 +457,63 @@ std::string syntax_hint(const SourceFile& source, Position position, const std::
   return "";
 }
 
+// The byte at `offset` as a line and character column.
+Position position_at(const SourceFile& source, size_t offset) {
+  offset = std::min(offset, source.text.size());
+  unsigned line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; ++i)
+    if (source.text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  ColumnCounter columns(source.text);
+  return {line, columns.column(line_start, offset)};
+}
+
+// What to say when the buffer cut the input: nesting too deep if the brackets read past
+// the last event open more than max_nesting_depth containers (counted plainly: this only
+// chooses the words), else too much held in brackets where a key could start.
+Diagnostic cut_finding(const SourceFile& source, const WatchedBuffer& buffer) {
+  size_t depth = buffer.event_depth();
+  size_t from = buffer.event_pos() + (buffer.event_opened() ? 1 : 0);
+  size_t first_open = std::string::npos;
+  for (size_t i = from; i < buffer.served() && i < source.text.size(); ++i) {
+    char c = source.text[i];
+    if (c == '[' || c == '{') {
+      if (depth >= max_nesting_depth)
+        return {source.path, position_at(source, i), Severity::error, "yaml-syntax",
+                fmt::format("nesting deeper than {} levels", max_nesting_depth),
+                "a plan needs only a few levels; check for unbalanced brackets"};
+      if (first_open == std::string::npos) first_open = i;
+      ++depth;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return {source.path, position_at(source, first_open == std::string::npos ? from : first_open),
+          Severity::error, "yaml-syntax",
+          fmt::format("too much in brackets where a key could start (over {} brackets, commas, "
+                      "colons and quotes before the parser can place them)",
+                      max_pending_punctuation),
+          "a long [...] list is fine after 'key: '; after '- ' or inside other brackets, "
+          "write it one '- ' item per line"};
+}
+
 }  // namespace
 
 Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
   Document document;
-  MemoryBuffer buffer(source.text);
+  WatchedBuffer buffer(source.text, max_pending_punctuation);
   std::istream input(&buffer);
-  TreeBuilder builder(source, *document.storage, diagnostics);
+  TreeBuilder builder(source, buffer, *document.storage, diagnostics);
   try {
     YAML::Parser parser(input);
-    if (!parser.HandleNextDocument(builder) || !builder.saw_document) return document;
+    if (!parser.HandleNextDocument(builder) || !builder.saw_document) {
+      if (buffer.stopped()) throw InputCut{};
+      return document;
+    }
+    if (buffer.stopped()) throw InputCut{};
     document.empty = false;
     document.root = builder.root;
     // One document per file. yaml-cpp 0.7 can also return null documents forever
@@ -365,8 +522,10 @@ Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
     size_t first_start = builder.document_start;
     builder.saw_document = false;
     DocumentStorage scratch;
-    TreeBuilder second(source, scratch, diagnostics);
-    if (parser.HandleNextDocument(second) && second.saw_document) {
+    TreeBuilder second(source, buffer, scratch, diagnostics);
+    bool another = parser.HandleNextDocument(second) && second.saw_document;
+    if (buffer.stopped()) throw InputCut{};
+    if (another) {
       Position at{};
       if (second.document_start == first_start) {
         // Find the first character that is not blank or a comment to point at.
@@ -392,6 +551,9 @@ Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
                                "keep one plan per file; remove the '---' separator or split the file"});
       }
     }
+  } catch (const InputCut&) {
+    document.usable = false;
+    diagnostics.push_back(cut_finding(source, buffer));
   } catch (const StopParse& stop) {
     document.usable = false;
     diagnostics.push_back({source.path, stop.position, Severity::error, "yaml-syntax",
@@ -399,11 +561,20 @@ Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
                            "a plan needs only a few levels; check for unbalanced brackets"});
   } catch (const YAML::DeepRecursion& e) {
     document.usable = false;
+    if (buffer.stopped()) {
+      diagnostics.push_back(cut_finding(source, buffer));
+      return document;
+    }
     diagnostics.push_back({source.path, to_position(source, e.mark), Severity::error, "yaml-syntax",
                            "nesting too deep for the YAML parser",
                            "a plan needs only a few levels; check for unbalanced brackets"});
   } catch (const YAML::Exception& e) {
     document.usable = false;
+    if (buffer.stopped()) {
+      // An artefact of the input cut short: say why it was cut instead.
+      diagnostics.push_back(cut_finding(source, buffer));
+      return document;
+    }
     Position at = to_position(source, e.mark);
     if (at.line == 0) at = {1, 1};
     diagnostics.push_back({source.path, at, Severity::error, "yaml-syntax", e.msg,

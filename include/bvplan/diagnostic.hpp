@@ -1,6 +1,7 @@
 // Findings about a plan: data, collected and reported together, sorted by position.
 #pragma once
 
+#include <exception>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -41,5 +42,10 @@ class Error : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
 };
+
+// What to print after "bvplan: error: " for any exception that stopped a command: an
+// Error's text; "out of memory"; a file system failure with its path; another
+// exception's text, said to be unexpected. Never throws.
+std::string describe_stop(std::exception_ptr stop) noexcept;
 
 }  // namespace bvplan

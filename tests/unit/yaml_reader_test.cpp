@@ -95,6 +95,65 @@ TEST_CASE("deep nesting is a clean error") {
   CHECK_FALSE(doc.usable);
 }
 
+TEST_CASE("unbalanced brackets stop at the 65th level, without reading the file whole") {
+  // yaml-cpp queued every '[' (~235 bytes each) before any event: 16 million took 3.7 GB.
+  // The 64th '[' would open the 65th container (the root mapping is the first).
+  Document doc;
+  Diagnostics d = read("plan: " + std::string(4000000, '['), &doc);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "nesting deeper than 64 levels");
+  CHECK(d[0].position == Position{1, 70});
+  CHECK_FALSE(doc.usable);
+  d = read("plan:\n  x: " + std::string(40, '[') + std::string(4000000, '{'));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "nesting deeper than 64 levels");
+  CHECK(d[0].position == Position{2, 68});
+}
+
+TEST_CASE("a long flow collection where a key could start is refused, not queued") {
+  // `- [0,0,...]` and `[[0,0,...]]` could be keys: yaml-cpp held every token of them
+  // (~140 bytes per input byte) until the closing bracket.
+  std::string list;
+  for (int i = 0; i < 100000; ++i) list += "0,";
+  for (const std::string& text : {"plan:\n  - [" + list + "]\n", "plan: [[" + list + "]]\n",
+                                  "plan: [a, [" + list + "]]\n"}) {
+    Document doc;
+    Diagnostics d = read(text, &doc);
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message.rfind("too much in brackets where a key could start", 0) == 0);
+    CHECK_FALSE(doc.usable);
+  }
+  Diagnostics d = read("plan: [[" + list + "]]\n");
+  CHECK(d[0].position == Position{1, 8});
+  // After 'key: ' the same list is read whole: yaml-cpp passes it on as it goes.
+  Document doc;
+  CHECK(read("plan: [" + list + "]\n", &doc).empty());
+  CHECK(doc.root.find("plan")->items().size() == 100000);
+  // Comment lines do not count, however much punctuation they hold.
+  std::string comments;
+  for (int i = 0; i < 20000; ++i) comments += "# a: [b, c], {d: e}\n";
+  CHECK(read("a: [x]\n" + comments + "b: [y]\n").empty());
+}
+
+TEST_CASE("a 2 MB flow list on one line takes time linear in its size") {
+  // Columns were counted from the line's start for every value: quadratic, 2.9 MB did
+  // not finish in 10 s in a release build. Linear, this takes about a second in a release
+  // build; the bound is loose for sanitizer builds on a busy machine.
+  std::string text = "plan: [";
+  text.reserve(2000010);
+  for (int i = 0; i < 1000000; ++i) text += "0,";
+  text += "]\n";
+  auto start = std::chrono::steady_clock::now();
+  Document doc;
+  Diagnostics d = read(std::move(text), &doc);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
+  CHECK(d.empty());
+  const Node* plan = doc.root.find("plan");
+  REQUIRE(plan);
+  REQUIRE(plan->items().size() == 1000000);
+  CHECK(plan->items()[999999].position == Position{1, 2000006});
+}
+
 TEST_CASE("several documents are an error at the second") {
   Diagnostics d = read("a: 1\n---\nb: 2\n");
   REQUIRE(d.size() == 1);
