@@ -1,0 +1,133 @@
+// libFuzzer target: bytes taken as a plan and, when it checks without errors (as `report`
+// would insist), every figure and every rendering of it at several as-of dates: status,
+// the committee paper (one plan and a portfolio of two), CSV at each level, JSON, explain
+// for every id, workload, savings, calendar (.ics too), history and diff. See scripts/fuzz.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bvplan/check.hpp"
+#include "bvplan/compute.hpp"
+#include "bvplan/history.hpp"
+#include "bvplan/plan_diff.hpp"
+#include "bvplan/portfolio.hpp"
+#include "bvplan/render.hpp"
+#include "fuzz_support.hpp"
+
+using namespace bvplan;
+
+namespace {
+
+// Figures as `report --as-of` computes them, next report included.
+PlanFigures figures_at(const CheckedPlan& checked, Date as_of) {
+  const Plan& plan = *checked.plan;
+  PlanFigures figures = compute_plan(plan, as_of, cadence_window(shortest_cadence(plan), as_of), &checked.owners);
+  if (auto next = next_report(plan, as_of)) {
+    figures.next_report = next->date;
+    figures.next_report_body = next->body;
+  }
+  return figures;
+}
+
+void render_all(const CheckedPlan& checked, Date as_of, const CheckedPlan& earlier_checked) {
+  const Plan& plan = *checked.plan;
+  PlanFigures figures = figures_at(checked, as_of);
+  PlanFigures earlier = figures_at(earlier_checked, plan.start);
+  apply_baseline(figures, *earlier_checked.plan);
+  apply_comparison(figures, earlier);
+  std::vector<PlanFigures> one{figures};
+  std::vector<PlanFigures> two{figures, earlier};
+
+  for (bool color : {false, true}) render_status(two, StatusOptions{color});
+  render_markdown(one, MarkdownOptions{true, ""});
+  render_markdown(two, MarkdownOptions{false, render_savings_markdown(compute_savings(two), "##")});
+  for (CsvLevel level : {CsvLevel::plan, CsvLevel::issue, CsvLevel::action, CsvLevel::milestone})
+    render_csv(one, CsvOptions{level, level == CsvLevel::plan});
+  render_json(two, figures.as_of, figures.window);
+  render_explain(one, plan.id);
+  render_explain(one, "no-such-id");
+  for (const KeyIssue& issue : plan.issues) {
+    render_explain(one, issue.id);
+    for (const Action& action : issue.actions) {
+      render_explain(one, action.id);
+      for (const Milestone& milestone : action.milestones) render_explain(one, milestone.id);
+    }
+  }
+
+  std::vector<const Plan*> plans{&plan};
+  for (HistoryStep step : {HistoryStep::quarter, HistoryStep::month}) {
+    Workload workload = compute_workload(plans, checked.owners, as_of, periods_between(plan.start, plan.end, step));
+    workload_findings(workload);
+    render_workload_markdown(workload);
+    render_workload_csv(workload);
+    render_workload_json(workload);
+  }
+  Savings savings = compute_savings(two);
+  savings.as_of = as_of;
+  render_savings_markdown(savings);
+  render_savings_csv(savings);
+  render_savings_json(savings);
+  Calendar calendar = compute_calendar(plans, std::nullopt, std::nullopt);
+  render_calendar_markdown(calendar);
+  render_calendar_csv(calendar);
+  render_calendar_json(calendar);
+  render_calendar_ics(calendar, as_of);
+
+  std::vector<HistoryPoint> points;
+  for (Date end : period_ends(plan.start, as_of < plan.start ? plan.start : as_of, HistoryStep::quarter))
+    points.push_back(history_point(figures_at(checked, end), "0123456"));
+  points.push_back(history_point(figures, "89abcde"));
+  render_history_markdown(points);
+  render_history_csv(points);
+  render_history_json(points);
+  render_history_svg(points);
+}
+
+void render_diffs(const Plan& before, const Plan& after) {
+  DiffEnd from{"HEAD~1", "0123456789abcdef0123456789abcdef01234567", before.start};
+  DiffEnd to{"HEAD", "89abcdef0123456789abcdef0123456789abcdef", after.end};
+  std::vector<PlanDiff> diffs;
+  for (auto presence : {PlanDiff::Presence::both, PlanDiff::Presence::added, PlanDiff::Presence::removed})
+    diffs.push_back(PlanDiff{after.id, after.title, after.file, after.currency, presence, {}});
+  diffs[0].changes = diff_plans(before, after);
+  for (const PlanChange& change : diffs[0].changes) describe(change, after.currency);
+  PlanDiff backwards = diffs[0];
+  backwards.changes = diff_plans(after, before);
+  diffs.push_back(std::move(backwards));
+  render_diff_markdown(diffs, from, to);
+  render_diff_json(diffs, from, std::nullopt);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  try {
+    SourceFile source("plan.yaml", text);
+    CheckedPlan first = check_plan(source, fuzz::register_owners(), fuzz::fixed_as_of());
+    if (!first.plan) return 0;
+    const Plan& plan = *first.plan;
+    if (!first.has_errors()) {
+      // Against itself, and against itself without key issues: everything added or removed.
+      Plan empty = plan;
+      empty.issues.clear();
+      render_diffs(empty, plan);
+      render_diffs(plan, plan);
+      render_all(first, fuzz::fixed_as_of(), first);
+    }
+
+    // `report --as-of` at the plan's own dates: only those it checks cleanly at.
+    const Date middle = plan.start.plus_days(plan.end.days_since(plan.start) / 2);
+    for (Date as_of : {plan.start, middle, plan.end, plan.end.plus_days(400)}) {
+      if (as_of == fuzz::fixed_as_of()) continue;
+      SourceFile again("plan.yaml", text);
+      CheckedPlan checked = check_plan(again, fuzz::register_owners(), as_of);
+      if (checked.plan && !checked.has_errors()) render_all(checked, as_of, first.has_errors() ? checked : first);
+    }
+  } catch (const Error&) {
+    // A stop with a message: what the command line reports and exits 2 on.
+  }
+  return 0;
+}
