@@ -1,6 +1,6 @@
 // libFuzzer target: arbitrary bytes through load, validate and the findings renderers, as
 // a plan and as an owners register. Anything but a clean return (a crash, a sanitizer
-// report, an exception other than bvplan::Error, a hang) is a bug. See scripts/fuzz.
+// report, an exception other than bvplan::Error, a hang, invalid JSON) is a bug. See scripts/fuzz.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -18,8 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     SourceFile source("plan.yaml", text);
     CheckedPlan checked = check_plan(source, fuzz::register_owners(), fuzz::fixed_as_of());
     SourceLookup lookup = [&](const std::string& file) { return file == source.path ? &source : nullptr; };
-    for (DiagnosticFormat format : {DiagnosticFormat::text, DiagnosticFormat::json, DiagnosticFormat::github})
+    for (DiagnosticFormat format : {DiagnosticFormat::text, DiagnosticFormat::github})
       render_diagnostics(checked.diagnostics, 1, format, lookup);
+    fuzz::require_json(render_diagnostics(checked.diagnostics, 1, DiagnosticFormat::json, lookup), "check --format json");
     render_findings_text(checked.diagnostics, lookup);
 
     SourceFile owners_source("owners.yaml", text);
