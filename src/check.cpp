@@ -61,71 +61,63 @@ std::string caret_line(std::string_view line, unsigned column) {
   return out + '^';
 }
 
-// The excerpt as it can be shown on a terminal: control characters and bytes that are
-// not UTF-8 become '?', one per character, so the caret still lines up.
-std::string printable(std::string_view line) {
-  std::string out;
-  out.reserve(line.size());
-  for (size_t i = 0; i < line.size(); ++i) {
-    auto c = static_cast<unsigned char>(line[i]);
-    if (c == '\t' || (c >= 0x20 && c < 0x7F)) {
-      out += static_cast<char>(c);
-    } else if (c >= 0xC2 && c <= 0xF4) {
-      size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      bool ok = i + n <= line.size();
-      for (size_t k = 1; ok && k < n; ++k)
-        ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-      if (ok) {
-        out.append(line.substr(i, n));
-        i += n - 1;
-      } else {
-        out += '?';
-      }
-    } else {
-      out += '?';
-    }
+// The byte where character `column` (from 1) of `line` starts.
+size_t byte_of_column(std::string_view line, unsigned column) {
+  size_t at = 0;
+  for (unsigned c = 1; c < column && at < line.size(); ++c) {
+    ++at;
+    while (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) ++at;
   }
-  return out;
+  return at;
+}
+
+size_t characters(std::string_view text) {
+  return static_cast<size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The first line of a finding: plan content escaped, and never read as a workflow command.
+std::string finding_line(const Diagnostic& d) {
+  std::string line = d.position.line > 0
+                         ? fmt::format("{}:{}:{}: {}: {} [{}]", escape_control(d.file), d.position.line,
+                                       d.position.column, to_string(d.severity), escape_control(d.message), d.rule)
+                         : fmt::format("{}: {}: {} [{}]", escape_control(d.file), to_string(d.severity),
+                                       escape_control(d.message), d.rule);
+  guard_line_start(line);
+  return line + '\n';
 }
 
 std::string findings_text(const Diagnostics& diagnostics, const SourceLookup& sources) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
-    if (d.position.line > 0)
-      out += fmt::format("{}:{}:{}: {}: {} [{}]\n", d.file, d.position.line, d.position.column,
-                         to_string(d.severity), d.message, d.rule);
-    else
-      out += fmt::format("{}: {}: {} [{}]\n", d.file, to_string(d.severity), d.message, d.rule);
+    out += finding_line(d);
     const SourceFile* source = d.position.line > 0 ? sources(d.file) : nullptr;
     if (source) {
       std::string_view line = source->line_text(d.position.line);
-      unsigned column = d.position.column;
+      size_t at = byte_of_column(line, d.position.column);
+      size_t start = 0, end = line.size();
       std::string_view before = "", after = "";
       // Show a window of a very long line (minified or hostile input) around the column.
-      constexpr unsigned window = 60;
+      constexpr size_t window = 60;
       if (line.size() > 2 * window + 20) {
-        // The column counts characters: find its byte, then take bytes around it.
-        size_t at = 0;
-        for (unsigned c = 1; c < column && at < line.size(); ++c) {
-          ++at;
-          while (at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) ++at;
-        }
-        size_t start = at > window ? at - window : 0;
+        start = at > window ? at - window : 0;
         while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
-        size_t end = std::min(line.size(), start + 2 * window);
+        end = std::min(line.size(), start + 2 * window);
         while (end < line.size() && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) ++end;
         if (start > 0) before = "...";
         if (end < line.size()) after = "...";
-        size_t skipped = 0;
-        for (size_t i = 0; i < start; ++i)
-          if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++skipped;
-        column = static_cast<unsigned>(column - skipped + before.size());
-        line = line.substr(start, end - start);
       }
-      std::string shown = fmt::format("{}{}{}", before, printable(line), after);
-      out += fmt::format("    {}\n    {}\n", shown, caret_line(shown, column));
+      // Control characters and bytes that are not UTF-8 shown escaped; the caret goes
+      // under the first character of the escaped text at the column.
+      at = std::min(std::max(at, start), end);
+      std::string head = fmt::format("    {}{}", before, escape_control(line.substr(start, at - start), Keep::tab));
+      std::string shown = head + escape_control(line.substr(at, end - at), Keep::tab) + std::string(after);
+      size_t column = characters(head) + 1;
+      size_t guarded = guard_line_start(shown);
+      if (guarded != std::string::npos && guarded < head.size()) column += 3;  // ":" became "\x3a"
+      out += fmt::format("{}\n{}\n", shown, caret_line(shown, static_cast<unsigned>(column)));
     }
-    if (!d.hint.empty()) out += fmt::format("    hint: {}\n", d.hint);
+    if (!d.hint.empty()) out += fmt::format("    hint: {}\n", escape_control(d.hint));
   }
   return out;
 }
@@ -170,8 +162,11 @@ std::string escape_github(std::string_view text, bool property) {
 std::string render_github(const Diagnostics& diagnostics, size_t files) {
   std::string out;
   for (const Diagnostic& d : diagnostics) {
-    std::string message = d.hint.empty() ? d.message : d.message + "\n" + "hint: " + d.hint;
-    out += fmt::format("::{} file={}", to_string(d.severity), escape_github(d.file, true));
+    // Control characters escaped first (no raw line break or ESC reaches the log), then
+    // the workflow command's own escapes.
+    std::string message = escape_control(d.message);
+    if (!d.hint.empty()) message += "\nhint: " + escape_control(d.hint);
+    out += fmt::format("::{} file={}", to_string(d.severity), escape_github(escape_control(d.file), true));
     if (d.position.line > 0)
       out += fmt::format(",line={},col={}", d.position.line, d.position.column);
     out += fmt::format(",title={}::{}\n", escape_github("bvplan " + d.rule, true),

@@ -19,6 +19,7 @@
 #include "bvplan/portfolio.hpp"
 #include "bvplan/validate.hpp"
 #include "bvplan/render.hpp"
+#include "bvplan/text.hpp"
 #include "bvplan/workspace.hpp"
 
 #include <atomic>
@@ -38,7 +39,13 @@ void write_out(const std::string& text) {
     throw Error("cannot write to standard output");
 }
 
-void write_err(const std::string& text) { std::fputs(text.c_str(), stderr); }
+// Everything bvplan writes to standard error passes here: whatever plan content or file
+// name a message holds, control characters show as escapes and no line can read as a
+// GitHub Actions workflow command.
+void write_err(const std::string& text) {
+  std::string safe = guard_line_starts(escape_control(text, Keep::tab_and_newline));
+  std::fwrite(safe.data(), 1, safe.size(), stderr);
+}
 
 Date parse_as_of(const std::string& text) {
   if (text.empty()) return today();
@@ -70,6 +77,15 @@ void write_result(const std::string& output, const std::string& text, const std:
 const CLI::Validator non_empty(
     [](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); }, "", "NONEMPTY");
 
+// --max-file-size: for plan files on disk and plans read from git alike.
+void add_max_file_size_option(CLI::App& command, size_t& max_file_size) {
+  command.add_option("--max-file-size", max_file_size,
+                     "refuse plan files (and plans read from git) larger than this many bytes")
+      ->type_name("BYTES")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 40))
+      ->capture_default_str();
+}
+
 // Options shared by the commands that read plans.
 struct InputOptions {
   std::vector<std::string> paths;
@@ -93,11 +109,7 @@ void add_input_options(CLI::App& command, InputOptions& options) {
   command.add_option("--stdin-filename", options.stdin_filename,
                      "the name to report for a plan read from standard input")
       ->type_name("NAME")->check(non_empty);
-  command.add_option("--max-file-size", options.max_file_size,
-                     "refuse plan files larger than this many bytes")
-      ->type_name("BYTES")
-      ->check(CLI::Range(size_t{1}, size_t{1} << 40))
-      ->capture_default_str();
+  add_max_file_size_option(command, options.max_file_size);
 }
 
 // Every plan named on the command line, loaded and validated, with the sources kept
@@ -160,7 +172,7 @@ std::unique_ptr<Workspace> load_workspace(const InputOptions& options, Date as_o
 }
 
 void report_problems(const std::vector<std::string>& problems) {
-  for (const std::string& p : problems) write_err(fmt::format("bvplan: error: {}\n", p));
+  for (const std::string& p : problems) write_err(fmt::format("bvplan: error: {}\n", escape_control(p)));
 }
 
 // Plans without errors, every owner they may name (first declaration wins), and the
@@ -214,6 +226,112 @@ std::unique_ptr<GitRepository> open_repository(const std::vector<std::string>& f
   return GitRepository::open(".");
 }
 
+// A path in the repository (relative to its root) as the user sees it: from the current folder.
+std::string shown_path(const GitRepository& repo, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path here = fs::current_path(ec);
+  if (ec) return path;
+  std::string out = (fs::path(repo.workdir()) / path).lexically_relative(fs::weakly_canonical(here, ec)).generic_string();
+  return out.empty() ? path : out;
+}
+
+// The plans of one git revision: its plan files, the id each declares (each read once),
+// and a plan's version there, found by path, by following renames, or by id.
+class RevisionPlans {
+public:
+  RevisionPlans(GitRepository& repo, std::string revision, size_t max_bytes)
+      : repo_(repo), revision_(std::move(revision)), commit_(repo.resolve(revision_)), max_bytes_(max_bytes) {}
+
+  const CommitInfo& commit() const { return commit_; }
+  const std::string& revision() const { return revision_; }
+
+  // "plans/x.yaml@abc1234": a file as it was at this revision, in messages.
+  std::string name(const TreeFile& file) const { return shown_path(repo_, file.path) + "@" + commit_.short_id; }
+
+  const std::vector<TreeFile>& files() {
+    if (!files_) files_ = repo_.plan_files_at(revision_);
+    return *files_;
+  }
+
+  // The plan file at this revision that holds plan `id`: the file at `path`, or at a path
+  // it had before a rename (`renamed_from`, then the renames git history shows), when it
+  // declares `id` or cannot be read as a plan (its errors then speak for it); else the
+  // first plan file declaring `id`. An empty `id` (the plan now cannot be read) matches
+  // by path only. When nothing matches, `elsewhere` says what the file at the path holds.
+  std::optional<TreeFile> find(const std::string& path, const std::string& id, std::string& elsewhere,
+                               const std::string& renamed_from = "") {
+    std::optional<TreeFile> by_path;
+    if (!renamed_from.empty()) {
+      for (const TreeFile& f : files())
+        if (f.path == renamed_from) by_path = f;
+    }
+    if (!by_path) by_path = repo_.file_entry_at(revision_, path);
+    if (by_path) {
+      std::optional<std::string> then = id_of(*by_path);
+      if (id.empty() || !then || *then == id) return by_path;
+      elsewhere = fmt::format("{} there is plan '{}'", shown_path(repo_, by_path->path), *then);
+    }
+    if (id.empty()) return std::nullopt;
+    for (const TreeFile& f : files())
+      if (std::optional<std::string> then = id_of(f); then && *then == id) return f;
+    return std::nullopt;
+  }
+
+  // The plan in `file`, checked with `inherited` owners as of `as_of`; a file over the size
+  // limit is not read: its finding is the plan's only one.
+  CheckedPlan load(const TreeFile& file, const Owners& inherited, Date as_of) {
+    if (std::optional<Diagnostic> big = too_big(file)) {
+      CheckedPlan out;
+      out.diagnostics.push_back(*big);
+      return out;
+    }
+    return check_text(repo_.read_blob(file.blob), name(file), inherited, as_of);
+  }
+
+  // The id the plan in `file` declares; nullopt when it cannot be read as a plan.
+  std::optional<std::string> id_of(const TreeFile& file) {
+    if (auto it = ids_.find(file.blob); it != ids_.end()) return it->second;
+    std::optional<std::string> id;
+    if (!too_big(file)) {
+      CheckedPlan plan = check_text(repo_.read_blob(file.blob), name(file), {}, commit_.date);
+      if (plan.plan && !plan.plan->id.empty()) id = plan.plan->id;
+    }
+    ids_.emplace(file.blob, id);
+    return id;
+  }
+
+private:
+  // The size finding for a blob over the limit, reported on stderr the first time.
+  std::optional<Diagnostic> too_big(const TreeFile& file) {
+    size_t size = repo_.blob_size(file.blob);
+    if (size <= max_bytes_) return std::nullopt;
+    Diagnostic finding = too_big_finding(name(file), size, max_bytes_);
+    if (reported_.insert(file.path).second)
+      write_err(render_findings_text({finding}, [](const std::string&) { return nullptr; }));
+    return finding;
+  }
+
+  GitRepository& repo_;
+  std::string revision_;
+  CommitInfo commit_;
+  size_t max_bytes_;
+  std::optional<std::vector<TreeFile>> files_;
+  std::map<std::string, std::optional<std::string>> ids_;  // blob -> plan id
+  std::set<std::string> reported_;
+};
+
+// The plan's file moved (renamed, or deleted and added again elsewhere) between versions.
+PlanChange file_moved(const std::string& id, const std::string& from, const std::string& to) {
+  return {"plan-changed", "plan", id, "file", from, to, std::nullopt, ""};
+}
+
+// "plan 'x' has no version at HEAD~1 (abc1234)": what is said when a plan cannot be found.
+std::string no_version(const std::string& id, const RevisionPlans& at, const std::string& elsewhere) {
+  return fmt::format("plan '{}' has no version at {} ({}): no plan file there has its id{}", id, at.revision(),
+                     at.commit().short_id, elsewhere.empty() ? "" : fmt::format(" ({})", elsewhere));
+}
+
 void declare_check(CLI::App& app, CheckOptions& options) {
   CLI::App* check = app.add_subcommand(
       "check", "validate plans: format, dates, owners, dependencies, budgets and progress");
@@ -224,7 +342,7 @@ void declare_check(CLI::App& app, CheckOptions& options) {
   check->add_flag("--strict", options.strict, "fail (exit 1) on warnings too");
   check->add_option("--against", options.against,
                     "also report unapproved-rebaseline: due dates moved later since this git revision "
-                    "without a 'rebaselined' record")
+                    "without a 'rebaselined' record (and not-in-revision: a plan with no version there)")
       ->type_name("REV")->check(non_empty);
 }
 
@@ -237,16 +355,27 @@ int run_check(const CheckOptions& options) {
   for (const Diagnostic& d : capacity_findings(*ws, as_of)) all.push_back(d);
   if (!options.against.empty() && !ws->plans.empty()) {
     auto repo = open_repository(ws->paths);
-    CommitInfo commit = repo->resolve(options.against);
+    RevisionPlans at(*repo, options.against, options.input.max_file_size);
+    const CommitInfo& commit = at.commit();
     for (size_t i = 0; i < ws->plans.size(); ++i) {
       const CheckedPlan& now = ws->plans[i];
       if (!now.plan || ws->paths[i] == "-") continue;  // standard input has no history
-      std::optional<std::string> text = repo->file_at(options.against, repo->relative_path(ws->paths[i]));
-      if (!text) continue;  // a plan new since then has nothing to compare
-      CheckedPlan then = check_text(std::move(*text), ws->files[i] + "@" + commit.short_id, now.owners, as_of);
+      std::string elsewhere;
+      std::optional<TreeFile> found = at.find(repo->relative_path(ws->paths[i]), now.plan->id, elsewhere);
+      if (!found && now.plan->id.empty()) continue;  // its missing id is already an error
+      if (!found) {
+        // Said as a finding, so CI sees a plan that a rename or a new id hid from the gate.
+        all.push_back({ws->files[i], now.plan->position, Severity::warning, "not-in-revision",
+                       no_version(now.plan->id, at, elsewhere) + ", so its due dates are not compared",
+                       fmt::format("expected for a plan added since {}; a renamed or moved plan is found by its "
+                                   "id, so keep the id it had there",
+                                   options.against)});
+        continue;
+      }
+      CheckedPlan then = at.load(*found, now.owners, as_of);
       if (!then.plan || then.has_errors()) {
         write_err(fmt::format("bvplan: warning: {} has errors at {} ({}); its due dates are not compared\n",
-                              ws->files[i], options.against, commit.short_id));
+                              shown_path(*repo, found->path), options.against, commit.short_id));
         continue;
       }
       check_rebaselines(*now.plan, *then.plan, options.against, all);
@@ -266,14 +395,28 @@ int run_check(const CheckOptions& options) {
   return errors > 0 || (options.strict && warnings > 0) ? exit_findings : exit_ok;
 }
 
-// For the commands that report on plans rather than check them: every finding (plans'
-// and registers') goes to stderr, without check's count line. Returns whether any is an
-// error, so the command exits 1 after reporting the plans without errors.
-bool report_findings(const Workspace& ws) {
+// Which findings a reporting command writes to stderr: all of them (status, report,
+// explain), or only the errors that keep a plan out of it (the portfolio commands, whose
+// readers want the table, not pages of warnings) plus one line counting the warnings.
+enum class FindingsShown { all, errors };
+
+// For the commands that report on plans rather than check them: findings (plans' and
+// registers') go to stderr, without check's count line. Returns whether any is an error,
+// so the command exits 1 after reporting the plans without errors.
+bool report_findings(const Workspace& ws, Date as_of, FindingsShown shown) {
   Diagnostics findings = ws.register_diagnostics;
   for (const CheckedPlan& c : ws.plans) findings.insert(findings.end(), c.diagnostics.begin(), c.diagnostics.end());
+  size_t hidden = 0;
+  if (shown == FindingsShown::errors) {
+    // What `bvplan check` would show besides the errors, over-capacity included.
+    hidden = count_severity(findings, Severity::warning) + capacity_findings(ws, as_of).size();
+    std::erase_if(findings, [](const Diagnostic& d) { return d.severity != Severity::error; });
+  }
   sort_diagnostics(findings);
   write_err(render_findings_text(findings, [&](const std::string& file) { return ws.source(file); }));
+  if (hidden > 0)
+    write_err(fmt::format("bvplan: note: {} warning{} not shown; 'bvplan check' lists {}\n", hidden,
+                          hidden == 1 ? "" : "s", hidden == 1 ? "it" : "them"));
   return count_severity(findings, Severity::error) > 0;
 }
 
@@ -315,9 +458,10 @@ struct Figures {
 // --baseline and --compare: the same plans at a git revision.
 void add_git_figures(const ReportingOptions& options, Figures& out, const std::vector<std::string>& files) {
   auto repo = open_repository(files);
-  std::optional<CommitInfo> baseline, compare;
-  if (!options.baseline.empty()) baseline = repo->resolve(options.baseline);
-  if (!options.compare.empty()) compare = repo->resolve(options.compare);
+  std::optional<RevisionPlans> baseline, compare;
+  size_t max_bytes = options.input.max_file_size;
+  if (!options.baseline.empty()) baseline.emplace(*repo, options.baseline, max_bytes);
+  if (!options.compare.empty()) compare.emplace(*repo, options.compare, max_bytes);
   for (size_t i = 0; i < out.plans.size(); ++i) {
     PlanFigures& figures = out.plans[i];
     if (files[i] == "-") {
@@ -326,28 +470,36 @@ void add_git_figures(const ReportingOptions& options, Figures& out, const std::v
       continue;
     }
     std::string path = repo->relative_path(files[i]);
-    // The plan at a revision; `why` says why there is none (not in git then, or errors).
+    // The plan at a revision; `why` says why there is none (no version then, or errors).
     std::string why;
-    auto then = [&](const std::string& revision, const CommitInfo& commit) -> std::optional<CheckedPlan> {
-      std::optional<std::string> text = repo->file_at(revision, path);
-      if (!text) {
-        why = fmt::format("the plan was not in git at {}", revision);
+    std::optional<TreeFile> found;
+    auto then = [&](RevisionPlans& at, const char* consequence) -> std::optional<CheckedPlan> {
+      const std::string& revision = at.revision();
+      const CommitInfo& commit = at.commit();
+      std::string elsewhere;
+      found = at.find(path, figures.plan->id, elsewhere);
+      if (!found) {
+        why = no_version(figures.plan->id, at, elsewhere);
+        write_err(fmt::format("bvplan: note: {}: {}, so {}\n", files[i], why, consequence));
         return std::nullopt;
       }
-      CheckedPlan plan = check_text(std::move(*text), files[i] + "@" + commit.short_id,
-                                    figures.owners ? *figures.owners : Owners{}, commit.date);
+      CheckedPlan plan = at.load(*found, figures.owners ? *figures.owners : Owners{}, commit.date);
       if (!plan.plan || plan.has_errors()) {
         why = fmt::format("the plan had errors at {}, so nothing is compared with it", revision);
-        write_err(fmt::format("bvplan: warning: {} has errors at {} ({}); nothing to compare with\n", files[i],
-                              revision, commit.short_id));
+        write_err(fmt::format("bvplan: warning: {} has errors at {} ({}); nothing to compare with\n",
+                              shown_path(*repo, found->path), revision, commit.short_id));
         return std::nullopt;
       }
       return plan;
     };
     if (baseline) {
-      figures.baseline = fmt::format("{} ({}, {})", options.baseline, baseline->short_id, to_long(baseline->date));
-      if (auto plan = then(options.baseline, *baseline)) {
+      const CommitInfo& commit = baseline->commit();
+      figures.baseline = fmt::format("{} ({}, {})", options.baseline, commit.short_id, to_long(commit.date));
+      if (auto plan = then(*baseline, "it has no baseline")) {
         apply_baseline(figures, *plan->plan);
+        if (found->path != path)
+          figures.changes_since_baseline.push_back(
+              describe(file_moved(figures.plan->id, shown_path(*repo, found->path), files[i]), ""));
         for (const PlanChange& change : diff_plans(*plan->plan, *figures.plan))
           figures.changes_since_baseline.push_back(describe(change, figures.plan->currency));
       } else {
@@ -355,10 +507,11 @@ void add_git_figures(const ReportingOptions& options, Figures& out, const std::v
       }
     }
     if (compare) {
-      figures.compared_with = fmt::format("{} ({}, as of {})", options.compare, compare->short_id, to_iso(compare->date));
-      if (auto plan = then(options.compare, *compare)) {
-        PlanFigures earlier = compute_plan(*plan->plan, compare->date,
-                                           cadence_window(shortest_cadence(*plan->plan), compare->date), figures.owners);
+      const CommitInfo& commit = compare->commit();
+      figures.compared_with = fmt::format("{} ({}, as of {})", options.compare, commit.short_id, to_iso(commit.date));
+      if (auto plan = then(*compare, "it is shown as new")) {
+        PlanFigures earlier = compute_plan(*plan->plan, commit.date,
+                                           cadence_window(shortest_cadence(*plan->plan), commit.date), figures.owners);
         apply_comparison(figures, earlier);
       } else {
         figures.direction = Direction::added;
@@ -368,7 +521,7 @@ void add_git_figures(const ReportingOptions& options, Figures& out, const std::v
   }
 }
 
-Figures compute_figures(const ReportingOptions& options) {
+Figures compute_figures(const ReportingOptions& options, FindingsShown shown = FindingsShown::all) {
   Figures out;
   std::optional<Window> period;
   if (!options.period.empty()) {
@@ -382,7 +535,7 @@ Figures compute_figures(const ReportingOptions& options) {
   Workspace& ws = *out.workspace;
   report_problems(ws.problems);
   if (!ws.problems.empty()) throw Error("nothing was reported");
-  out.had_errors = report_findings(ws);
+  out.had_errors = report_findings(ws, out.as_of, shown);
   Cadence shortest{12};
   bool any = false;
   for (const CheckedPlan& checked : ws.plans) {
@@ -543,13 +696,13 @@ void declare_workload(CLI::App& app, WorkloadOptions& options) {
   command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE")->check(non_empty);
 }
 
-// Loads plans for a portfolio command; their findings go to stderr. Returns whether any
-// plan had errors (the command then exits 1 after reporting the rest).
+// Loads plans for a portfolio command; their errors go to stderr, their warnings are
+// counted in one line. Returns whether any plan had errors (the command then exits 1 after reporting the rest).
 bool load_portfolio(const InputOptions& input, Date as_of, std::unique_ptr<Workspace>& ws) {
   ws = load_workspace(input, as_of);
   report_problems(ws->problems);
   if (!ws->problems.empty()) throw Error("nothing was reported");
-  return report_findings(*ws);
+  return report_findings(*ws, as_of, FindingsShown::errors);
 }
 
 // --from and --to, each optional, checked before any plan is read.
@@ -604,7 +757,7 @@ void declare_savings(CLI::App& app, SavingsOptions& options) {
 }
 
 int run_savings(const SavingsOptions& options) {
-  Figures figures = compute_figures(options.reporting);
+  Figures figures = compute_figures(options.reporting, FindingsShown::errors);
   Savings s = compute_savings(figures.plans);
   s.as_of = figures.as_of;
   if (!figures.plans.empty())
@@ -641,7 +794,7 @@ int run_calendar(const CalendarOptions& options) {
   Portfolio p = portfolio_of(*ws);
   Calendar c = compute_calendar(p.plans, from, to);
   if (options.format != "md")  // the Markdown carries its notes itself
-    for (const std::string& note : c.notes) write_err(fmt::format("bvplan: note: {}\n", note));
+    for (const std::string& note : c.notes) write_err(fmt::format("bvplan: note: {}\n", escape_control(note)));
   if (!p.plans.empty())
     write_result(options.output,
                  options.format == "csv"    ? render_calendar_csv(c)
@@ -674,6 +827,7 @@ void declare_history(CLI::App& app, HistoryOptions& options) {
       ->type_name("FILE")->check(non_empty);
   history->add_option("--owners", options.input.owners_file, "an owners register to use besides owners.yaml files")
       ->type_name("FILE")->check(non_empty);
+  add_max_file_size_option(*history, options.input.max_file_size);
 }
 
 int run_history(const HistoryOptions& options) {
@@ -740,11 +894,24 @@ int run_history(const HistoryOptions& options) {
     std::unique_ptr<CheckedPlan> result;
   };
   std::map<std::string, Parse> parsed;
-  for (const Evaluation& e : evaluations)
-    if (auto [it, inserted] = parsed.try_emplace(e.key, Parse{&e, {}, nullptr}); inserted)
-      it->second.text = repo->read_blob(e.version.blob);
+  Diagnostics too_big;  // versions over --max-file-size: not read
+  for (const Evaluation& e : evaluations) {
+    auto [it, inserted] = parsed.try_emplace(e.key, Parse{&e, {}, nullptr});
+    if (!inserted) continue;
+    size_t size = repo->blob_size(e.version.blob);
+    if (size > options.input.max_file_size) {
+      too_big.push_back(too_big_finding(*e.file + "@" + e.version.commit.short_id, size, options.input.max_file_size));
+      it->second.result = std::make_unique<CheckedPlan>();
+      it->second.result->diagnostics.push_back(too_big.back());
+      continue;
+    }
+    it->second.text = repo->read_blob(e.version.blob);
+  }
+  sort_diagnostics(too_big);
+  write_err(render_findings_text(too_big, [](const std::string&) { return nullptr; }));
   std::vector<Parse*> work;
-  for (auto& [key, parse] : parsed) work.push_back(&parse);
+  for (auto& [key, parse] : parsed)
+    if (!parse.result) work.push_back(&parse);
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i; (i = next++) < work.size();) {
@@ -800,6 +967,7 @@ struct DiffOptions {
   std::vector<std::string> args;
   std::string format = "md";
   std::string owners_file;
+  size_t max_file_size = default_max_file_bytes;
 };
 
 void declare_diff(CLI::App& app, DiffOptions& options) {
@@ -812,7 +980,16 @@ void declare_diff(CLI::App& app, DiffOptions& options) {
       ->capture_default_str();
   diff->add_option("--owners", options.owners_file, "an owners register to use besides owners.yaml files")
       ->type_name("FILE")->check(non_empty);
+  add_max_file_size_option(*diff, options.max_file_size);
 }
+
+// One side of a diff: a plan file and the plan in it (when it could be read).
+struct DiffSide {
+  std::string path;   // relative to the repository's root
+  std::string shown;  // as in messages and the output
+  std::optional<CheckedPlan> checked;
+  std::string id() const { return checked && checked->plan ? checked->plan->id : ""; }
+};
 
 int run_diff(const DiffOptions& options) {
   namespace fs = std::filesystem;
@@ -835,56 +1012,106 @@ int run_diff(const DiffOptions& options) {
     paths.push_back(arg);
   }
   if (paths.empty()) paths.push_back(".");
-  PlanFiles found = collect_plan_files(paths);
-  report_problems(found.unreadable);
-  if (found.files.empty()) {
-    if (found.unreadable.empty())
-      report_problems({fmt::format("no plan files (*.yaml, *.yml) found in {}", fmt::join(paths, ", "))});
-    return exit_usage;
-  }
-  if (!repo) repo = open_repository(found.files);
-  std::string from = revisions.empty() ? "HEAD" : revisions[0];
-  CommitInfo from_commit = repo->resolve(from);
-  DiffEnd from_end{from, from_commit.id, from_commit.date};
-  std::optional<DiffEnd> to_end;
-  if (revisions.size() > 1) {
-    CommitInfo to_commit = repo->resolve(revisions[1]);
-    to_end = DiffEnd{revisions[1], to_commit.id, to_commit.date};
-  }
-  OwnerRegisters registers(default_max_file_bytes);
-  if (!options.owners_file.empty()) registers.set_explicit(options.owners_file);
-  Date as_of = from_commit.date;  // only warnings depend on it, and diff shows none
-  std::vector<PlanDiff> diffs;
-  bool unreadable = !found.unreadable.empty(), errors = false;
-  for (const std::string& file : found.files) {
-    if (file == "-") continue;
-    std::string path = repo->relative_path(file);
-    std::optional<std::string> before = repo->file_at(from, path);
-    std::optional<std::string> after;
-    if (to_end) {
-      after = repo->file_at(to_end->revision, path);
-    } else {
-      std::optional<Diagnostic> too_big;
-      after = read_source_file(file, default_max_file_bytes, too_big).text;
+  bool two_revisions = revisions.size() > 1;
+  PlanFiles found;
+  if (!two_revisions) {
+    // The working tree's plans; two revisions' plans come from their trees instead.
+    found = collect_plan_files(paths);
+    report_problems(found.unreadable);
+    if (found.files.empty()) {
+      if (found.unreadable.empty())
+        report_problems({fmt::format("no plan files (*.yaml, *.yml) found in {}", fmt::join(paths, ", "))});
+      return exit_usage;
     }
-    if (!before && !after) continue;
-    Owners inherited = registers.for_plan(file);
-    std::optional<CheckedPlan> old_plan, new_plan;
-    if (before) old_plan = check_text(*before, file + "@" + from_commit.short_id, inherited, as_of);
-    if (after) new_plan = check_text(*after, file, inherited, as_of);
-    auto broken = [&](const std::optional<CheckedPlan>& p, const std::string& where) {
-      if (!p || (p->plan && !p->has_errors())) return false;
-      write_err(fmt::format("bvplan: error: '{}' has errors in {}; run bvplan check on it\n", file, where));
-      errors = true;
-      return true;
-    };
-    if (broken(old_plan, from) || broken(new_plan, to_end ? to_end->revision : "the working tree")) continue;
-    const Plan& shown = new_plan ? *new_plan->plan : *old_plan->plan;
-    PlanDiff diff{shown.id, shown.title, file, shown.currency, PlanDiff::Presence::both, {}};
-    if (!old_plan) diff.presence = PlanDiff::Presence::added;
-    else if (!new_plan) diff.presence = PlanDiff::Presence::removed;
-    else diff.changes = diff_plans(*old_plan->plan, *new_plan->plan);
+  }
+  if (!repo) repo = two_revisions ? GitRepository::open(".") : open_repository(found.files);
+  // The parts of the repository asked about: a file itself, or everything in a folder.
+  std::vector<std::string> scope;
+  for (const std::string& p : paths) scope.push_back(repo->relative_path(p));
+  auto in_scope = [&](const std::string& path) {
+    for (const std::string& s : scope)
+      if (s == "." || path == s || (path.size() > s.size() && path.compare(0, s.size(), s) == 0 && path[s.size()] == '/'))
+        return true;
+    return false;
+  };
+  RevisionPlans from(*repo, revisions.empty() ? "HEAD" : revisions[0], options.max_file_size);
+  std::optional<RevisionPlans> to;
+  if (two_revisions) to.emplace(*repo, revisions[1], options.max_file_size);
+  DiffEnd from_end{from.revision(), from.commit().id, from.commit().date};
+  std::optional<DiffEnd> to_end;
+  if (to) to_end = DiffEnd{to->revision(), to->commit().id, to->commit().date};
+  OwnerRegisters registers(options.max_file_size);
+  if (!options.owners_file.empty()) registers.set_explicit(options.owners_file);
+  Date as_of = from.commit().date;  // only warnings depend on it, and diff shows none
+  bool unreadable = !found.unreadable.empty(), errors = false;
+
+  // The newer side: the plans in the working tree, or in the second revision's tree.
+  std::vector<DiffSide> after;
+  if (to) {
+    for (const TreeFile& f : to->files())
+      if (in_scope(f.path)) {
+        std::string shown = shown_path(*repo, f.path);
+        after.push_back({f.path, shown, to->load(f, registers.for_plan(shown), as_of)});
+      }
+  } else {
+    for (const std::string& file : found.files) {
+      if (file == "-") continue;
+      std::optional<Diagnostic> too_big;
+      SourceFile source = read_source_file(file, options.max_file_size, too_big);
+      DiffSide side{repo->relative_path(file), file, CheckedPlan{}};
+      if (too_big) side.checked->diagnostics.push_back(*too_big);
+      else side.checked = check_plan(source, registers.for_plan(file), as_of);
+      after.push_back(std::move(side));
+    }
+  }
+  // Each newer plan's earlier version, by path, renames or id; the rest of the earlier
+  // plans in scope were removed.
+  std::map<std::string, std::string> renames;
+  if (to) renames = repo->renames(from.revision(), to->revision());
+  std::vector<std::optional<DiffSide>> before(after.size());
+  std::set<std::string> matched;
+  for (size_t i = 0; i < after.size(); ++i) {
+    std::string elsewhere;
+    auto renamed = renames.find(after[i].path);
+    std::optional<TreeFile> f = from.find(after[i].path, after[i].id(), elsewhere,
+                                          renamed == renames.end() ? "" : renamed->second);
+    if (!f || !matched.insert(f->path).second) continue;
+    std::string shown = shown_path(*repo, f->path);
+    before[i] = DiffSide{f->path, shown, from.load(*f, registers.for_plan(after[i].shown), as_of)};
+  }
+  std::vector<DiffSide> removed;
+  for (const TreeFile& f : from.files())
+    if (in_scope(f.path) && !matched.count(f.path)) {
+      std::string shown = shown_path(*repo, f.path);
+      removed.push_back({f.path, shown, from.load(f, registers.for_plan(shown), as_of)});
+    }
+
+  std::vector<PlanDiff> diffs;
+  auto broken = [&](const std::optional<DiffSide>& side, const std::string& where) {
+    if (!side || (side->checked->plan && !side->checked->has_errors())) return false;
+    write_err(fmt::format("bvplan: error: '{}' has errors in {}; run bvplan check on it\n", side->shown, where));
+    errors = true;
+    return true;
+  };
+  std::string newer = to ? to->revision() : "the working tree";
+  for (size_t i = 0; i < after.size(); ++i) {
+    if (broken(before[i], from.revision()) || broken(after[i], newer)) continue;
+    const Plan& plan = *after[i].checked->plan;
+    PlanDiff diff{plan.id, plan.title, after[i].shown, plan.currency, PlanDiff::Presence::added, {}, {}};
+    if (before[i]) {
+      const Plan& old = *before[i]->checked->plan;
+      diff.presence = PlanDiff::Presence::both;
+      if (before[i]->path != after[i].path) diff.changes.push_back(file_moved(plan.id, before[i]->shown, after[i].shown));
+      std::vector<PlanChange> changes = diff_plans(old, plan);
+      diff.changes.insert(diff.changes.end(), changes.begin(), changes.end());
+      diff.progress = diff_progress(old, plan);
+    }
     diffs.push_back(std::move(diff));
+  }
+  for (const DiffSide& side : removed) {
+    if (broken(side, from.revision())) continue;
+    const Plan& plan = *side.checked->plan;
+    diffs.push_back({plan.id, plan.title, side.shown, plan.currency, PlanDiff::Presence::removed, {}, {}});
   }
   std::string text = options.format == "json" ? render_diff_json(diffs, from_end, to_end)
                                               : render_diff_markdown(diffs, from_end, to_end);
@@ -942,7 +1169,7 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("savings")) return run_savings(savings);
     if (app.got_subcommand("calendar")) return run_calendar(calendar);
   } catch (const Error& e) {
-    write_err(fmt::format("bvplan: error: {}\n", e.what()));
+    write_err(fmt::format("bvplan: error: {}\n", escape_control(e.what())));
     return exit_usage;
   }
   return exit_usage;

@@ -216,9 +216,11 @@ ActionFigures compute_action(const Action& action, const KeyIssue& issue, const 
              as_of > action.start) {
     double elapsed = static_cast<double>(as_of.days_since(action.start));
     double days = std::ceil(elapsed * 100 / f.actual - 1e-9);
-    // At a pace that would finish after 9999 there is no forecast worth a date.
-    if (days <= static_cast<double>(Date::from_ymd(9999, 12, 31).days_since(action.start)))
+    // At a pace that would finish after 9999 there is no date to write: say so instead.
+    if (days <= static_cast<double>(Date::latest().days_since(action.start)))
       f.forecast = action.start.plus_days(static_cast<long>(days));
+    else
+      f.forecast_after_latest = true;
   }
   if (f.forecast) f.forecast_slip = f.forecast->days_since(action.due);
 

@@ -47,6 +47,8 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 std::string to_iso(Date date) {
+  if (date > Date::latest()) return "after 9999-12-31";
+  if (date < Date::earliest()) return "before 0000-01-01";
   return fmt::format("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
 }
 
@@ -58,7 +60,9 @@ std::string to_long(Date date) {
   static constexpr std::array<const char*, 12> names{
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
-  return fmt::format("{} {} {}", date.day(), names[date.month() - 1], date.year());
+  if (date > Date::latest()) return "after 31 December 9999";
+  if (date < Date::earliest()) return "before 1 January 0000";
+  return fmt::format("{} {} {:04}", date.day(), names[date.month() - 1], date.year());
 }
 
 Date date_from_unix(long long seconds) {

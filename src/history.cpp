@@ -84,6 +84,8 @@ std::string xml(std::string_view text) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
+      case '\n': out += "&#10;"; break;  // no raw line break: a line of the file never starts with plan text
+      case '\r': out += "&#13;"; break;
       default: out += c;
     }
   }

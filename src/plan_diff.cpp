@@ -1,5 +1,6 @@
 #include "bvplan/plan_diff.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -115,6 +116,36 @@ std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after) {
   return differ.changes;
 }
 
+std::vector<ProgressReport> diff_progress(const Plan& before, const Plan& after) {
+  std::map<std::string, const Action*> old_actions;
+  for (const KeyIssue& i : before.issues)
+    for (const Action& x : i.actions) old_actions.emplace(x.id, &x);
+  std::vector<ProgressReport> out;
+  for (const KeyIssue& i : after.issues)
+    for (const Action& x : i.actions) {
+      auto old = old_actions.find(x.id);
+      const Action* was = old == old_actions.end() ? nullptr : old->second;
+      for (const Update& u : x.updates) {
+        bool known = was && std::any_of(was->updates.begin(), was->updates.end(),
+                                        [&](const Update& w) { return w.date == u.date; });
+        if (!known) out.push_back({ProgressReport::Kind::update_added, x.id, "", "", u.date, u.complete});
+      }
+      for (const Milestone& m : x.milestones) {
+        if (!m.done) continue;
+        bool known = was && std::any_of(was->milestones.begin(), was->milestones.end(),
+                                        [&](const Milestone& w) { return w.id == m.id && w.done; });
+        if (!known) out.push_back({ProgressReport::Kind::milestone_met, x.id, m.id, m.title, *m.done, 0});
+      }
+    }
+  return out;
+}
+
+std::string describe(const ProgressReport& r) {
+  if (r.kind == ProgressReport::Kind::milestone_met)
+    return fmt::format("milestone {} of action {} met on {}: {}", r.milestone, r.action, to_iso(r.date), r.title);
+  return fmt::format("action {} reported {}% complete on {}", r.action, format_number(r.complete), to_iso(r.date));
+}
+
 std::string describe(const PlanChange& c, const std::string& currency) {
   auto value = [&](const std::string& v) -> std::string {
     if (v.empty()) return "none";
@@ -135,6 +166,7 @@ std::string describe(const PlanChange& c, const std::string& currency) {
                        -*c.days, c.from, c.to);
   if (c.kind == "start-moved" || c.kind == "milestone-moved")
     return fmt::format("{} {} date moved {:+} days ({} to {})", who, c.field, *c.days, c.from, c.to);
+  if (c.field == "file") return fmt::format("{} moved from file '{}' to '{}'", who, c.from, c.to);
   if (c.kind == "targets-changed")
     return fmt::format("{} target curve changed from [{}] to [{}]", who, c.from, c.to);
   return fmt::format("{} {} changed from {} to {}", who, c.field, value(c.from), value(c.to));
@@ -173,7 +205,9 @@ std::string render_diff_markdown(const std::vector<PlanDiff>& plans, const DiffE
                        escape_markdown(plan.file));
     std::vector<std::string> lines = sentences(plan);
     for (const std::string& line : lines) out += fmt::format("- {}\n", escape_markdown(line));
-    if (lines.empty()) out += "No changes.\n";
+    if (lines.empty()) out += plan.progress.empty() ? "No changes.\n" : "No changes to the plan.\n";
+    if (!plan.progress.empty()) out += "\nProgress reported:\n\n";
+    for (const ProgressReport& r : plan.progress) out += fmt::format("- {}\n", escape_markdown(describe(r)));
   }
   return out;
 }
@@ -199,6 +233,17 @@ std::string render_diff_json(const std::vector<PlanDiff>& plans, const DiffEnd& 
                          i ? "," : "", c.kind, c.subject, json_quote(c.id), json_or_null(c.field), json_or_null(c.from),
                          json_or_null(c.to), c.days ? std::to_string(*c.days) : "null", json_or_null(c.title),
                          json_quote(lines[i]));
+    }
+    out += "],\"progress\":[";
+    for (size_t i = 0; i < plan.progress.size(); ++i) {
+      const ProgressReport& r = plan.progress[i];
+      bool met = r.kind == ProgressReport::Kind::milestone_met;
+      out += fmt::format("{}\n    {{\"kind\":\"{}\",\"action\":{},\"milestone\":{},\"date\":\"{}\",\"complete\":{},"
+                         "\"title\":{},\"description\":{}}}",
+                         i ? "," : "", met ? "milestone-met" : "update-added", json_quote(r.action),
+                         met ? json_quote(r.milestone) : "null", to_iso(r.date),
+                         met ? "null" : format_number(r.complete), met ? json_quote(r.title) : "null",
+                         json_quote(describe(r)));
     }
     out += "]}";
   }

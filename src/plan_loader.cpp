@@ -39,7 +39,8 @@ Cadence shortest_cadence(const Plan& plan) {
 }
 
 Date period_start(Cadence cadence, Date as_of) {
-  return as_of.plus_days(1).plus_months(-cadence.months);
+  // Never before the calendar bvplan writes: no update can be dated earlier anyway.
+  return std::max(Date::earliest(), as_of.plus_days(1).plus_months(-cadence.months));
 }
 
 namespace {
@@ -59,6 +60,23 @@ private:
   const Node& map_;
   std::vector<std::string> known_;
 };
+
+// The first control character in `text` other than tab and line breaks: C0, DEL, or a C1
+// control (U+0080 to U+009F, two bytes in UTF-8).
+std::optional<unsigned> control_character(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto u = static_cast<unsigned char>(text[i]);
+    if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7F) return u;
+    if (u == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[i + 1]) < 0xA0)
+      return static_cast<unsigned char>(text[i + 1]);
+  }
+  return std::nullopt;
+}
+
+// The significant digits and the decimal places a number in a plan may have (see
+// bvplan-plan(5), VALUES).
+constexpr size_t max_digits = 15;
 
 class Loader {
 public:
@@ -121,15 +139,12 @@ public:
     if (node->is_scalar()) {
       std::string_view v = node->value();
       // Control characters (a vertical tab pasted from a word processor, or a "\v" escape)
-      // break papers, spreadsheets and calendars; only tab and line breaks are text.
-      auto bad = std::find_if(v.begin(), v.end(), [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return (u < 0x20 && c != '\t' && c != '\n' && c != '\r') || u == 0x7F;
-      });
-      if (bad != v.end()) {
+      // break papers, spreadsheets and calendars, and an ESC or a C1 control (U+0080 to
+      // U+009F, e.g. U+009B, a terminal's CSI) drives terminals; only tab and line breaks
+      // are text.
+      if (auto bad = control_character(v)) {
         error(node->position, "bad-value",
-              fmt::format("'{}' contains the control character U+{:04X}", key,
-                          static_cast<unsigned>(static_cast<unsigned char>(*bad))),
+              fmt::format("'{}' contains the control character U+{:04X}", key, *bad),
               "remove it (it is invisible in most editors; retype the text around it)");
         return std::nullopt;
       }
@@ -205,6 +220,22 @@ public:
             "than '-', currency symbols or separators");
       return std::nullopt;
     }
+    // Every number with at most 15 significant digits has a double of its own (DBL_DIG),
+    // so comparing doubles compares the numbers as written: 100.00000000000000001 is
+    // never taken for 100. At most 15 decimal places keep a tiny number from becoming 0.
+    size_t point = v.find('.');
+    size_t decimals = point == std::string_view::npos ? 0 : v.size() - point - 1;
+    size_t first = v.find_first_not_of("-0.");
+    size_t significant = 0;
+    for (size_t k = first == std::string_view::npos ? v.size() : first; k < v.size(); ++k)
+      if (v[k] != '.') ++significant;
+    auto too_precise = [&] {
+      error(node->position, "bad-value",
+            fmt::format("'{}' is {}: more digits than bvplan can compare exactly", key, v),
+            fmt::format("write at most {} significant digits and at most {} decimal places", max_digits, max_digits));
+      return std::nullopt;
+    };
+    if (decimals > max_digits) return too_precise();
     double out = 0;
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
     // A trillion is beyond any council's plan; past it, figures would lose their pence.
@@ -213,6 +244,7 @@ public:
             "numbers in a plan are at most 1000000000000");
       return std::nullopt;
     }
+    if (significant > max_digits) return too_precise();
     return out;
   }
 
@@ -308,7 +340,8 @@ public:
       error(key.position, "bad-value", fmt::format("malformed owner id '{}'", key.value()),
             "ids start with a letter or digit, then letters, digits, '.', '_' or '-'");
     if (value.is_scalar()) {
-      out.name = std::string(value.value());
+      // The short form `SPS: Strategic & Performance Services` is the owner's name.
+      if (auto name = text(&value, "name")) out.name = *name;
       return out;
     }
     if (!value.is_map()) {
@@ -360,7 +393,16 @@ public:
     plan.owner = reference(f.get("owner"), "owner");
     plan.budget = money(f.get("budget"), "budget");
     if (plan.budget) plan.budget_position = f.get("budget")->position;
-    if (auto v = text(f.get("currency"), "currency")) plan.currency = *v;
+    if (auto v = text(f.get("currency"), "currency")) {
+      // An ISO 4217 code: it is written next to every amount in every format.
+      bool code = v->size() == 3 && std::all_of(v->begin(), v->end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (code)
+        plan.currency = *v;
+      else
+        error(f.get("currency")->position, "bad-value",
+              fmt::format("currency '{}' is not a three-letter currency code", *v),
+              "write an ISO 4217 code in capitals, such as GBP, EUR or USD");
+    }
     plan.savings_target = money(f.get("savings_target"), "savings_target");
     if (const Node* monitoring = f.get("monitoring"); monitoring && !monitoring->is_null() &&
                                                       expect_list(*monitoring, "'monitoring'")) {

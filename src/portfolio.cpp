@@ -190,7 +190,8 @@ Savings compute_savings(const std::vector<PlanFigures>& plans) {
 namespace {
 
 // The start plus whole cadences, up to the day after the end: the report on the plan's
-// last period falls due as it ends.
+// last period falls due as it ends. For a plan ending 9999-12-31 that last one falls due
+// after the calendar bvplan writes: callers leave it out (and say so).
 std::vector<Date> report_dates(const Plan& plan, const Monitoring& m) {
   std::vector<Date> out;
   for (int k = 1;; ++k) {
@@ -217,8 +218,12 @@ Calendar compute_calendar(const std::vector<const Plan*>& plans, std::optional<D
             dates.empty() ? std::string("no report falls due within it")
                           : fmt::format("the last falls due on {}, {} days before the plan ends", to_iso(last),
                                         plan->end.days_since(last))));
+      if (!dates.empty() && !dates.back().writable())
+        c.notes.push_back(fmt::format("{}: the report to {} due as the plan ends falls due after 9999-12-31 and "
+                                      "is not listed",
+                                      plan->id, m.body));
       for (Date d : dates) {
-        if ((from && d < *from) || (to && d > *to)) continue;
+        if ((from && d < *from) || (to && d > *to) || !d.writable()) continue;
         ReportDue& r = due[{d, m.body}];
         r.date = d;
         r.body = m.body;
@@ -234,7 +239,7 @@ std::optional<ReportDue> next_report(const Plan& plan, Date as_of) {
   std::optional<ReportDue> best;
   for (const Monitoring& m : plan.monitoring)
     for (Date d : report_dates(plan, m))
-      if (d > as_of && (!best || d < best->date)) best = ReportDue{d, m.body, m.every, {&plan}};
+      if (d > as_of && d.writable() && (!best || d < best->date)) best = ReportDue{d, m.body, m.every, {&plan}};
   return best;
 }
 

@@ -35,7 +35,7 @@ std::string render_workload_markdown(const Workload& w) {
   out += '\n';
   std::vector<std::string> unjudged;
   for (const OwnerLoad& o : w.owners) {
-    if (!o.judged()) unjudged.push_back(o.owner.id);
+    if (!o.judged()) unjudged.push_back(escape_markdown(o.owner.id));
     out += fmt::format("| {} | {} |", escape_markdown(o.owner.id + (o.owner.name.empty() || o.owner.name == o.owner.id
                                                                           ? ""
                                                                           : " (" + o.owner.name + ")")),
@@ -76,7 +76,7 @@ std::string render_workload_markdown(const Workload& w) {
   for (const OwnerLoad& o : w.owners)
     for (size_t p = 0; p < w.periods.size(); ++p)
       if (o.cells[p].over_actions || o.cells[p].over_days)
-        over.push_back(fmt::format("{} in {}", o.owner.id, w.periods[p].label));
+        over.push_back(fmt::format("{} in {}", escape_markdown(o.owner.id), w.periods[p].label));
   out += over.empty() ? "\nNo owner is over capacity.\n"
                       : fmt::format("\nOver capacity: {}.\n", fmt::join(over, "; "));
   if (!unjudged.empty())
@@ -144,6 +144,11 @@ std::string share(double part, double whole) {
   return whole > 0 ? format_percent(100 * part / whole, 0) + "%" : "";
 }
 
+// Money in Markdown: the currency is plan text, so escaped like any other.
+std::string md_money(double amount, std::string_view currency) {
+  return escape_markdown(format_money(amount, currency));
+}
+
 std::string currency_of(const Savings& s) {
   return s.plans.empty() ? std::string("GBP") : s.plans.front().plan->currency;
 }
@@ -157,11 +162,11 @@ std::string render_savings_markdown(const Savings& s, const std::string& h) {
          "|---|--:|--:|--:|--:|---|--:|\n";
   for (const PlanSavings& p : s.plans)
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {}% |\n", escape_markdown(p.plan->title),
-                       p.target ? format_money(*p.target, p.plan->currency) : "none",
-                       format_money(p.expected, p.plan->currency), format_money(p.delivered, p.plan->currency),
+                       p.target ? md_money(*p.target, p.plan->currency) : "none",
+                       md_money(p.expected, p.plan->currency), md_money(p.delivered, p.plan->currency),
                        share(p.delivered, p.expected), rag_name(p.rag), format_percent(p.complete, 0));
-  out += fmt::format("| **Total** | {} | {} | {} | {} | {} | |\n\n", format_money(s.target, cur),
-                     format_money(s.expected, cur), format_money(s.delivered, cur), share(s.delivered, s.expected),
+  out += fmt::format("| **Total** | {} | {} | {} | {} | {} | |\n\n", md_money(s.target, cur),
+                     md_money(s.expected, cur), md_money(s.delivered, cur), share(s.delivered, s.expected),
                      rag_name(s.rag));
   std::vector<std::string> lagging;
   for (const PlanSavings& p : s.plans)
@@ -221,13 +226,24 @@ std::string ics_text(std::string_view text) {
   return out;
 }
 
-// Folds a content line at 75 octets (never inside a UTF-8 sequence), CRLF-terminated.
+// Whether a folded line may continue at `cut`: not inside a UTF-8 sequence, and not where
+// the continuation line would read as a GitHub Actions workflow command in a CI log.
+bool can_fold_at(const std::string& line, size_t cut) {
+  return (static_cast<unsigned char>(line[cut]) & 0xC0) != 0x80 &&
+         !starts_workflow_command(std::string_view(line).substr(cut));
+}
+
+// Folds a content line at 75 octets, CRLF-terminated. Where the continuation would start
+// badly, the fold moves earlier (or, in a long run of colons, later).
 std::string ics_line(const std::string& line) {
   std::string out;
   size_t start = 0, limit = 75;
   while (line.size() - start > limit) {
     size_t cut = start + limit;
-    while (cut > start && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > start && !can_fold_at(line, cut)) --cut;
+    if (cut == start)
+      for (cut = start + limit + 1; cut < line.size() && !can_fold_at(line, cut);) ++cut;
+    if (cut >= line.size()) break;
     out += line.substr(start, cut - start) + "\r\n ";
     start = cut;
     limit = 74;  // the leading space counts
@@ -299,7 +315,9 @@ std::string render_calendar_ics(const Calendar& c, Date stamp) {
     out += ics_line(fmt::format("UID:{}-{}-{:08x}@bvplan", to_basic(r.date), slug(r.body), fnv1a(r.body)));
     out += ics_line(fmt::format("DTSTAMP:{}T000000Z", to_basic(stamp)));
     out += ics_line(fmt::format("DTSTART;VALUE=DATE:{}", to_basic(r.date)));
-    out += ics_line(fmt::format("DTEND;VALUE=DATE:{}", to_basic(r.date.plus_days(1))));
+    // A report due 9999-12-31 has no next day to end on; an all-day event without DTEND
+    // lasts one day (RFC 5545, 3.6.1).
+    if (r.date < Date::latest()) out += ics_line(fmt::format("DTEND;VALUE=DATE:{}", to_basic(r.date.plus_days(1))));
     out += ics_line("SUMMARY:" + ics_text(fmt::format("Progress report due to {}", r.body)));
     out += ics_line("DESCRIPTION:" + ics_text(fmt::format("Plans due (every {}): {}", to_string(r.every), plan_list(r))));
     out += ics_line("TRANSP:TRANSPARENT");

@@ -1,6 +1,7 @@
 #include "bvplan/render.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -93,7 +94,15 @@ bool starts_entity(std::string_view text) {
 
 }  // namespace
 
-std::string escape_markdown(std::string_view text) {
+std::string escape_markdown(std::string_view raw) {
+  // Control characters (a file name may hold any) shown as escapes, which the Markdown
+  // escaping below then keeps literal; CR goes, as line breaks fold to spaces.
+  std::string without_cr;
+  without_cr.reserve(raw.size());
+  for (char c : raw)
+    if (c != '\r') without_cr += c;
+  std::string visible = escape_control(without_cr, Keep::tab_and_newline);
+  std::string_view text = visible;
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
@@ -127,6 +136,9 @@ std::string csv_text(std::string_view text) {
   bool formula = !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
                                     value[0] == '@' || value[0] == '\t' || value[0] == '\r');
   if (formula) value.insert(value.begin(), '\'');
+  // A cell of several lines: none of them may read as a GitHub Actions workflow command
+  // when the CSV is printed in a CI log.
+  value = guard_line_starts(value);
   bool quote = formula || value.find_first_of(",\"\r\n") != std::string::npos;
   if (!quote) return value;
   std::string out = "\"";
@@ -192,7 +204,8 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
   for (size_t n = 0; n < plans.size(); ++n) {
     const PlanFigures& p = plans[n];
     if (n) out += '\n';
-    out += fmt::format("{}: {} (as at {})\n", p.plan->id, p.plan->title, to_long(p.as_of));
+    out += fmt::format("{}: {} (as at {})\n", escape_control(p.plan->id), escape_control(p.plan->title),
+                       to_long(p.as_of));
     bool travel = p.direction.has_value();
     TerminalTable table;
     table.rows = {{"ACTION", "LEAD", "DUE", "TARGET", "ACTUAL", "RAG", "DAYS LATE"}};
@@ -200,7 +213,8 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
     table.right = {false, false, false, true, true, false, true};
     table.rag_column = 5;
     for (const ActionFigures& a : p.actions) {
-      table.rows.push_back({a.action->id, a.action->lead.id, to_iso(a.action->due), pct(a.target), pct(a.actual),
+      table.rows.push_back({escape_control(a.action->id), escape_control(a.action->lead.id), to_iso(a.action->due),
+                            pct(a.target), pct(a.actual),
                             a.state == State::deferred || a.state == State::cancelled ? std::string(to_string(a.state))
                                                                                       : std::string(to_string(a.rag)),
                             std::to_string(a.days_late)});
@@ -210,9 +224,11 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
     out += layout(table, options.color);
     out += fmt::format("total: target {}, actual {}, {}; {}{}\n", pct(p.target), pct(p.actual),
                        colour(p.rag, to_string(p.rag), options.color), counts_text(p.counts),
-                       travel ? fmt::format("; {} since {}", direction_text(*p.direction), p.compared_with) : "");
+                       travel ? fmt::format("; {} since {}", direction_text(*p.direction),
+                                            escape_control(p.compared_with))
+                              : "");
     if (p.next_report)
-      out += fmt::format("next report due {} to {}\n", to_iso(*p.next_report), p.next_report_body);
+      out += fmt::format("next report due {} to {}\n", to_iso(*p.next_report), escape_control(p.next_report_body));
   }
   if (plans.size() > 1) {
     // The portfolio: one line per plan, then totals.
@@ -221,7 +237,7 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
     table.right = {false, true, true, false, true, true, true, false};
     table.rag_column = 3;
     for (const PlanFigures& p : plans) {
-      table.rows.push_back({p.plan->id, pct(p.target), pct(p.actual), to_string(p.rag), std::to_string(p.counts.red),
+      table.rows.push_back({escape_control(p.plan->id), pct(p.target), pct(p.actual), to_string(p.rag), std::to_string(p.counts.red),
                             std::to_string(p.counts.amber), std::to_string(p.counts.green),
                             p.next_report ? to_iso(*p.next_report) : "-"});
       table.rags.push_back(p.rag);
@@ -237,6 +253,11 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
 // --- markdown ---------------------------------------------------------------------------
 
 namespace {
+
+// Money in the paper: the currency is plan text, so escaped like any other.
+std::string md_money(double amount, std::string_view currency) {
+  return escape_markdown(format_money(amount, currency));
+}
 
 std::string yaml_quoted(std::string_view text) {
   std::string out = "\"";
@@ -266,6 +287,25 @@ std::string gantt_text(std::string_view text) {
   return out;
 }
 
+// A task's name in a gantt: its id and title. A line that starts with one of Mermaid's
+// gantt keywords (an action with the id `excludes`, say) would be read as that statement,
+// so such a first word starts with an entity code instead (`#101;xcludes`).
+std::string gantt_task(std::string_view id, std::string_view title) {
+  static constexpr std::array<std::string_view, 15> keywords{
+      "accDescr", "accTitle", "axisFormat", "click", "dateFormat", "excludes", "includes", "inclusiveEndDates",
+      "section", "tickInterval", "title", "todayMarker", "topAxis", "weekday", "weekend"};
+  std::string name = gantt_text(id);
+  auto same = [&](std::string_view keyword) {
+    return name.size() >= keyword.size() &&
+           std::equal(keyword.begin(), keyword.end(), name.begin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
+                                                  std::tolower(static_cast<unsigned char>(b)); });
+  };
+  if (std::any_of(keywords.begin(), keywords.end(), same))
+    name.replace(0, 1, fmt::format("#{};", static_cast<int>(static_cast<unsigned char>(name[0]))));
+  return name + " " + gantt_text(title);
+}
+
 std::string gantt_id(std::string_view id) {
   std::string out = "t_";
   for (char c : id) out += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
@@ -284,17 +324,17 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   out += fmt::format("| Overall status (RAG) | {} |\n", rag_word(p.rag));
   out += fmt::format("| Actions | {} |\n", counts_text(p.counts));
   if (p.budget)
-    out += fmt::format("| Implementation budget used | {} of {}{} |\n", format_money(p.spent, cur),
-                       format_money(*p.budget, cur),
+    out += fmt::format("| Implementation budget used | {} of {}{} |\n", md_money(p.spent, cur),
+                       md_money(*p.budget, cur),
                        p.budget_used ? fmt::format(" ({})", pct(*p.budget_used)) : "");
   if (p.savings_target)
     out += fmt::format("| Savings delivered | {} against a target of {}{} |\n",
-                       format_money(p.savings_delivered, cur), format_money(*p.savings_target, cur),
+                       md_money(p.savings_delivered, cur), md_money(*p.savings_target, cur),
                        *p.savings_target > 0
                            ? fmt::format(" ({})", pct(100 * p.savings_delivered / *p.savings_target))
                            : "");
   else if (p.savings_delivered > 0)
-    out += fmt::format("| Savings delivered | {} |\n", format_money(p.savings_delivered, cur));
+    out += fmt::format("| Savings delivered | {} |\n", md_money(p.savings_delivered, cur));
   out += '\n';
 
   // 1. Summary of action taken: updates inside the window.
@@ -351,12 +391,12 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   for (const ActionFigures& a : p.actions) {
     if (!a.action->budget && !a.spent) continue;
     out += fmt::format("| {} | {} | {} | {} |\n", action_label(*a.action),
-                       a.action->budget ? format_money(*a.action->budget, cur) : "",
-                       a.spent ? format_money(*a.spent, cur) : "",
+                       a.action->budget ? md_money(*a.action->budget, cur) : "",
+                       a.spent ? md_money(*a.spent, cur) : "",
                        a.budget_used ? pct(*a.budget_used) : "");
   }
-  out += fmt::format("| **Plan** | {} | {} | {} |\n\n", p.budget ? format_money(*p.budget, cur) : "",
-                     format_money(p.spent, cur), p.budget_used ? pct(*p.budget_used) : "");
+  out += fmt::format("| **Plan** | {} | {} | {} |\n\n", p.budget ? md_money(*p.budget, cur) : "",
+                     md_money(p.spent, cur), p.budget_used ? pct(*p.budget_used) : "");
 
   // 4. Proposed action to remedy any work overdue.
   out += fmt::format("{} 4. Proposed action to remedy any work overdue\n\n", h);
@@ -399,10 +439,10 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
     if (!money && !words) continue;
     std::string savings;
     if (a.action->savings_target)
-      savings = fmt::format("savings {} of {}", format_money(a.savings_delivered.value_or(0), cur),
-                            format_money(*a.action->savings_target, cur));
+      savings = fmt::format("savings {} of {}", md_money(a.savings_delivered.value_or(0), cur),
+                            md_money(*a.action->savings_target, cur));
     else if (a.savings_delivered)
-      savings = fmt::format("savings {}", format_money(*a.savings_delivered, cur));
+      savings = fmt::format("savings {}", md_money(*a.savings_delivered, cur));
     out += fmt::format("- **{}**{}{}{}\n", action_label(*a.action), savings.empty() ? "" : " (",
                        savings, savings.empty() ? "" : ")");
     if (words) out.insert(out.size() - 1, ": " + escape_markdown(a.latest->benefits));
@@ -452,13 +492,13 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
         if (a.state == State::complete) tags = "done, ";
         else if (a.state == State::overdue || a.rag == Rag::red) tags = "crit, active, ";
         else if (a.state == State::in_progress) tags = "active, ";
-        out += fmt::format("  {} {} :{}{}, {}, {}\n", gantt_text(a.action->id), gantt_text(a.action->title),
+        out += fmt::format("  {} :{}{}, {}, {}\n", gantt_task(a.action->id, a.action->title),
                            tags, gantt_id(a.action->id), to_iso(a.action->start), to_iso(a.action->due));
         for (const MilestoneFigures& m : p.milestones) {
           if (m.action != a.action) continue;
           std::string mtags = m.state == MilestoneState::done ? "done, " : m.state == MilestoneState::overdue ? "crit, " : "";
-          out += fmt::format("  {} {} :milestone, {}{}, {}, 0d\n", gantt_text(m.milestone->id),
-                             gantt_text(m.milestone->title), mtags, gantt_id(m.milestone->id),
+          out += fmt::format("  {} :milestone, {}{}, {}, 0d\n", gantt_task(m.milestone->id, m.milestone->title),
+                             mtags, gantt_id(m.milestone->id),
                              to_iso(m.milestone->due));
         }
       }
@@ -488,7 +528,9 @@ std::string render_markdown(const std::vector<PlanFigures>& plans, const Markdow
   bool portfolio = plans.size() > 1;
   std::string title = portfolio ? "Best Value improvement plans: progress report"
                                 : fmt::format("{}: progress report", plans.front().plan->title);
-  out += fmt::format("---\ntitle: {}\ndate: {}\n---\n\n", yaml_quoted(title), yaml_quoted(to_long(as_of)));
+  // pandoc reads metadata values as Markdown: escaped for Markdown, then quoted for YAML.
+  out += fmt::format("---\ntitle: {}\ndate: {}\n---\n\n", yaml_quoted(escape_markdown(title)),
+                     yaml_quoted(to_long(as_of)));
   out += fmt::format("# {} as at {}\n\n", escape_markdown(title), to_long(as_of));
   if (!portfolio) {
     plan_header(out, plans.front());
@@ -504,9 +546,9 @@ std::string render_markdown(const std::vector<PlanFigures>& plans, const Markdow
     std::vector<std::string> bodies;
     for (const Monitoring& m : plan.monitoring) bodies.push_back(escape_markdown(m.body));
     std::string savings = p.savings_target
-                              ? fmt::format("{} of {}", format_money(p.savings_delivered, plan.currency),
-                                            format_money(*p.savings_target, plan.currency))
-                              : format_money(p.savings_delivered, plan.currency);
+                              ? fmt::format("{} of {}", md_money(p.savings_delivered, plan.currency),
+                                            md_money(*p.savings_target, plan.currency))
+                              : md_money(p.savings_delivered, plan.currency);
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(plan.title),
                        escape_markdown(plan.review),
                        plan.owner ? escape_markdown(owner_name(p, plan.owner->id)) : "",
@@ -723,8 +765,9 @@ std::string explain_rag(const ActionFigures& a, const RagThresholds& t) {
 std::string explain_action(const PlanFigures& p, const ActionFigures& a) {
   const Action& act = *a.action;
   Date t = p.as_of;
-  std::string out = fmt::format("action {} \"{}\" (key issue {}, plan {}) as of {}\n", act.id, act.title,
-                                a.issue->id, p.plan->id, to_iso(t));
+  std::string out = fmt::format("action {} \"{}\" (key issue {}, plan {}) as of {}\n", escape_control(act.id),
+                                escape_control(act.title), escape_control(a.issue->id),
+                                escape_control(p.plan->id), to_iso(t));
   out += fmt::format("  start S = {}, due D = {}, as-of T = {}; weight {}; status {}\n", to_iso(act.start),
                      to_iso(act.due), to_iso(t), num(act.weight), to_string(act.status));
   TargetSegment seg = target_segment(act, t);
@@ -758,9 +801,12 @@ std::string explain_action(const PlanFigures& p, const ActionFigures& a) {
   else if (a.forecast)
     out += fmt::format("  forecast: {} (S + ceil({} x 100 / {}) days at the rate so far); slip {:+} days against D\n",
                        to_iso(*a.forecast), t.days_since(act.start), num(a.actual), *a.forecast_slip);
+  else if (a.forecast_after_latest)
+    out += fmt::format("  forecast: after 9999-12-31 (S + ceil({} x 100 / {}) days at the rate so far)\n",
+                       t.days_since(act.start), num(a.actual));
   else
     out += "  forecast: none (needs progress above 0% after the start)\n";
-  const std::string& cur = p.plan->currency;
+  const std::string cur = escape_control(p.plan->currency);
   if (a.spent || act.budget)
     out += act.budget ? fmt::format("  budget:   spent {} of {}{}\n", a.spent ? format_money(*a.spent, cur) : "nothing recorded",
                                     format_money(*act.budget, cur),
@@ -779,7 +825,8 @@ std::string explain_rollup(const PlanFigures& p, const std::string& what, double
   double w = 0;
   for (const ActionFigures* a : actions) {
     bool counted = a->state != State::deferred && a->state != State::cancelled;
-    out += fmt::format("    {:<12} weight {:<4} target {:>6}%  actual {:>6}%{}\n", a->action->id, num(a->action->weight),
+    out += fmt::format("    {:<12} weight {:<4} target {:>6}%  actual {:>6}%{}\n", escape_control(a->action->id),
+                       num(a->action->weight),
                        num(a->target), num(a->actual), counted ? "" : fmt::format("  (not counted: {})", to_string(a->state)));
     if (counted) w += a->action->weight;
   }
@@ -803,9 +850,10 @@ std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans,
     if (p.plan->id == id) {
       std::vector<const ActionFigures*> all;
       for (const ActionFigures& a : p.actions) all.push_back(&a);
-      std::string out = explain_rollup(p, fmt::format("plan {} \"{}\"", p.plan->id, p.plan->title), p.target,
-                                       p.actual, p.rag, all);
-      const std::string& cur = p.plan->currency;
+      std::string out = explain_rollup(
+          p, fmt::format("plan {} \"{}\"", escape_control(p.plan->id), escape_control(p.plan->title)), p.target,
+          p.actual, p.rag, all);
+      const std::string cur = escape_control(p.plan->currency);
       if (p.budget)
         out += fmt::format("  budget: spent {} (sum of actions' latest spent) of {}{}{}\n", format_money(p.spent, cur),
                            format_money(*p.budget, cur), p.plan->budget ? "" : " (sum of action budgets)",
@@ -817,7 +865,9 @@ std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans,
       std::vector<const ActionFigures*> part;
       for (const ActionFigures& a : p.actions)
         if (a.issue == i.issue) part.push_back(&a);
-      return explain_rollup(p, fmt::format("key issue {} \"{}\" (plan {})", i.issue->id, i.issue->title, p.plan->id),
+      return explain_rollup(p,
+                            fmt::format("key issue {} \"{}\" (plan {})", escape_control(i.issue->id),
+                                        escape_control(i.issue->title), escape_control(p.plan->id)),
                             i.target, i.actual, i.rag, part);
     }
     for (const ActionFigures& a : p.actions)

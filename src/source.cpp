@@ -89,6 +89,12 @@ Diagnostics check_encoding(SourceFile& source) {
   return found;
 }
 
+Diagnostic too_big_finding(const std::string& path, unsigned long long size, size_t max_bytes) {
+  return Diagnostic{path, {}, Severity::error, "yaml-syntax",
+                    fmt::format("file is {} bytes, over the limit of {} bytes", size, max_bytes),
+                    "split the plan, or raise the limit with --max-file-size"};
+}
+
 SourceFile read_source_file(const std::string& path, size_t max_bytes,
                             std::optional<Diagnostic>& too_big) {
   SourceFile source;
@@ -98,10 +104,7 @@ SourceFile read_source_file(const std::string& path, size_t max_bytes,
     throw Error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
   if (S_ISDIR(info.st_mode)) throw Error(fmt::format("cannot read '{}': it is a folder", path));
   if (S_ISREG(info.st_mode) && static_cast<unsigned long long>(info.st_size) > max_bytes) {
-    too_big = Diagnostic{path, {}, Severity::error, "yaml-syntax",
-                         fmt::format("file is {} bytes, over the limit of {} bytes",
-                                     info.st_size, max_bytes),
-                         "split the plan, or raise the limit with --max-file-size"};
+    too_big = too_big_finding(path, static_cast<unsigned long long>(info.st_size), max_bytes);
     return source;
   }
   std::FILE* file = std::fopen(path.c_str(), "rb");

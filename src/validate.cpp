@@ -375,7 +375,7 @@ void check_rebaselines(const Plan& now, const Plan& then, const std::string& rev
       for (bool moved = true; moved && reached != action.due;) {
         moved = false;
         for (size_t i = 0; i < action.rebaselined.size(); ++i)
-          if (!used[i] && action.rebaselined[i].from == reached && !action.rebaselined[i].approved_by.empty()) {
+          if (!used[i] && action.rebaselined[i].from == reached && !is_blank(action.rebaselined[i].approved_by)) {
             used[i] = moved = true;
             reached = action.rebaselined[i].to;
             break;

@@ -39,5 +39,56 @@ with tempfile.TemporaryDirectory() as tmp:
             failures += 1
         else:
             print(f"ok {name}: {os.path.getsize(docx)} bytes of .docx with all seven headings")
-print(f"{2 - failures} passed, {failures} failed")
+
+# Plan text cannot become markup: every text field of two plans (a portfolio paper, with
+# its financial benefits) holds HTML, and pandoc's HTML holds none of it as tags.
+hostile = """bvplan: 1
+plan:
+  id: {id}
+  title: "<img src=x onerror=alert(1)> | {id}"
+  review: "<script>alert(2)</script>"
+  start: 2004-01-01
+  end: 2004-12-31
+  owner: SPS
+  budget: 1000
+  savings_target: 500
+  currency: EUR
+  monitoring:
+    - {{body: "<b onmouseover=alert(3)>O&S</b>", every: quarter}}
+owners:
+  SPS: "<i>Strategic</i> & Performance"
+issues:
+  - id: KI1
+    title: "<script>alert(4)</script>"
+    actions:
+      - id: A1
+        title: "<iframe src=x></iframe>"
+        lead: SPS
+        start: 2004-01-01
+        due: 2004-03-31
+        budget: 500
+        savings_target: 500
+        milestones: [{{id: M1, title: "<svg onload=alert(5)>", due: 2004-02-01}}]
+        updates:
+          - {{date: 2004-06-30, complete: 50, spent: 10, savings: 5, summary: "<script>x</script>",
+             remedy: "<img src=y>", benefits: "<a href=javascript:alert(6)>b</a>", next: "<style>*{{}}</style>",
+             changes: "<object data=x>"}}
+"""
+with tempfile.TemporaryDirectory() as tmp:
+    for plan_id in ("h1", "h2"):
+        with open(os.path.join(tmp, f"{plan_id}.yaml"), "w") as f:
+            f.write(hostile.format(id=plan_id))
+    for name, args in (("hostile", [os.path.join(tmp, "h1.yaml"), "--gantt"]), ("hostile portfolio", [tmp])):
+        paper = subprocess.run([binary, "report", *args, "--as-of", "2004-06-30"], capture_output=True,
+                               text=True).stdout
+        html = subprocess.run(["pandoc", "-f", "gfm+yaml_metadata_block", "-t", "html", "-s"], input=paper,
+                              capture_output=True, text=True).stdout
+        body = html[html.find("<body"):]  # pandoc's own <style> is in the head
+        tags = re.findall(r"<(?:img|script|b|i|iframe|svg|a|style|object)[\s>]", body)
+        if not paper or "title-block-header" not in body or tags:
+            print(f"FAIL {name}: {len(paper)} bytes of paper; tags from plan text in the HTML: {tags}")
+            failures += 1
+        else:
+            print(f"ok {name}: no plan text became HTML markup")
+print(f"{4 - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)

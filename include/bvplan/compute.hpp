@@ -43,6 +43,7 @@ struct ActionFigures {
   long days_late = 0;
   std::optional<Date> completed;
   std::optional<Date> forecast;
+  bool forecast_after_latest = false;  // the pace so far would finish after 9999-12-31: no forecast date
   std::optional<long> forecast_slip;  // forecast - due, days
   std::optional<double> spent;
   std::optional<double> savings_delivered;

@@ -30,6 +30,11 @@ public:
   // Last day of this date's month.
   Date end_of_month() const;
 
+  // The dates bvplan reads and writes: 0000-01-01 to 9999-12-31, years of four digits.
+  static Date earliest() { return from_ymd(0, 1, 1); }
+  static Date latest() { return from_ymd(9999, 12, 31); }
+  bool writable() const { return *this >= earliest() && *this <= latest(); }
+
   friend constexpr auto operator<=>(const Date&, const Date&) = default;
 
 private:
@@ -39,11 +44,13 @@ private:
 // Parses exactly `YYYY-MM-DD` (ten characters) naming a day that exists.
 std::optional<Date> parse_date(std::string_view text);
 
-// `2004-06-30`.
+// `2004-06-30`. A date outside 0000-01-01 to 9999-12-31 (a sum that ran past the end of
+// the calendar, a commit dated in year 10000) is written "after 9999-12-31" or
+// "before 0000-01-01", never as a five-digit or negative year.
 std::string to_iso(Date date);
-// `30 June 2004`, as committee papers write dates.
+// `30 June 2004`, as committee papers write dates ("after 31 December 9999" as to_iso).
 std::string to_long(Date date);
-// `20040630`, as iCalendar writes all-day dates.
+// `20040630`, as iCalendar writes all-day dates. The date must be writable().
 std::string to_basic(Date date);
 
 // The date of a UNIX time (seconds) in UTC.

@@ -27,6 +27,12 @@ struct FileVersion {
   std::string blob;  // blob id
 };
 
+// A file in a revision's tree.
+struct TreeFile {
+  std::string path;  // relative to the repository's root
+  std::string blob;  // blob id
+};
+
 class GitRepository {
 public:
   // Opens the repository holding `path` (a file or folder). Throws Error with what to do:
@@ -36,6 +42,8 @@ public:
   GitRepository(const GitRepository&) = delete;
   GitRepository& operator=(const GitRepository&) = delete;
 
+  // The working tree's root (canonical, no trailing slash).
+  const std::string& workdir() const;
   // `file` (as the user named it) relative to the repository's root, as git names it.
   std::string relative_path(const std::string& file) const;
   // True when the repository is a shallow clone.
@@ -47,12 +55,20 @@ public:
   std::vector<FileVersion> file_history(const std::string& path);
   // A blob's bytes.
   std::string read_blob(const std::string& blob);
+  // A blob's size in bytes, read from its header (the blob itself is not loaded).
+  size_t blob_size(const std::string& blob);
 
   // A revision (HEAD, a branch, a tag, an id, HEAD~2...). Throws Error when unknown.
   CommitInfo resolve(const std::string& revision);
   bool is_revision(const std::string& text);
-  // The file's bytes at a revision, or nullopt when the file is not in it.
-  std::optional<std::string> file_at(const std::string& revision, const std::string& path);
+  // The file's version at a revision: under `path`, or else under a path it had before a
+  // rename (the paths file_history follows from HEAD). nullopt when neither is there.
+  std::optional<TreeFile> file_entry_at(const std::string& revision, const std::string& path);
+  // Every plan file in the revision's tree, sorted by path: *.yaml and *.yml, except
+  // owners registers and anything in a hidden folder (as for folders on disk).
+  std::vector<TreeFile> plan_files_at(const std::string& revision);
+  // The files renamed from `from`'s tree to `to`'s (git_diff_find_similar): new path -> old.
+  std::map<std::string, std::string> renames(const std::string& from, const std::string& to);
   // Whether the file on disk differs from its version at HEAD (or HEAD lacks it).
   bool differs_from_head(const std::string& path);
 

@@ -36,4 +36,8 @@ Diagnostics check_encoding(SourceFile& source);
 // exceeds `max_bytes`, leaving `text` empty.
 SourceFile read_source_file(const std::string& path, size_t max_bytes, std::optional<Diagnostic>& too_big);
 
+// The finding for a file of `size` bytes over the limit of `max_bytes` (for files on disk
+// and blobs read from git alike).
+Diagnostic too_big_finding(const std::string& path, unsigned long long size, size_t max_bytes);
+
 }  // namespace bvplan

@@ -13,7 +13,8 @@ void validate_plan(const Plan& plan, const Owners& owners, Date as_of, Diagnosti
 
 // unapproved-rebaseline: every action whose due date is later in `now` than in `then`
 // (the plan at `revision`) without `rebaselined` records, each naming who approved it
-// (approved_by), that lead from the old date to the new one.
+// (approved_by, not blank: white space and invisible characters are no one), that lead from
+// the old date to the new one.
 void check_rebaselines(const Plan& now, const Plan& then, const std::string& revision,
                        Diagnostics& diagnostics);
 

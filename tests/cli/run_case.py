@@ -5,7 +5,9 @@ A case is a folder holding:
   cmd       one command line, starting with `bvplan` (split like a shell would, no
             expansion)
   stdin     optional: fed to standard input
-  env       optional: extra environment, one NAME=VALUE a line
+  env       optional: extra environment, one NAME=VALUE a line (SOURCE_DATE_EPOCH is
+            pinned to 2004-06-30 for every case unless this file sets it; nothing
+            else from the caller's environment reaches bvplan)
   stdout    the exact expected standard output
   stderr    the exact expected standard error
   status    the expected exit status
@@ -27,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 
+PINNED_TODAY = "1088553600"  # 2004-06-30T00:00:00Z
 GOLDEN = {"cmd", "stdin", "env", "stdout", "stderr", "status", "created"}
 
 
@@ -48,13 +51,17 @@ def main():
     argv[0] = binary
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C", "TZ": "UTC",
            "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", ""),
-           "UBSAN_OPTIONS": os.environ.get("UBSAN_OPTIONS", "")}
+           "UBSAN_OPTIONS": os.environ.get("UBSAN_OPTIONS", ""),
+           # "Today" is pinned: a case passes whatever the machine's clock says.
+           "SOURCE_DATE_EPOCH": PINNED_TODAY}
     env_file = os.path.join(case, "env")
     if os.path.exists(env_file):
         for line in open(env_file, encoding="utf-8").read().splitlines():
             if line.strip():
                 name, _, value = line.partition("=")
                 env[name] = value
+    # Under faketime (scripts/test runs the suite with the clock years ahead) the clock moves for bvplan too.
+    env.update({k: v for k, v in os.environ.items() if k == "LD_PRELOAD" or k.startswith("FAKETIME")})
 
     with tempfile.TemporaryDirectory(prefix="bvplan-case-") as root:
         os.mkdir(os.path.join(root, ".git"))

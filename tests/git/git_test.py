@@ -138,6 +138,72 @@ def unsigned(tmp):
     return repo
 
 
+EXTRA_ACTION = """      - id: A2
+        title: Extra work
+        lead: SPS
+        start: 2004-07-01
+        due: 2004-12-15
+"""
+
+HALF_YEAR = [("2004-03-31", 30), ("2004-06-30", 55)]
+
+
+def renamed_and_moved(tmp):
+    # One commit renames the file, moves A1's due date two months later and adds A2:
+    # the rename must not launder the move past check --against.
+    repo = small_history(tmp)
+    git(repo, "mv", "plans/small.yaml", "plans/infrastructure.yaml", date="2004-07-05")
+    write(repo, "plans/infrastructure.yaml", plan_text(due="2004-11-30", complete=HALF_YEAR) + EXTRA_ACTION)
+    commit(repo, "2004-07-05", "Rename the plan file; A1 later; A2 added")
+    return repo
+
+
+def deleted_and_readded(tmp):
+    # Deleted in one commit, added again elsewhere (due date moved) in the next: found by id.
+    repo = small_history(tmp)
+    os.remove(os.path.join(repo, "plans", "small.yaml"))
+    commit(repo, "2004-07-05", "Withdraw the plan")
+    write(repo, "plans/2004/small-plan.yaml", plan_text(due="2004-11-30", complete=HALF_YEAR))
+    commit(repo, "2004-07-10", "Restore the plan")
+    return repo
+
+
+def blank_approver(tmp):
+    # A rebaselined record whose approved_by is only invisible characters and spaces.
+    repo = small_history(tmp)
+    record = ("        rebaselined:\n"
+              "          - {date: 2004-07-01, from: 2004-09-30, to: 2004-11-30, reason: Survey late, "
+              "approved_by: \"\\u200B\\u00A0\\uFEFF \"}\n")
+    text = plan_text(due="2004-11-30", complete=HALF_YEAR).replace("        updates:\n", record + "        updates:\n")
+    write(repo, "plans/small.yaml", text)
+    return repo
+
+
+def renamed_uncommitted(tmp):
+    # Renamed with git mv and its due date moved, not committed yet; an old plan deleted.
+    repo = small_history(tmp)
+    write(repo, "plans/old.yaml", plan_text().replace("id: small", "id: old"))
+    commit(repo, "2004-07-01", "Add the old plan")
+    git(repo, "mv", "plans/small.yaml", "plans/infrastructure.yaml", date="2004-07-05")
+    write(repo, "plans/infrastructure.yaml", plan_text(due="2004-11-30", complete=HALF_YEAR))
+    os.remove(os.path.join(repo, "plans", "old.yaml"))
+    return repo
+
+
+def big_first_version(tmp):
+    # The first commit's plan is over 2,000 bytes (a long comment); later ones are not.
+    repo = os.path.join(tmp, "big")
+    os.makedirs(repo)
+    git(repo, "init", "-q")
+    write(repo, "plans/small.yaml", "# " + "x" * 3000 + "\n" + plan_text())
+    commit(repo, "2004-01-15", "Adopted")
+    write(repo, "plans/small.yaml", plan_text(complete=[("2004-03-31", 30)]))
+    commit(repo, "2004-03-31", "Q1")
+    write(repo, "plans/small.yaml", plan_text(due="2004-10-31", complete=HALF_YEAR))
+    commit(repo, "2004-06-30", "Q2")
+    return repo
+
+
 def not_a_repo(tmp):
     folder = os.path.join(tmp, "loose")
     write(folder, "plan.yaml", plan_text())
@@ -180,6 +246,27 @@ CASES = {
     "check-against-record-without-approver": (unsigned, "bvplan check plans --as-of 2004-06-30 --against HEAD~1"),
     "history-output-over-input": (example, "bvplan history plans -o plans/infrastructure-2004.yaml"),
     "diff-shallow-unknown-revision": (shallow, "bvplan diff HEAD~1"),
+    "check-against-rename-moved": (renamed_and_moved, "bvplan check plans --as-of 2004-07-10 --against HEAD~1"),
+    "check-against-deleted-readded": (deleted_and_readded, "bvplan check plans --as-of 2004-07-10 --against HEAD~2"),
+    "check-against-new-plan": (uncommitted, "bvplan check plans --as-of 2004-07-10 --against HEAD"),
+    "check-against-blank-approver": (blank_approver, "bvplan check plans --as-of 2004-07-10 --against HEAD"),
+    "check-against-max-file-size": (big_first_version,
+                                    "bvplan check plans --as-of 2004-07-10 --against HEAD~2 --max-file-size 2000"),
+    "diff-rename": (renamed_and_moved, "bvplan diff HEAD~1 HEAD"),
+    "diff-rename-json": (renamed_and_moved, "bvplan diff HEAD~1 HEAD --format json"),
+    "diff-before-rename": (renamed_and_moved, "bvplan diff HEAD~3 HEAD~1"),
+    "diff-deleted-readded": (deleted_and_readded, "bvplan diff HEAD~2 HEAD"),
+    "diff-progress": (small_history, "bvplan diff HEAD~2 HEAD"),
+    "diff-progress-json": (small_history, "bvplan diff HEAD~1 HEAD --format json"),
+    "diff-working-tree-rename": (renamed_uncommitted, "bvplan diff"),
+    "check-against-uncommitted-rename": (renamed_uncommitted, "bvplan check plans --as-of 2004-07-10 --against HEAD"),
+    "diff-max-file-size": (big_first_version, "bvplan diff HEAD~2 HEAD --max-file-size 2000"),
+    "history-max-file-size": (big_first_version, "bvplan history plans/small.yaml --by commit --max-file-size 2000"),
+    "report-baseline-rename": (renamed_and_moved, "bvplan report plans --as-of 2004-07-10 --baseline HEAD~1"),
+    "status-compare-rename": (renamed_and_moved, "bvplan status plans --as-of 2004-07-10 --compare HEAD~1"),
+    "report-compare-deleted-readded": (deleted_and_readded,
+                                       "bvplan report plans --as-of 2004-07-10 --compare HEAD~2 --format csv"),
+    "status-compare-new-plan": (uncommitted, "bvplan status plans --as-of 2004-07-10 --compare HEAD"),
 }
 if os.geteuid() == 0:
     CASES["history-other-owner"] = (other_owner, "bvplan history plans/small.yaml")
@@ -196,6 +283,8 @@ def run(name):
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "LC_ALL": "C", "TZ": "UTC",
                "GIT_CONFIG_NOSYSTEM": "1", "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", ""),
                "UBSAN_OPTIONS": os.environ.get("UBSAN_OPTIONS", "")}
+        # Under faketime (scripts/test runs the suite with the clock years ahead) the clock moves for bvplan too.
+        env.update({k: v for k, v in os.environ.items() if k == "LD_PRELOAD" or k.startswith("FAKETIME")})
         result = subprocess.run(argv, cwd=folder, capture_output=True, env=env, timeout=60)
         text = (f"$ {command}\n[exit {result.returncode}]\n--- stdout\n{result.stdout.decode('utf-8', 'replace')}"
                 f"--- stderr\n{result.stderr.decode('utf-8', 'replace')}").replace(tmp, "$TMP")

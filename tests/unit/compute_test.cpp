@@ -5,6 +5,7 @@
 #include "test_support.hpp"
 
 #include "bvplan/plan_loader.hpp"
+#include "bvplan/render.hpp"
 
 using namespace bvplan;
 using bvplan::test::d;
@@ -865,4 +866,29 @@ issues:
   CHECK(total.actions.green == 1);
   CHECK(total.actions.complete == 1);
   CHECK(total.actions.none == 1);  // the deferred action
+}
+
+TEST_CASE("a forecast past 9999-12-31 is flagged, not dropped as if there were none") {
+  // 1% after 90 days: S + ceil(90 x 100 / 1) = S + 9000 days = 2028-01-01 (24 years, 6 of
+  // them leap: 8766 days) + 234 days = 2028-08-22: a date.
+  Plan soon = load(usual(updates({"{date: 2004-03-31, complete: 1}"})));
+  ActionFigures f = figures(soon, "2004-03-31");
+  CHECK(iso(f.forecast) == "2028-08-22");
+  CHECK_FALSE(f.forecast_after_latest);
+  // 0.000001% after 90 days: S + 9,000,000,000 days, long after 9999.
+  Plan never = load(usual(updates({"{date: 2004-03-31, complete: 0.000001}"})));
+  f = figures(never, "2004-03-31");
+  CHECK_FALSE(f.forecast);
+  CHECK_FALSE(f.forecast_slip);
+  CHECK(f.forecast_after_latest);
+  CHECK(render_explain({compute_plan(never, d("2004-03-31"), Window{d("2004-01-01"), d("2004-03-31")})}, "A1")
+            ->find("  forecast: after 9999-12-31 (S + ceil(90 x 100 / ") !=
+        std::string::npos);
+}
+
+TEST_CASE("the reporting window never starts before 0000-01-01") {
+  Window w = cadence_window(Cadence{3}, d("0000-01-15"));
+  CHECK(to_iso(w.start) == "0000-01-01");
+  CHECK(to_iso(w.end) == "0000-01-15");
+  CHECK(to_iso(cadence_window(Cadence{3}, d("0000-06-30")).start) == "0000-04-01");
 }

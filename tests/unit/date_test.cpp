@@ -35,3 +35,15 @@ TEST_CASE("date formats") {
   CHECK(to_iso(date_from_unix(1088553600)) == "2004-06-30");
   CHECK(to_iso(date_from_unix(-1)) == "1969-12-31");
 }
+
+TEST_CASE("dates are written only within 0000-01-01 to 9999-12-31") {
+  CHECK(to_iso(Date::earliest()) == "0000-01-01");
+  CHECK(to_long(Date::earliest()) == "1 January 0000");
+  CHECK(to_iso(Date::latest()) == "9999-12-31");
+  CHECK(to_iso(Date::latest().plus_days(1)) == "after 9999-12-31");
+  CHECK(to_long(Date::latest().plus_days(1)) == "after 31 December 9999");
+  CHECK(to_iso(Date::earliest().plus_days(-1)) == "before 0000-01-01");
+  CHECK(to_iso(date_from_unix(253402300800)) == "after 9999-12-31");  // a commit dated in year 10000
+  CHECK(Date::latest().writable());
+  CHECK_FALSE(Date::latest().plus_days(1).writable());
+}

@@ -50,3 +50,9 @@ TEST_CASE("history renderings") {
   CHECK(render_history_svg({{d("2004-03-31"), "x", "a&b", "<T>", 0, 0, Rag::none, 0, 0, 0}}).find("a&amp;b &lt;T&gt;") !=
         std::string::npos);
 }
+
+TEST_CASE("history svg: a line break in a title never starts a line of the file") {
+  std::string svg = render_history_svg({{d("2004-03-31"), "x", "p", "T\n::error::x\r", 0, 0, Rag::none, 0, 0, 0}});
+  CHECK(svg.find("p T&#10;::error::x&#13;: target") != std::string::npos);
+  CHECK(svg.find("\n::") == std::string::npos);
+}

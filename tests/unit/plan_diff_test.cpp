@@ -70,8 +70,8 @@ TEST_CASE("additions, removals, fields, budgets and milestones") {
 
 TEST_CASE("render_diff_markdown and render_diff_json") {
   std::string later = "      - {id: A1, title: First, lead: SPS, start: 2004-01-01, due: 2004-07-31}\n";
-  std::vector<PlanDiff> diffs{{"p", "P", "plans/p.yaml", "GBP", PlanDiff::Presence::both, diff_plans(plan(a1), plan(later))},
-                              {"q", "Q | x", "plans/q.yaml", "GBP", PlanDiff::Presence::added, {}}};
+  std::vector<PlanDiff> diffs{{"p", "P", "plans/p.yaml", "GBP", PlanDiff::Presence::both, diff_plans(plan(a1), plan(later)), {}},
+                              {"q", "Q | x", "plans/q.yaml", "GBP", PlanDiff::Presence::added, {}, {}}};
   DiffEnd from{"HEAD~1", "0123456789abcdef0123456789abcdef01234567", *parse_date("2004-03-31")};
   CHECK(render_diff_markdown(diffs, from, std::nullopt) ==
         "# Changes to the plans from HEAD\\~1 (0123456, 2004-03-31) to the working tree\n"
@@ -85,9 +85,32 @@ TEST_CASE("render_diff_markdown and render_diff_json") {
         "  {\"id\":\"p\",\"file\":\"plans/p.yaml\",\"changes\":[\n"
         "    {\"kind\":\"rebaselined\",\"subject\":\"action\",\"id\":\"A1\",\"field\":\"due\",\"from\":\"2004-06-30\","
         "\"to\":\"2004-07-31\",\"days\":31,\"title\":null,\"description\":\"action A1 due date re-baselined +31 days "
-        "(2004-06-30 to 2004-07-31)\"}]},\n"
+        "(2004-06-30 to 2004-07-31)\"}],\"progress\":[]},\n"
         "  {\"id\":\"q\",\"file\":\"plans/q.yaml\",\"changes\":[\n"
         "    {\"kind\":\"plan-added\",\"subject\":\"plan\",\"id\":\"q\",\"field\":null,\"from\":null,\"to\":null,"
-        "\"days\":null,\"title\":null,\"description\":\"plan q added\"}]}\n"
+        "\"days\":null,\"title\":null,\"description\":\"plan q added\"}],\"progress\":[]}\n"
         "]}\n");
+}
+
+TEST_CASE("diff_progress: updates added and milestones met, action by action") {
+  const std::string before =
+      "      - id: A1\n        title: First\n        lead: SPS\n        start: 2004-01-01\n        due: 2004-06-30\n"
+      "        milestones:\n          - {id: M1, title: Survey, due: 2004-03-31}\n"
+      "          - {id: M2, title: Draft, due: 2004-05-31, done: 2004-05-20}\n"
+      "        updates:\n          - {date: 2004-03-31, complete: 30}\n";
+  const std::string after =
+      "      - id: A1\n        title: First\n        lead: SPS\n        start: 2004-01-01\n        due: 2004-06-30\n"
+      "        milestones:\n          - {id: M1, title: Survey, due: 2004-03-31, done: 2004-04-02}\n"
+      "          - {id: M2, title: Draft, due: 2004-05-31, done: 2004-05-20}\n"
+      "        updates:\n          - {date: 2004-03-31, complete: 35}\n          - {date: 2004-06-30, complete: 62.5}\n"
+      "      - id: A3\n        title: Third\n        lead: SPS\n        start: 2004-04-01\n        due: 2004-12-31\n"
+      "        updates:\n          - {date: 2004-06-30, complete: 10}\n";
+  std::vector<std::string> lines;
+  for (const ProgressReport& r : diff_progress(plan(before), plan(after))) lines.push_back(describe(r));
+  CHECK(lines == std::vector<std::string>{
+                     "action A1 reported 62.5% complete on 2004-06-30",
+                     "milestone M1 of action A1 met on 2004-04-02: Survey",
+                     "action A3 reported 10% complete on 2004-06-30",
+                 });
+  CHECK(diff_progress(plan(after), plan(after)).empty());
 }

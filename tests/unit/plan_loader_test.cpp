@@ -1,6 +1,7 @@
 #include "bvplan/plan_loader.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 using namespace bvplan;
 
@@ -178,4 +179,60 @@ TEST_CASE("the version must be 1") {
   REQUIRE(r.diagnostics.size() == 1);
   CHECK(r.diagnostics[0].rule == "bad-value");
   CHECK(r.diagnostics[0].position == Position{1, 9});
+}
+
+TEST_CASE("currency is a three-letter code") {
+  std::string good = minimal;
+  good.insert(good.find("owners:"), "  currency: USD\n");
+  LoadResult r = load(good);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.plan->currency == "USD");
+  for (const char* bad : {"\"<script>alert(1)</script> | x\"", "gbp", "£", "EURO"}) {
+    CAPTURE(bad);
+    std::string text = minimal;
+    text.insert(text.find("owners:"), fmt::format("  currency: {}\n", bad));
+    LoadResult b = load(text);
+    REQUIRE(b.diagnostics.size() == 1);
+    CHECK(b.diagnostics[0].rule == "bad-value");
+    CHECK(b.plan->currency == "GBP");
+  }
+}
+
+TEST_CASE("numbers are compared as written: at most 15 significant digits and decimal places") {
+  auto message = [](const std::string& lines) {
+    LoadResult r = load(with(lines));
+    return r.diagnostics.empty() ? std::string() : r.diagnostics[0].message;
+  };
+  CHECK(message("        updates: [{date: 2004-03-31, complete: 100.00000000000000001}]\n") ==
+        "'complete' is 100.00000000000000001: more digits than bvplan can compare exactly");
+  CHECK(message("        updates: [{date: 2004-03-31, complete: 99.99999999999999999}]\n") ==
+        "'complete' is 99.99999999999999999: more digits than bvplan can compare exactly");
+  CHECK(message("        weight: 0.0000000000000001\n") ==
+        "'weight' is 0.0000000000000001: more digits than bvplan can compare exactly");
+  CHECK(message("        budget: 10000000000000000000\n") ==
+        "'budget' is 10000000000000000000, too large a number for a plan");
+  CHECK(message("        budget: 1000000000000.000001\n") ==
+        "'budget' is 1000000000000.000001: more digits than bvplan can compare exactly");
+  CHECK(message("        updates: [{date: 2004-03-31, complete: 100.000001}]\n") ==
+        "'complete' is 100.000001, outside 0 to 100 percent");
+  CHECK(message("        budget: 1000000000000.01\n") ==
+        "'budget' is 1000000000000.01, too large a number for a plan");
+  CHECK(message("        weight: 0.000000000000001\n") == "");  // tiny, but above 0
+  CHECK(message("        weight: 123456789.123456\n") == "");
+  CHECK(message("        budget: 999999999999.99\n") == "");
+  CHECK(message("        budget: 0.000000\n") == "");
+  LoadResult r = load(with("        updates: [{date: 2004-03-31, complete: 99.999999}]\n"));
+  REQUIRE(r.plan);
+  CHECK(r.plan->issues[0].actions[0].updates[0].complete < 100);
+}
+
+TEST_CASE("C1 controls are refused like C0 ones, in the short form of an owner too") {
+  auto first = [](const std::string& text) { return load(text).diagnostics.at(0).message; };
+  std::string text = minimal;
+  CHECK(first(std::string(text).replace(text.find("Draft the policy"), 5, "Dr\xC2\x9B" "aft")) ==
+        "'title' contains the control character U+009B");
+  CHECK(first(std::string(text).replace(text.find("Strategic & Performance Services"), 32, "\"\\e[31mRED\"")) ==
+        "'name' contains the control character U+001B");
+  CHECK(first(std::string(text).replace(text.find("Strategic & Performance Services"), 32, "\"a\\u0085b\"")) ==
+        "'name' contains the control character U+0085");
 }

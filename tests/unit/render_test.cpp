@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "bvplan/plan_loader.hpp"
+#include "bvplan/text.hpp"
 
 using namespace bvplan;
 using bvplan::test::d;
@@ -256,4 +257,52 @@ TEST_CASE("money rounds half away from zero, like every figure") {
   CHECK(format_money(-2.675, "GBP") == "-£2.68");
   CHECK(format_number(0.125) == "0.13");
   CHECK(format_money(999999999999.99, "GBP") == "£999,999,999,999.99");
+}
+
+TEST_CASE("render_markdown: currency and title cannot inject markup") {
+  Plan p = load(tiny_text("        title: Draft\n"));
+  p.title = "<img src=x onerror=alert(1)> \"q\"";
+  p.currency = "<script>alert(1)</script> | x";  // the loader refuses it; the paper escapes it anyway
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")})};
+  std::string md = render_markdown(plans, MarkdownOptions{});
+  CHECK(md.rfind("---\ntitle: \"\\\\<img src=x onerror=alert(1)\\\\> \\\"q\\\": progress report\"\n", 0) == 0);
+  CHECK(md.find("<script>") == std::string::npos);
+  for (size_t at = md.find("<img"); at != std::string::npos; at = md.find("<img", at + 1))
+    CHECK(md[at - 1] == '\\');  // escaped: text, not a tag
+  CHECK(md.find("| 1,000 \\<script\\>alert(1)\\</script\\> \\| x | 250 \\<script\\>alert(1)\\</script\\> \\| x | 25% |") !=
+        std::string::npos);
+  for (const std::string& line : lines_of(md))
+    if (line.rfind("| A1 ", 0) == 0 && line.find("script") != std::string::npos) CHECK(unescaped_pipes(line) == 5);
+}
+
+TEST_CASE("status and explain show line breaks and control characters escaped") {
+  Plan p = load(tiny_text("        title: \"Draft\\n::error::x\"\n"));
+  p.title = "Tiny\n::error::y\x1B[2J";
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")})};
+  std::string status = render_status(plans, StatusOptions{});
+  CHECK(status.rfind("p1: Tiny\\n::error::y\\e[2J (as at 20 February 2004)\n", 0) == 0);
+  std::string explained = *render_explain(plans, "A1");
+  CHECK(explained.rfind("action A1 \"Draft\\n::error::x\" (key issue KI1, plan p1)", 0) == 0);
+  for (const std::string& text : {status, explained, *render_explain(plans, "p1")})
+    for (const std::string& line : lines_of(text)) CHECK_FALSE(starts_workflow_command(line));
+}
+
+TEST_CASE("csv_text: no line of a cell reads as a workflow command") {
+  CHECK(csv_text("Key issue\n  ::error::x") == "\"Key issue\n  \\x3a:error::x\"");
+  CHECK(csv_text("::warning::x") == "\\x3a:warning::x");
+  CHECK(csv_text("a::b") == "a::b");
+}
+
+TEST_CASE("escape_markdown shows control characters (file names may hold any) as escapes") {
+  CHECK(escape_markdown("plans/\x1B[31m.yaml") == "plans/\\\\e\\[31m.yaml");
+  CHECK(escape_markdown("a\r\nb\x7F") == "a b\\\\x7f");
+}
+
+TEST_CASE("gantt: a task named like a Mermaid keyword stays a task") {
+  Plan p = load(tiny_text("        title: weekends\n"));
+  p.issues[0].actions[0].id = "excludes";
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")})};
+  std::string md = render_markdown(plans, MarkdownOptions{true, {}});
+  CHECK(md.find("\n  #101;xcludes weekends :active, t_excludes, 2004-01-01, 2004-04-10\n") != std::string::npos);
+  CHECK(md.find("\n  M1 Kick-off :milestone, done, t_M1, 2004-03-01, 0d\n") != std::string::npos);
 }
