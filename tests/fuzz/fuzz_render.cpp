@@ -94,10 +94,19 @@ void render_diffs(const Plan& before, const Plan& after) {
   DiffEnd from{"HEAD~1", "0123456789abcdef0123456789abcdef01234567", before.start};
   DiffEnd to{"HEAD", "89abcdef0123456789abcdef0123456789abcdef", after.end};
   std::vector<PlanDiff> diffs;
-  for (auto presence : {PlanDiff::Presence::both, PlanDiff::Presence::added, PlanDiff::Presence::removed})
-    diffs.push_back(PlanDiff{after.id, after.title, after.file, after.currency, presence, {}});
+  for (auto presence : {PlanDiff::Presence::both, PlanDiff::Presence::added, PlanDiff::Presence::removed}) {
+    PlanDiff diff;
+    diff.id = after.id;
+    diff.title = after.title;
+    diff.file = after.file;
+    diff.currency = after.currency;
+    diff.presence = presence;
+    diffs.push_back(std::move(diff));
+  }
   diffs[0].changes = diff_plans(before, after);
   for (const PlanChange& change : diffs[0].changes) describe(change, after.currency);
+  diffs[0].progress = diff_progress(before, after);
+  for (const ProgressReport& report : diffs[0].progress) describe(report);
   PlanDiff backwards = diffs[0];
   backwards.changes = diff_plans(after, before);
   diffs.push_back(std::move(backwards));
