@@ -194,7 +194,8 @@ struct GitRepository::Impl {
         git_commit_tree(old_tree.out(), from.get()) != 0 || git_commit_tree(new_tree.out(), to.get()) != 0 ||
         git_diff_tree_to_tree(diff.out(), repo, old_tree.get(), new_tree.get(), nullptr) != 0)
       return out;
-    git_diff_find_options options = GIT_DIFF_FIND_OPTIONS_INIT;
+    git_diff_find_options options;
+    git_diff_find_options_init(&options, GIT_DIFF_FIND_OPTIONS_VERSION);  // clang: the INIT macro leaves fields out
     options.flags = GIT_DIFF_FIND_RENAMES;
     if (git_diff_find_similar(diff.get(), &options) != 0) return out;
     for (size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
@@ -216,7 +217,8 @@ struct GitRepository::Impl {
         git_commit_tree(new_tree.out(), commit.get()) != 0 ||
         git_diff_tree_to_tree(diff.out(), repo, old_tree.get(), new_tree.get(), nullptr) != 0)
       return std::nullopt;
-    git_diff_find_options options = GIT_DIFF_FIND_OPTIONS_INIT;
+    git_diff_find_options options;
+    git_diff_find_options_init(&options, GIT_DIFF_FIND_OPTIONS_VERSION);  // clang: the INIT macro leaves fields out
     options.flags = GIT_DIFF_FIND_RENAMES;
     if (git_diff_find_similar(diff.get(), &options) != 0) return std::nullopt;
     for (size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {

@@ -18,8 +18,11 @@ template <typename T>
 T* DocumentStorage::Blocks<T>::take(size_t n, size_t block_size) {
   if (n == 0) return nullptr;
   if (blocks.empty() || capacity - used < n) {
-    // A new block; a request larger than a block gets one of its own size.
-    size_t size = std::max(n, block_size);
+    // A new block, doubling from 1/256 of a full one so a small file costs little (each
+    // node is constructed: a full first block cost more than parsing a short plan); a
+    // request larger than a block gets one of its own size.
+    size_t next = blocks.empty() ? block_size / 256 : std::min(capacity * 2, block_size);
+    size_t size = std::max(n, next);
     blocks.push_back(std::make_unique_for_overwrite<T[]>(size));
     used = 0;
     capacity = size;
