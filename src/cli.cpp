@@ -198,12 +198,19 @@ Portfolio portfolio_of(const Workspace& ws) {
   return p;
 }
 
-// over-capacity across every plan given, by quarter over their whole periods.
+// over-capacity across every plan given, by quarter over each plan's period: only the
+// quarters some plan covers, so plans centuries apart do not cost every quarter between.
 Diagnostics capacity_findings(const Workspace& ws, Date as_of) {
   Portfolio p = portfolio_of(ws);
   if (p.plans.empty()) return {};
-  Workload w = compute_workload(p.plans, p.owners, as_of, periods_between(p.start, p.end, HistoryStep::quarter));
-  return workload_findings(w);
+  std::vector<Period> quarters;
+  for (const Plan* plan : p.plans)
+    for (const Period& q : periods_between(plan->start, plan->end, HistoryStep::quarter)) quarters.push_back(q);
+  std::sort(quarters.begin(), quarters.end(), [](const Period& a, const Period& b) { return a.start < b.start; });
+  quarters.erase(std::unique(quarters.begin(), quarters.end(),
+                             [](const Period& a, const Period& b) { return a.start == b.start; }),
+                 quarters.end());
+  return workload_findings(compute_workload(p.plans, p.owners, as_of, quarters));
 }
 
 // --- check -----------------------------------------------------------------------------

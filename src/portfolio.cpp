@@ -90,7 +90,12 @@ Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& o
         std::string name = plan->id + "/" + action.id;
         double days = static_cast<double>(action.due.days_since(action.start) + 1);
         double people = 1 + static_cast<double>(action.support.size());
-        for (size_t p = 0; p < periods.size(); ++p) {
+        // Periods are in order and apart: visit only those the action is active in (it
+        // starts in the first), so the work is what each action spans, not actions x periods.
+        size_t first = static_cast<size_t>(
+            std::partition_point(periods.begin(), periods.end(), [&](const Period& q) { return q.end < action.start; }) -
+            periods.begin());
+        for (size_t p = first; p < periods.size() && periods[p].start <= span->end; ++p) {
           if (action.start >= periods[p].start && action.start <= periods[p].end) ++w.totals[p].starting;
           if (overlap_days(*span, periods[p].start, periods[p].end) == 0) continue;
           ++w.totals[p].active;

@@ -130,6 +130,11 @@ private:
             fmt::format("plan starts on {}, after it ends on {}", to_iso(plan_.start),
                         to_iso(plan_.end)),
             "swap the dates or correct one of them");
+    else if (plan_.well_formed && plan_.end > plan_.start.plus_months(12 * max_plan_years))
+      error(plan_.end_position, "date-order",
+            fmt::format("plan runs from {} to {}, more than {} years", to_iso(plan_.start), to_iso(plan_.end),
+                        max_plan_years),
+            "an improvement plan runs for a few years: correct the year");
   }
 
   bool inside_plan(Date d) const { return d >= plan_.start && d <= plan_.end; }

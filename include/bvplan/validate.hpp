@@ -7,6 +7,10 @@
 
 namespace bvplan {
 
+// The longest plan period accepted (date-order): the figures and the workload go period
+// by period, so a plan over centuries would make a small file cost gigabytes.
+inline constexpr int max_plan_years = 100;
+
 // Appends the semantic findings for `plan`. `owners` is every owner the plan may name
 // (registers and the plan's own); `as_of` is the date progress rules are judged at.
 void validate_plan(const Plan& plan, const Owners& owners, Date as_of, Diagnostics& diagnostics);
