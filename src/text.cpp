@@ -61,6 +61,25 @@ size_t utf8_length(std::string_view text, size_t i) {
   return n;
 }
 
+// Appends the non-ASCII character at text[i] in the form `json_quote` and `escape_control`
+// share: a C1 control (U+0080 to U+009F, which some terminals obey) as \u00XX, any other
+// UTF-8 character as it is, and a byte that is not UTF-8 as U+FFFD (JSON) or \xNN.
+// Returns the bytes consumed.
+enum class NotUtf8 { replacement, hex };
+size_t append_non_ascii(std::string& out, std::string_view text, size_t i, NotUtf8 not_utf8) {
+  size_t n = utf8_length(text, i);
+  if (n == 0) {
+    if (not_utf8 == NotUtf8::replacement) out += "\\ufffd";
+    else out += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+    return 1;
+  }
+  if (n == 2 && text[i] == '\xC2' && static_cast<unsigned char>(text[i + 1]) < 0xA0)
+    out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
+  else
+    out.append(text.substr(i, n));
+  return n;
+}
+
 }  // namespace
 
 void append_with_comma(std::string& list, std::string_view item) {
@@ -76,17 +95,7 @@ std::string json_quote(std::string_view text) {
     char c = text[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
       // JSON is UTF-8: a byte that is not (a file name, say) becomes U+FFFD.
-      size_t n = utf8_length(text, i);
-      if (n == 0) {
-        out += "\\ufffd";
-      } else if (n == 2 && c == '\xC2' && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
-        // A C1 control (U+0080 to U+009F): some terminals obey them, so never raw.
-        out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
-        ++i;
-      } else {
-        out.append(text.substr(i, n));
-        i += n - 1;
-      }
+      i += append_non_ascii(out, text, i, NotUtf8::replacement) - 1;
       continue;
     }
     switch (c) {
@@ -114,16 +123,7 @@ std::string escape_control(std::string_view text, Keep keep) {
   for (size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      size_t n = utf8_length(text, i);
-      if (n == 0) {
-        out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
-      } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
-        out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
-        ++i;
-      } else {
-        out.append(text.substr(i, n));
-        i += n - 1;
-      }
+      i += append_non_ascii(out, text, i, NotUtf8::hex) - 1;
       continue;
     }
     switch (c) {
