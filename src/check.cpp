@@ -38,9 +38,7 @@ Owners load_owners_text(SourceFile& source, Diagnostics& diagnostics) {
 
 namespace {
 
-std::string plural(size_t n, const char* word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
+std::string plural(size_t n, const char* word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
 std::string summary_line(const Diagnostics& diagnostics, size_t files) {
   return fmt::format("{} checked: {}, {}", plural(files, "file"),
@@ -127,17 +125,16 @@ std::string render_text(const Diagnostics& diagnostics, size_t files, const Sour
 }
 
 std::string render_json(const Diagnostics& diagnostics, size_t files) {
-  std::string out = fmt::format(R"({{"version":1,"files":{},"errors":{},"warnings":{},"diagnostics":[)",
-                                files, count_severity(diagnostics, Severity::error),
-                                count_severity(diagnostics, Severity::warning));
+  std::string out =
+      fmt::format(R"({{"version":1,"files":{},"errors":{},"warnings":{},"diagnostics":[)", files,
+                  count_severity(diagnostics, Severity::error), count_severity(diagnostics, Severity::warning));
   bool first = true;
   for (const Diagnostic& d : diagnostics) {
     out += first ? "\n" : ",\n";
     first = false;
     out += fmt::format(R"(  {{"file":{},"line":{},"column":{},"severity":"{}","rule":"{}","message":{},"hint":{}}})",
-                       json_quote(d.file), d.position.line, d.position.column,
-                       to_string(d.severity), d.rule, json_quote(d.message),
-                       d.hint.empty() ? "null" : json_quote(d.hint));
+                       json_quote(d.file), d.position.line, d.position.column, to_string(d.severity), d.rule,
+                       json_quote(d.message), d.hint.empty() ? "null" : json_quote(d.hint));
   }
   out += first ? "]}\n" : "\n]}\n";
   return out;
@@ -167,10 +164,8 @@ std::string render_github(const Diagnostics& diagnostics, size_t files) {
     std::string message = escape_control(d.message);
     if (!d.hint.empty()) message += "\nhint: " + escape_control(d.hint);
     out += fmt::format("::{} file={}", to_string(d.severity), escape_github(escape_control(d.file), true));
-    if (d.position.line > 0)
-      out += fmt::format(",line={},col={}", d.position.line, d.position.column);
-    out += fmt::format(",title={}::{}\n", escape_github("bvplan " + d.rule, true),
-                       escape_github(message, false));
+    if (d.position.line > 0) out += fmt::format(",line={},col={}", d.position.line, d.position.column);
+    out += fmt::format(",title={}::{}\n", escape_github("bvplan " + d.rule, true), escape_github(message, false));
   }
   out += summary_line(diagnostics, files) + "\n";
   return out;
@@ -182,8 +177,8 @@ std::string render_findings_text(const Diagnostics& diagnostics, const SourceLoo
   return findings_text(diagnostics, sources);
 }
 
-std::string render_diagnostics(const Diagnostics& diagnostics, size_t files,
-                               DiagnosticFormat format, const SourceLookup& sources) {
+std::string render_diagnostics(const Diagnostics& diagnostics, size_t files, DiagnosticFormat format,
+                               const SourceLookup& sources) {
   switch (format) {
     case DiagnosticFormat::json: return render_json(diagnostics, files);
     case DiagnosticFormat::github: return render_github(diagnostics, files);

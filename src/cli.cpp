@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "bvplan/check.hpp"
 #include "bvplan/compute.hpp"
@@ -18,17 +18,16 @@
 #include "bvplan/parallel.hpp"
 #include "bvplan/plan_diff.hpp"
 #include "bvplan/portfolio.hpp"
-#include "bvplan/validate.hpp"
 #include "bvplan/render.hpp"
 #include "bvplan/text.hpp"
+#include "bvplan/validate.hpp"
 #include "bvplan/workspace.hpp"
-#include "bvplan/text.hpp"
 
+#include <unistd.h>
 #include <algorithm>
 #include <filesystem>
 #include <set>
 #include <thread>
-#include <unistd.h>
 
 namespace bvplan {
 
@@ -77,12 +76,14 @@ void write_result(const std::string& output, const std::string& text, const std:
 // An option given with an empty value ("--against $BASE" with BASE unset) is a mistake,
 // not a request for the default.
 const CLI::Validator non_empty(
-    [](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); }, "", "NONEMPTY");
+    [](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); }, "",
+    "NONEMPTY");
 
 // --max-file-size: for plan files on disk and plans read from git alike.
 void add_max_file_size_option(CLI::App& command, size_t& max_file_size) {
-  command.add_option("--max-file-size", max_file_size,
-                     "refuse plan files (and plans read from git) larger than this many bytes")
+  command
+      .add_option("--max-file-size", max_file_size,
+                  "refuse plan files (and plans read from git) larger than this many bytes")
       ->type_name("BYTES")
       ->check(CLI::Range(size_t{1}, size_t{1} << 40))
       ->capture_default_str();
@@ -98,19 +99,22 @@ struct InputOptions {
 };
 
 void add_input_options(CLI::App& command, InputOptions& options) {
-  command.add_option("paths", options.paths,
-                     "plan files or folders (every *.yaml/*.yml below); - reads standard input")
+  command
+      .add_option("paths", options.paths, "plan files or folders (every *.yaml/*.yml below); - reads standard input")
       ->type_name("PATH");
-  command.add_option("--as-of", options.as_of,
-                     "judge progress as of this date (YYYY-MM-DD); default today, or "
-                     "SOURCE_DATE_EPOCH when set")
-      ->type_name("DATE")->check(non_empty);
-  command.add_option("--owners", options.owners_file,
-                     "an owners register to use besides owners.yaml files")
-      ->type_name("FILE")->check(non_empty);
-  command.add_option("--stdin-filename", options.stdin_filename,
-                     "the name to report for a plan read from standard input")
-      ->type_name("NAME")->check(non_empty);
+  command
+      .add_option("--as-of", options.as_of,
+                  "judge progress as of this date (YYYY-MM-DD); default today, or "
+                  "SOURCE_DATE_EPOCH when set")
+      ->type_name("DATE")
+      ->check(non_empty);
+  command.add_option("--owners", options.owners_file, "an owners register to use besides owners.yaml files")
+      ->type_name("FILE")
+      ->check(non_empty);
+  command
+      .add_option("--stdin-filename", options.stdin_filename, "the name to report for a plan read from standard input")
+      ->type_name("NAME")
+      ->check(non_empty);
   add_max_file_size_option(command, options.max_file_size);
 }
 
@@ -159,8 +163,10 @@ std::unique_ptr<Workspace> load_workspace(const InputOptions& options, Date as_o
     std::string shown = source.path;
     Owners inherited = ws->registers.for_plan(file == "-" ? options.stdin_filename : file);
     CheckedPlan checked;
-    if (too_big) checked.diagnostics.push_back(*too_big);
-    else checked = check_plan(source, inherited, as_of);
+    if (too_big)
+      checked.diagnostics.push_back(*too_big);
+    else
+      checked = check_plan(source, inherited, as_of);
     ws->files.push_back(shown);
     ws->paths.push_back(file);
     ws->sources.push_back(std::move(source));
@@ -168,8 +174,7 @@ std::unique_ptr<Workspace> load_workspace(const InputOptions& options, Date as_o
   }
   ws->register_diagnostics = ws->registers.take_diagnostics();
   if (found.files.empty() && found.unreadable.empty())
-    ws->problems.push_back(fmt::format("no plan files (*.yaml, *.yml) found in {}",
-                                       fmt::join(paths, ", ")));
+    ws->problems.push_back(fmt::format("no plan files (*.yaml, *.yml) found in {}", fmt::join(paths, ", ")));
   return ws;
 }
 
@@ -241,7 +246,8 @@ std::string shown_path(const GitRepository& repo, const std::string& path) {
   std::error_code ec;
   fs::path here = fs::current_path(ec);
   if (ec) return path;
-  std::string out = (fs::path(repo.workdir()) / path).lexically_relative(fs::weakly_canonical(here, ec)).generic_string();
+  std::string out =
+      (fs::path(repo.workdir()) / path).lexically_relative(fs::weakly_canonical(here, ec)).generic_string();
   return out.empty() ? path : out;
 }
 
@@ -342,25 +348,26 @@ std::string no_version(const std::string& id, const RevisionPlans& at, const std
 }
 
 void declare_check(CLI::App& app, CheckOptions& options) {
-  CLI::App* check = app.add_subcommand(
-      "check", "validate plans: format, dates, owners, dependencies, budgets and progress");
+  CLI::App* check =
+      app.add_subcommand("check", "validate plans: format, dates, owners, dependencies, budgets and progress");
   add_input_options(*check, options.input);
   check->add_option("--format", options.format, "output format")
       ->check(CLI::IsMember({"text", "json", "github"}))
       ->capture_default_str();
   check->add_flag("--strict", options.strict, "fail (exit 1) on warnings too");
-  check->add_option("--against", options.against,
-                    "also report unapproved-rebaseline: due dates moved later since this git revision "
-                    "without a 'rebaselined' record (and not-in-revision: a plan with no version there)")
-      ->type_name("REV")->check(non_empty);
+  check
+      ->add_option("--against", options.against,
+                   "also report unapproved-rebaseline: due dates moved later since this git revision "
+                   "without a 'rebaselined' record (and not-in-revision: a plan with no version there)")
+      ->type_name("REV")
+      ->check(non_empty);
 }
 
 int run_check(const CheckOptions& options) {
   Date as_of = parse_as_of(options.input.as_of);
   auto ws = load_workspace(options.input, as_of);
   Diagnostics all = ws->register_diagnostics;
-  for (const CheckedPlan& plan : ws->plans)
-    all.insert(all.end(), plan.diagnostics.begin(), plan.diagnostics.end());
+  for (const CheckedPlan& plan : ws->plans) all.insert(all.end(), plan.diagnostics.begin(), plan.diagnostics.end());
   for (const Diagnostic& d : capacity_findings(*ws, as_of)) all.push_back(d);
   if (!options.against.empty() && !ws->plans.empty()) {
     auto repo = open_repository(ws->paths);
@@ -396,8 +403,8 @@ int run_check(const CheckOptions& options) {
                                                          : DiagnosticFormat::text;
   report_problems(ws->problems);
   if (ws->plans.empty() && !ws->problems.empty()) return exit_usage;
-  write_out(render_diagnostics(all, ws->plans.size(), format,
-                               [&](const std::string& file) { return ws->source(file); }));
+  write_out(
+      render_diagnostics(all, ws->plans.size(), format, [&](const std::string& file) { return ws->source(file); }));
   if (!ws->problems.empty()) return exit_usage;
   size_t errors = count_severity(all, Severity::error);
   size_t warnings = count_severity(all, Severity::warning);
@@ -442,16 +449,20 @@ struct ReportingOptions {
 void add_reporting_options(CLI::App& command, ReportingOptions& options) {
   add_input_options(command, options.input);
   CLI::Option* as_of = command.get_option("--as-of");
-  command.add_option("--period", options.period,
-                     "report for a period: 2004, 2004-H1, 2004-Q2 or 2004-06 (as of its last day)")
-      ->type_name("PERIOD")->check(non_empty)
+  command
+      .add_option("--period", options.period,
+                  "report for a period: 2004, 2004-H1, 2004-Q2 or 2004-06 (as of its last day)")
+      ->type_name("PERIOD")
+      ->check(non_empty)
       ->excludes(as_of);
 }
 
 void add_compare_option(CLI::App& command, ReportingOptions& options) {
-  command.add_option("--compare", options.compare,
-                     "direction of travel against the plans at this git revision, as of its commit date")
-      ->type_name("REV")->check(non_empty);
+  command
+      .add_option("--compare", options.compare,
+                  "direction of travel against the plans at this git revision, as of its commit date")
+      ->type_name("REV")
+      ->check(non_empty);
 }
 
 // Plans loaded, checked and computed. Plans with errors are not reported: their findings
@@ -536,8 +547,7 @@ Figures compute_figures(const ReportingOptions& options, FindingsShown shown = F
   if (!options.period.empty()) {
     period = parse_period(options.period);
     if (!period)
-      throw Error(fmt::format("--period '{}' is not a period: use 2004, 2004-H1, 2004-Q2 or 2004-06",
-                              options.period));
+      throw Error(fmt::format("--period '{}' is not a period: use 2004, 2004-H1, 2004-Q2 or 2004-06", options.period));
   }
   out.as_of = period ? period->end : parse_as_of(options.input.as_of);
   out.workspace = load_workspace(options.input, out.as_of);
@@ -580,7 +590,9 @@ void declare_status(CLI::App& app, StatusOptions_& options) {
   CLI::App* status = app.add_subcommand("status", "a compact progress table per plan: target, actual, RAG, days late");
   add_reporting_options(*status, options.reporting);
   add_compare_option(*status, options.reporting);
-  status->add_option("--color", options.color, "colour the RAG words: auto (on a terminal, unless NO_COLOR is set), always, never")
+  status
+      ->add_option("--color", options.color,
+                   "colour the RAG words: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
 }
@@ -613,21 +625,23 @@ void declare_report(CLI::App& app, ReportOptions& options) {
   report->add_option("--format", options.format, "md, csv or json")
       ->check(CLI::IsMember({"md", "csv", "json"}))
       ->capture_default_str();
-  report->add_option("-o,--output", options.output,
-                     "write to FILE (atomically; never over an input plan) instead of standard output")
-      ->type_name("FILE")->check(non_empty);
+  report
+      ->add_option("-o,--output", options.output,
+                   "write to FILE (atomically; never over an input plan) instead of standard output")
+      ->type_name("FILE")
+      ->check(non_empty);
   report->add_flag("--gantt", options.gantt, "md: add a Mermaid gantt chart of actions and milestones");
   report->add_option("--level", options.level, "csv: one row per plan, issue, action or milestone")
       ->check(CLI::IsMember({"plan", "issue", "action", "milestone"}))
       ->capture_default_str();
   report->add_flag("--bom", options.bom, "csv: start with a UTF-8 byte-order mark, for Excel");
-  report->add_option("--baseline", options.reporting.baseline,
-                     "add each action's due date at this git revision and the slip since, and list every "
-                     "change to the plan since then")
-      ->type_name("REV")->check(non_empty);
+  report
+      ->add_option("--baseline", options.reporting.baseline,
+                   "add each action's due date at this git revision and the slip since, and list every "
+                   "change to the plan since then")
+      ->type_name("REV")
+      ->check(non_empty);
 }
-
-
 
 int run_report(const ReportOptions& options) {
   Figures figures = compute_figures(options.reporting);
@@ -635,8 +649,8 @@ int run_report(const ReportOptions& options) {
   if (options.format == "json") {
     text = render_json(figures.plans, figures.as_of, figures.window);
   } else if (options.format == "csv") {
-    CsvLevel level = options.level == "plan"    ? CsvLevel::plan
-                     : options.level == "issue" ? CsvLevel::issue
+    CsvLevel level = options.level == "plan"        ? CsvLevel::plan
+                     : options.level == "issue"     ? CsvLevel::issue
                      : options.level == "milestone" ? CsvLevel::milestone
                                                     : CsvLevel::action;
     text = render_csv(figures.plans, CsvOptions{level, options.bom});
@@ -696,13 +710,22 @@ void declare_workload(CLI::App& app, WorkloadOptions& options) {
   CLI::App* command = app.add_subcommand(
       "workload", "actions led and supported and days of effort per owner and period, against capacity");
   add_input_options(*command, options.input);
-  command->add_option("--by", options.by, "quarter or month")->check(CLI::IsMember({"quarter", "month"}))->capture_default_str();
-  command->add_option("--from", options.from, "first period: the one holding this date (default: the earliest plan start)")
-      ->type_name("DATE")->check(non_empty);
+  command->add_option("--by", options.by, "quarter or month")
+      ->check(CLI::IsMember({"quarter", "month"}))
+      ->capture_default_str();
+  command
+      ->add_option("--from", options.from, "first period: the one holding this date (default: the earliest plan start)")
+      ->type_name("DATE")
+      ->check(non_empty);
   command->add_option("--to", options.to, "last period: the one holding this date (default: the latest plan end)")
-      ->type_name("DATE")->check(non_empty);
-  command->add_option("--format", options.format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}))->capture_default_str();
-  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE")->check(non_empty);
+      ->type_name("DATE")
+      ->check(non_empty);
+  command->add_option("--format", options.format, "md, csv or json")
+      ->check(CLI::IsMember({"md", "csv", "json"}))
+      ->capture_default_str();
+  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")
+      ->type_name("FILE")
+      ->check(non_empty);
 }
 
 // Loads plans for a portfolio command; their errors go to stderr, their warnings are
@@ -733,8 +756,9 @@ int run_workload(const WorkloadOptions& options) {
   Date from = from_option.value_or(p.start);
   Date to = to_option.value_or(p.end);
   if (to < from) throw Error("--to is before --from");
-  Workload w = compute_workload(p.plans, p.owners, as_of,
-                                periods_between(from, to, options.by == "month" ? HistoryStep::month : HistoryStep::quarter));
+  Workload w =
+      compute_workload(p.plans, p.owners, as_of,
+                       periods_between(from, to, options.by == "month" ? HistoryStep::month : HistoryStep::quarter));
   std::vector<std::string> unjudged;
   for (const OwnerLoad& o : w.owners)
     if (!o.judged()) unjudged.push_back(o.owner.id);
@@ -758,11 +782,17 @@ void declare_savings(CLI::App& app, SavingsOptions& options) {
   CLI::App* command = app.add_subcommand(
       "savings", "financial benefits per plan and in total: target, expected by now, delivered, with RAG");
   add_input_options(*command, options.reporting.input);
-  command->add_option("--period", options.reporting.period, "as of a period's last day: 2004, 2004-H1, 2004-Q2, 2004-06")
-      ->type_name("PERIOD")->check(non_empty)
+  command
+      ->add_option("--period", options.reporting.period, "as of a period's last day: 2004, 2004-H1, 2004-Q2, 2004-06")
+      ->type_name("PERIOD")
+      ->check(non_empty)
       ->excludes(command->get_option("--as-of"));
-  command->add_option("--format", options.format, "md, csv or json")->check(CLI::IsMember({"md", "csv", "json"}))->capture_default_str();
-  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE")->check(non_empty);
+  command->add_option("--format", options.format, "md, csv or json")
+      ->check(CLI::IsMember({"md", "csv", "json"}))
+      ->capture_default_str();
+  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")
+      ->type_name("FILE")
+      ->check(non_empty);
 }
 
 int run_savings(const SavingsOptions& options) {
@@ -787,12 +817,16 @@ void declare_calendar(CLI::App& app, CalendarOptions& options) {
   CLI::App* command = app.add_subcommand(
       "calendar", "every progress report due to each monitoring body, from the plans' monitoring lists");
   add_input_options(*command, options.input);
-  command->add_option("--from", options.from, "leave out reports due before this date")->type_name("DATE")->check(non_empty);
+  command->add_option("--from", options.from, "leave out reports due before this date")
+      ->type_name("DATE")
+      ->check(non_empty);
   command->add_option("--to", options.to, "leave out reports due after this date")->type_name("DATE")->check(non_empty);
   command->add_option("--format", options.format, "md, csv, json, or ics (iCalendar, to import into a calendar)")
       ->check(CLI::IsMember({"md", "csv", "json", "ics"}))
       ->capture_default_str();
-  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")->type_name("FILE")->check(non_empty);
+  command->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")
+      ->type_name("FILE")
+      ->check(non_empty);
 }
 
 int run_calendar(const CalendarOptions& options) {
@@ -824,8 +858,12 @@ struct HistoryOptions {
 void declare_history(CLI::App& app, HistoryOptions& options) {
   CLI::App* history = app.add_subcommand("history", "each plan's progress over time, read from its git history");
   history->add_option("paths", options.input.paths, "plan files or folders in a git repository")->type_name("PATH");
-  history->add_option("--since", options.since, "leave out points before this date")->type_name("DATE")->check(non_empty);
-  history->add_option("--until", options.until, "leave out points after this date (default today)")->type_name("DATE")->check(non_empty);
+  history->add_option("--since", options.since, "leave out points before this date")
+      ->type_name("DATE")
+      ->check(non_empty);
+  history->add_option("--until", options.until, "leave out points after this date (default today)")
+      ->type_name("DATE")
+      ->check(non_empty);
   history->add_option("--by", options.by, "one point per commit that changed the plan, or per month or quarter")
       ->check(CLI::IsMember({"commit", "month", "quarter"}))
       ->capture_default_str();
@@ -833,9 +871,11 @@ void declare_history(CLI::App& app, HistoryOptions& options) {
       ->check(CLI::IsMember({"md", "csv", "json", "svg"}))
       ->capture_default_str();
   history->add_option("-o,--output", options.output, "write to FILE (atomically) instead of standard output")
-      ->type_name("FILE")->check(non_empty);
+      ->type_name("FILE")
+      ->check(non_empty);
   history->add_option("--owners", options.input.owners_file, "an owners register to use besides owners.yaml files")
-      ->type_name("FILE")->check(non_empty);
+      ->type_name("FILE")
+      ->check(non_empty);
   add_max_file_size_option(*history, options.input.max_file_size);
 }
 
@@ -855,8 +895,9 @@ int run_history(const HistoryOptions& options) {
   auto repo = open_repository(found.files);
   OwnerRegisters registers(options.input.max_file_size);
   if (!options.input.owners_file.empty()) registers.set_explicit(options.input.owners_file);
-  HistoryStep step = options.by == "commit" ? HistoryStep::commit
-                     : options.by == "month" ? HistoryStep::month : HistoryStep::quarter;
+  HistoryStep step = options.by == "commit"  ? HistoryStep::commit
+                     : options.by == "month" ? HistoryStep::month
+                                             : HistoryStep::quarter;
   // First decide which versions to evaluate at which dates, then read each distinct
   // version once (blobs from git serially, parsing on every core: yaml-cpp's parse is
   // most of the time), then evaluate in order.
@@ -880,9 +921,12 @@ int run_history(const HistoryOptions& options) {
       continue;
     }
     if (repo->differs_from_head(path))
-      write_err(fmt::format("bvplan: note: '{}' has changes that are not committed; history uses commits only\n", file));
+      write_err(
+          fmt::format("bvplan: note: '{}' has changes that are not committed; history uses commits only\n", file));
     inherited[file] = registers.for_plan(file);
-    auto add = [&](const FileVersion& v, Date as_of) { evaluations.push_back({&file, v, as_of, file + "\n" + v.blob}); };
+    auto add = [&](const FileVersion& v, Date as_of) {
+      evaluations.push_back({&file, v, as_of, file + "\n" + v.blob});
+    };
     if (step == HistoryStep::commit) {
       for (auto it = versions.rbegin(); it != versions.rend(); ++it)
         if ((!since || it->commit.date >= *since) && it->commit.date <= until) add(*it, it->commit.date);
@@ -891,8 +935,8 @@ int run_history(const HistoryOptions& options) {
       for (const FileVersion& v : versions) first = std::min(first, v.commit.date);
       for (Date end : period_ends(since ? std::max(*since, first) : first, until, step)) {
         // The plan as committed on or before that day: the newest such version.
-        auto it = std::find_if(versions.begin(), versions.end(),
-                               [&](const FileVersion& v) { return v.commit.date <= end; });
+        auto it =
+            std::find_if(versions.begin(), versions.end(), [&](const FileVersion& v) { return v.commit.date <= end; });
         if (it != versions.end()) add(*it, end);
       }
     }
@@ -924,9 +968,9 @@ int run_history(const HistoryOptions& options) {
   // A failure in a worker (out of memory) comes back here and stops the command.
   run_in_parallel(work.size(), std::max(1u, std::thread::hardware_concurrency()), [&](size_t i) {
     const Evaluation& e = *work[i]->first;
-    work[i]->result = std::make_unique<CheckedPlan>(check_text(std::move(work[i]->text),
-                                                               *e.file + "@" + e.version.commit.short_id,
-                                                               inherited.at(*e.file), e.version.commit.date));
+    work[i]->result =
+        std::make_unique<CheckedPlan>(check_text(std::move(work[i]->text), *e.file + "@" + e.version.commit.short_id,
+                                                 inherited.at(*e.file), e.version.commit.date));
   });
   std::vector<HistoryPoint> points;
   std::set<std::string> reported;
@@ -939,14 +983,15 @@ int run_history(const HistoryOptions& options) {
                               count_severity(plan.diagnostics, Severity::error)));
       continue;
     }
-    PlanFigures figures = compute_plan(*plan.plan, e.as_of, cadence_window(shortest_cadence(*plan.plan), e.as_of),
-                                       &plan.owners);
+    PlanFigures figures =
+        compute_plan(*plan.plan, e.as_of, cadence_window(shortest_cadence(*plan.plan), e.as_of), &plan.owners);
     points.push_back(history_point(figures, e.version.commit.short_id));
   }
   report_register_findings(registers);
   if (repo->truncated())
-    write_err("bvplan: warning: the history is truncated: this is a shallow clone, so commits before its "
-              "boundary are missing; fetch the full history with: git fetch --unshallow\n");
+    write_err(
+        "bvplan: warning: the history is truncated: this is a shallow clone, so commits before its "
+        "boundary are missing; fetch the full history with: git fetch --unshallow\n");
   report_problems(problems);
   std::stable_sort(points.begin(), points.end(),
                    [](const HistoryPoint& a, const HistoryPoint& b) { return a.date < b.date; });
@@ -979,7 +1024,8 @@ void declare_diff(CLI::App& app, DiffOptions& options) {
       ->check(CLI::IsMember({"md", "json"}))
       ->capture_default_str();
   diff->add_option("--owners", options.owners_file, "an owners register to use besides owners.yaml files")
-      ->type_name("FILE")->check(non_empty);
+      ->type_name("FILE")
+      ->check(non_empty);
   add_max_file_size_option(*diff, options.max_file_size);
 }
 
@@ -1030,7 +1076,8 @@ int run_diff(const DiffOptions& options) {
   for (const std::string& p : paths) scope.push_back(repo->relative_path(p));
   auto in_scope = [&](const std::string& path) {
     for (const std::string& s : scope)
-      if (s == "." || path == s || (path.size() > s.size() && path.compare(0, s.size(), s) == 0 && path[s.size()] == '/'))
+      if (s == "." || path == s ||
+          (path.size() > s.size() && path.compare(0, s.size(), s) == 0 && path[s.size()] == '/'))
         return true;
     return false;
   };
@@ -1059,8 +1106,10 @@ int run_diff(const DiffOptions& options) {
       std::optional<Diagnostic> too_big;
       SourceFile source = read_source_file(file, options.max_file_size, too_big);
       DiffSide side{repo->relative_path(file), file, CheckedPlan{}};
-      if (too_big) side.checked->diagnostics.push_back(*too_big);
-      else side.checked = check_plan(source, registers.for_plan(file), as_of);
+      if (too_big)
+        side.checked->diagnostics.push_back(*too_big);
+      else
+        side.checked = check_plan(source, registers.for_plan(file), as_of);
       after.push_back(std::move(side));
     }
   }
@@ -1073,8 +1122,8 @@ int run_diff(const DiffOptions& options) {
   for (size_t i = 0; i < after.size(); ++i) {
     std::string elsewhere;
     auto renamed = renames.find(after[i].path);
-    std::optional<TreeFile> f = from.find(after[i].path, after[i].id(), elsewhere,
-                                          renamed == renames.end() ? "" : renamed->second);
+    std::optional<TreeFile> f =
+        from.find(after[i].path, after[i].id(), elsewhere, renamed == renames.end() ? "" : renamed->second);
     if (!f || !matched.insert(f->path).second) continue;
     std::string shown = shown_path(*repo, f->path);
     before[i] = DiffSide{f->path, shown, from.load(*f, registers.for_plan(after[i].shown), as_of)};
@@ -1101,7 +1150,8 @@ int run_diff(const DiffOptions& options) {
     if (before[i]) {
       const Plan& old = *before[i]->checked->plan;
       diff.presence = PlanDiff::Presence::both;
-      if (before[i]->path != after[i].path) diff.changes.push_back(file_moved(plan.id, before[i]->shown, after[i].shown));
+      if (before[i]->path != after[i].path)
+        diff.changes.push_back(file_moved(plan.id, before[i]->shown, after[i].shown));
       std::vector<PlanChange> changes = diff_plans(old, plan);
       diff.changes.insert(diff.changes.end(), changes.begin(), changes.end());
       diff.progress = diff_progress(old, plan);
@@ -1121,8 +1171,7 @@ int run_diff(const DiffOptions& options) {
 }
 
 int run_command(int argc, char** argv) {
-  CLI::App app{"bvplan: Best Value improvement plans as YAML in git, checked and reported",
-               "bvplan"};
+  CLI::App app{"bvplan: Best Value improvement plans as YAML in git, checked and reported", "bvplan"};
   app.set_version_flag("--version", version_text);
   app.require_subcommand(1);
   app.fallthrough();
@@ -1164,8 +1213,8 @@ int run_command(int argc, char** argv) {
     return app.exit(e, std::cout, std::cerr);
   } catch (const CLI::ParseError& e) {
     // CLI11 exits with 100-127; bvplan's usage errors are 2, in its own words.
-    write_err(fmt::format("bvplan: error: {}\nbvplan: run 'bvplan --help' or 'bvplan COMMAND --help' for usage\n",
-                          e.what()));
+    write_err(
+        fmt::format("bvplan: error: {}\nbvplan: run 'bvplan --help' or 'bvplan COMMAND --help' for usage\n", e.what()));
     return exit_usage;
   }
   try {

@@ -83,10 +83,9 @@ void apply_comparison(PlanFigures& figures, const PlanFigures& earlier) {
   for (const ActionFigures& a : earlier.actions) before.emplace(a.action->id, &a);
   for (ActionFigures& a : figures.actions) {
     auto it = before.find(a.action->id);
-    a.direction = it == before.end()
-                      ? Direction::added
-                      : direction_between(performance_ratio(a.actual, a.target),
-                                          performance_ratio(it->second->actual, it->second->target));
+    a.direction = it == before.end() ? Direction::added
+                                     : direction_between(performance_ratio(a.actual, a.target),
+                                                         performance_ratio(it->second->actual, it->second->target));
   }
   // Without figures on either side (every action deferred or cancelled) there is no ratio
   // to compare: unrated, not a spurious "improved" from an empty 0% of 0%.
@@ -128,13 +127,19 @@ TargetSegment target_segment(const Action& action, Date as_of) {
   }
   // Points: (S, 0), targets strictly inside (S, D) in date order, (D, 100); an explicit
   // target dated S or D replaces that end's value. Targets outside S..D are ignored.
-  struct Point { Date date; double percent; };
+  struct Point {
+    Date date;
+    double percent;
+  };
   std::vector<Point> points{{start, 0}};
   double at_due = 100;
   for (const TargetPoint& t : action.targets) {
-    if (t.date == start) points.front().percent = t.percent;
-    else if (t.date > start && t.date < due) points.push_back({t.date, t.percent});
-    else if (t.date == due) at_due = t.percent;
+    if (t.date == start)
+      points.front().percent = t.percent;
+    else if (t.date > start && t.date < due)
+      points.push_back({t.date, t.percent});
+    else if (t.date == due)
+      at_due = t.percent;
   }
   points.push_back({due, at_due});
   if (as_of >= due) {
@@ -153,9 +158,9 @@ TargetSegment target_segment(const Action& action, Date as_of) {
       seg.to = b.date;
       seg.to_percent = b.percent;
       double span = static_cast<double>(b.date.days_since(a.date));
-      seg.percent = span <= 0 ? b.percent
-                              : a.percent + (b.percent - a.percent) *
-                                                static_cast<double>(as_of.days_since(a.date)) / span;
+      seg.percent = span <= 0
+                        ? b.percent
+                        : a.percent + (b.percent - a.percent) * static_cast<double>(as_of.days_since(a.date)) / span;
       return seg;
     }
   }
@@ -175,8 +180,7 @@ Rag rag_for_ratio(double actual, double target, const RagThresholds& thresholds)
 namespace {
 
 // The latest value of an optional cumulative field on or before `as_of`.
-std::optional<double> latest_value(const Action& action, Date as_of,
-                                   std::optional<double> Update::*field) {
+std::optional<double> latest_value(const Action& action, Date as_of, std::optional<double> Update::*field) {
   const Update* best = nullptr;
   for (const Update& u : action.updates)
     if (u.date <= as_of && (u.*field).has_value() && (!best || u.date >= best->date)) best = &u;
@@ -196,12 +200,18 @@ ActionFigures compute_action(const Action& action, const KeyIssue& issue, const 
   for (const Update& u : action.updates)
     if (u.date <= as_of && u.complete >= 100 && (!f.completed || u.date < *f.completed)) f.completed = u.date;
 
-  if (action.status == ActionStatus::deferred) f.state = State::deferred;
-  else if (action.status == ActionStatus::cancelled) f.state = State::cancelled;
-  else if (f.actual >= 100) f.state = State::complete;
-  else if (as_of < action.start && f.actual == 0) f.state = State::not_started;
-  else if (as_of > action.due) f.state = State::overdue;
-  else f.state = State::in_progress;
+  if (action.status == ActionStatus::deferred)
+    f.state = State::deferred;
+  else if (action.status == ActionStatus::cancelled)
+    f.state = State::cancelled;
+  else if (f.actual >= 100)
+    f.state = State::complete;
+  else if (as_of < action.start && f.actual == 0)
+    f.state = State::not_started;
+  else if (as_of > action.due)
+    f.state = State::overdue;
+  else
+    f.state = State::in_progress;
 
   switch (f.state) {
     case State::complete: f.rag = Rag::complete; break;
@@ -212,14 +222,14 @@ ActionFigures compute_action(const Action& action, const KeyIssue& issue, const 
     case State::in_progress: f.rag = rag_for_ratio(f.actual, f.target, plan.rag); break;
   }
 
-  if (f.state == State::overdue) f.days_late = as_of.days_since(action.due);
+  if (f.state == State::overdue)
+    f.days_late = as_of.days_since(action.due);
   else if (f.state == State::complete && f.completed)
     f.days_late = std::max(0L, f.completed->days_since(action.due));
 
   if (f.state == State::complete && f.completed) {
     f.forecast = f.completed;
-  } else if ((f.state == State::in_progress || f.state == State::overdue) && f.actual > 0 &&
-             as_of > action.start) {
+  } else if ((f.state == State::in_progress || f.state == State::overdue) && f.actual > 0 && as_of > action.start) {
     double elapsed = static_cast<double>(as_of.days_since(action.start));
     double days = std::ceil(elapsed * 100 / f.actual - 1e-9);
     // At a pace that would finish after 9999 there is no date to write: say so instead.
@@ -281,8 +291,14 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, Window window, const Owne
       p.counts.add(f.rag);
       p.spent += f.spent.value_or(0);
       p.savings_delivered += f.savings_delivered.value_or(0);
-      if (action.budget) { budget_sum += *action.budget; any_budget = true; }
-      if (action.savings_target) { savings_target_sum += *action.savings_target; any_savings_target = true; }
+      if (action.budget) {
+        budget_sum += *action.budget;
+        any_budget = true;
+      }
+      if (action.savings_target) {
+        savings_target_sum += *action.savings_target;
+        any_savings_target = true;
+      }
       for (const Milestone& m : action.milestones) {
         MilestoneFigures mf;
         mf.milestone = &m;
@@ -310,9 +326,9 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, Window window, const Owne
   p.rag = rolled_up_rag(p.target, p.actual, plan, as_of);
   p.budget = plan.budget ? plan.budget : (any_budget ? std::optional<double>(budget_sum) : std::nullopt);
   if (p.budget && *p.budget > 0) p.budget_used = 100 * p.spent / *p.budget;
-  p.savings_target = plan.savings_target ? plan.savings_target
-                                         : (any_savings_target ? std::optional<double>(savings_target_sum)
-                                                               : std::nullopt);
+  p.savings_target = plan.savings_target
+                         ? plan.savings_target
+                         : (any_savings_target ? std::optional<double>(savings_target_sum) : std::nullopt);
   return p;
 }
 

@@ -40,8 +40,7 @@ std::optional<Date> parse_date(std::string_view text) {
       fields[f] = fields[f] * 10 + (c - '0');
     }
   }
-  year_month_day ymd{year{fields[0]}, month{static_cast<unsigned>(fields[1])},
-                     day{static_cast<unsigned>(fields[2])}};
+  year_month_day ymd{year{fields[0]}, month{static_cast<unsigned>(fields[1])}, day{static_cast<unsigned>(fields[2])}};
   if (!ymd.ok()) return std::nullopt;
   return Date{std::chrono::sys_days{ymd}};
 }
@@ -52,14 +51,12 @@ std::string to_iso(Date date) {
   return fmt::format("{:04}-{:02}-{:02}", date.year(), date.month(), date.day());
 }
 
-std::string to_basic(Date date) {
-  return fmt::format("{:04}{:02}{:02}", date.year(), date.month(), date.day());
-}
+std::string to_basic(Date date) { return fmt::format("{:04}{:02}{:02}", date.year(), date.month(), date.day()); }
 
 std::string to_long(Date date) {
-  static constexpr std::array<const char*, 12> names{
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
+  static constexpr std::array<const char*, 12> names{"January",   "February", "March",    "April",
+                                                     "May",       "June",     "July",     "August",
+                                                     "September", "October",  "November", "December"};
   if (date > Date::latest()) return "after 31 December 9999";
   if (date < Date::earliest()) return "before 1 January 0000";
   return fmt::format("{} {} {:04}", date.day(), names[date.month() - 1], date.year());

@@ -43,7 +43,9 @@ struct Owned {
   Owned() = default;
   Owned(const Owned&) = delete;
   Owned& operator=(const Owned&) = delete;
-  ~Owned() { if (ptr) Free(ptr); }
+  ~Owned() {
+    if (ptr) Free(ptr);
+  }
   T** out() { return &ptr; }
   T* get() const { return ptr; }
 };
@@ -56,8 +58,7 @@ using Blob = Owned<git_blob, git_blob_free>;
 using Diff = Owned<git_diff, git_diff_free>;
 
 Date commit_date(const git_commit* commit) {
-  long long seconds = static_cast<long long>(git_commit_time(commit)) +
-                      60LL * git_commit_time_offset(commit);
+  long long seconds = static_cast<long long>(git_commit_time(commit)) + 60LL * git_commit_time_offset(commit);
   return date_from_unix(seconds);
 }
 
@@ -89,7 +90,9 @@ struct GitRepository::Impl {
   bool stopped_early = false;
   std::map<std::string, std::optional<std::string>> entry_cache;  // "commit:path" -> blob
 
-  ~Impl() { if (repo) git_repository_free(repo); }
+  ~Impl() {
+    if (repo) git_repository_free(repo);
+  }
 
   std::set<std::string> shallow_roots() const {
     std::set<std::string> roots;
@@ -175,8 +178,7 @@ struct GitRepository::Impl {
     Commit commit;
     Tree tree;
     TreeEntry entry;
-    if (git_commit_lookup(commit.out(), repo, &commit_id) == 0 &&
-        git_commit_tree(tree.out(), commit.get()) == 0 &&
+    if (git_commit_lookup(commit.out(), repo, &commit_id) == 0 && git_commit_tree(tree.out(), commit.get()) == 0 &&
         git_tree_entry_bypath(entry.out(), tree.get(), path.c_str()) == 0 &&
         git_tree_entry_type(entry.get()) == GIT_OBJECT_BLOB)
       found = hex(git_tree_entry_id(entry.get()));
@@ -206,14 +208,12 @@ struct GitRepository::Impl {
   }
 
   // The path `path` had in `parent`, when `commit` renamed it (or nullopt).
-  std::optional<std::string> renamed_from(const git_oid& parent_id, const git_oid& commit_id,
-                                          const std::string& path) {
+  std::optional<std::string> renamed_from(const git_oid& parent_id, const git_oid& commit_id, const std::string& path) {
     Commit parent, commit;
     Tree old_tree, new_tree;
     Diff diff;
     if (git_commit_lookup(parent.out(), repo, &parent_id) != 0 ||
-        git_commit_lookup(commit.out(), repo, &commit_id) != 0 ||
-        git_commit_tree(old_tree.out(), parent.get()) != 0 ||
+        git_commit_lookup(commit.out(), repo, &commit_id) != 0 || git_commit_tree(old_tree.out(), parent.get()) != 0 ||
         git_commit_tree(new_tree.out(), commit.get()) != 0 ||
         git_diff_tree_to_tree(diff.out(), repo, old_tree.get(), new_tree.get(), nullptr) != 0)
       return std::nullopt;
@@ -223,8 +223,7 @@ struct GitRepository::Impl {
     if (git_diff_find_similar(diff.get(), &options) != 0) return std::nullopt;
     for (size_t i = 0; i < git_diff_num_deltas(diff.get()); ++i) {
       const git_diff_delta* delta = git_diff_get_delta(diff.get(), i);
-      if (delta->status == GIT_DELTA_RENAMED && path == delta->new_file.path)
-        return std::string(delta->old_file.path);
+      if (delta->status == GIT_DELTA_RENAMED && path == delta->new_file.path) return std::string(delta->old_file.path);
     }
     return std::nullopt;
   }
@@ -269,14 +268,16 @@ std::unique_ptr<GitRepository> GitRepository::open(const std::string& path) {
         if (dir == dir.parent_path()) break;
       }
       while (where.size() > 1 && where.back() == '/') where.pop_back();
-      throw Error(fmt::format(
-          "the git repository at '{}' belongs to another user, so git refuses to read it; "
-          "if you trust it, run: git config --global --add safe.directory '{}'",
-          where, where));
+      throw Error(
+          fmt::format("the git repository at '{}' belongs to another user, so git refuses to read it; "
+                      "if you trust it, run: git config --global --add safe.directory '{}'",
+                      where, where));
     }
     if (rc == GIT_ENOTFOUND)
-      throw Error(fmt::format("'{}' is not inside a git repository; this command reads the plans' history "
-                              "from git (git init, git add, git commit)", path));
+      throw Error(
+          fmt::format("'{}' is not inside a git repository; this command reads the plans' history "
+                      "from git (git init, git add, git commit)",
+                      path));
     throw Error(fmt::format("cannot open the git repository holding '{}': {}", path, message));
   }
   const char* workdir = git_repository_workdir(impl->repo);
@@ -322,8 +323,7 @@ std::vector<FileVersion> GitRepository::file_history(const std::string& path) {
     if (!changed) continue;
     versions.push_back({node.info, current, *blob});
     if (!any_parent_has_it && !node.parents.empty())
-      if (auto old = impl_->renamed_from(impl_->nodes[node.parents.front()].oid, node.oid, current))
-        current = *old;
+      if (auto old = impl_->renamed_from(impl_->nodes[node.parents.front()].oid, node.oid, current)) current = *old;
   }
   return versions;
 }
@@ -386,8 +386,7 @@ int collect_plan_entry(const char* root, const git_tree_entry* entry, void* payl
     return name.size() > t.size() && name.compare(name.size() - t.size(), t.size(), t) == 0;
   };
   if ((!ends_with(".yaml") && !ends_with(".yml")) || name == "owners.yaml" || name == "owners.yml") return 0;
-  static_cast<std::vector<TreeFile>*>(payload)->push_back(
-      {std::string(root) + name, hex(git_tree_entry_id(entry))});
+  static_cast<std::vector<TreeFile>*>(payload)->push_back({std::string(root) + name, hex(git_tree_entry_id(entry))});
   return 0;
 }
 

@@ -50,12 +50,13 @@ std::string md_percent(const std::optional<double>& value) { return value ? form
 }  // namespace
 
 std::string render_history_markdown(const std::vector<HistoryPoint>& points) {
-  std::string out = "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
-                    "|---|---|---|--:|--:|---|--:|--:|--:|\n";
+  std::string out =
+      "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
+      "|---|---|---|--:|--:|---|--:|--:|--:|\n";
   for (const HistoryPoint& p : points)
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", to_iso(p.date), p.commit,
-                       escape_markdown(p.plan), md_percent(p.target), md_percent(p.actual),
-                       to_string(p.rag), p.red, p.amber, p.green);
+                       escape_markdown(p.plan), md_percent(p.target), md_percent(p.actual), to_string(p.rag), p.red,
+                       p.amber, p.green);
   return out;
 }
 
@@ -72,11 +73,11 @@ std::string render_history_json(const std::vector<HistoryPoint>& points) {
   std::string out = "{\"version\":1,\"points\":[";
   for (size_t i = 0; i < points.size(); ++i) {
     const HistoryPoint& p = points[i];
-    out += fmt::format("{}\n  {{\"date\":\"{}\",\"commit\":\"{}\",\"plan\":{},\"target\":{},\"actual\":{},"
-                       "\"rag\":\"{}\",\"red\":{},\"amber\":{},\"green\":{}}}",
-                       i ? "," : "", to_iso(p.date), p.commit, json_quote(p.plan),
-                       p.target ? format_percent(*p.target, 1) : "null", p.actual ? format_percent(*p.actual, 1) : "null",
-                       to_string(p.rag), p.red, p.amber, p.green);
+    out += fmt::format(
+        "{}\n  {{\"date\":\"{}\",\"commit\":\"{}\",\"plan\":{},\"target\":{},\"actual\":{},"
+        "\"rag\":\"{}\",\"red\":{},\"amber\":{},\"green\":{}}}",
+        i ? "," : "", to_iso(p.date), p.commit, json_quote(p.plan), p.target ? format_percent(*p.target, 1) : "null",
+        p.actual ? format_percent(*p.actual, 1) : "null", to_string(p.rag), p.red, p.amber, p.green);
   }
   out += points.empty() ? "]}\n" : "\n]}\n";
   return out;
@@ -131,18 +132,25 @@ std::string render_history_svg(const std::vector<HistoryPoint>& points) {
       width, total_h, width, total_h);
   out += fmt::format("<title>Progress over time: target and actual % complete</title>\n");
   out += fmt::format("<rect x=\"0\" y=\"0\" width=\"{:.0f}\" height=\"{:.0f}\" fill=\"white\"/>\n", width, total_h);
-  out += fmt::format("<text x=\"{:.0f}\" y=\"28\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">"
-                     "Progress over time: target and actual % complete</text>\n", width / 2);
+  out += fmt::format(
+      "<text x=\"{:.0f}\" y=\"28\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">"
+      "Progress over time: target and actual % complete</text>\n",
+      width / 2);
   // Axes, grid and labels.
   for (int percent = 0; percent <= 100; percent += 25) {
-    out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#bbbbbb\" stroke-width=\"0.5\"/>\n",
-                       left, y(percent), left + plot_w, y(percent));
-    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}%</text>\n", left - 6, y(percent) + 4, percent);
+    out += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#bbbbbb\" stroke-width=\"0.5\"/>\n",
+        left, y(percent), left + plot_w, y(percent));
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}%</text>\n", left - 6, y(percent) + 4,
+                       percent);
   }
-  out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"black\"/>\n", left, top, top + plot_h);
-  out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\"/>\n", left, top + plot_h, left + plot_w);
-  out += fmt::format("<text x=\"18\" y=\"{:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 18 {:.1f})\">% complete</text>\n",
-                     top + plot_h / 2, top + plot_h / 2);
+  out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"black\"/>\n", left,
+                     top, top + plot_h);
+  out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\"/>\n", left,
+                     top + plot_h, left + plot_w);
+  out += fmt::format(
+      "<text x=\"18\" y=\"{:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 18 {:.1f})\">% complete</text>\n",
+      top + plot_h / 2, top + plot_h / 2);
   // Date labels: every distinct date when few, else about eight evenly spaced.
   std::vector<Date> dates;
   for (const HistoryPoint& p : points)
@@ -161,9 +169,15 @@ std::string render_history_svg(const std::vector<HistoryPoint>& points) {
   // Lines and markers.
   auto marker = [&](size_t plan, double px, double py) {
     switch (plan % 3) {
-      case 0: return fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"white\" stroke=\"black\"/>\n", px, py);
-      case 1: return fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"7\" height=\"7\" fill=\"white\" stroke=\"black\"/>\n", px - 3.5, py - 3.5);
-      default: return fmt::format("<path d=\"M {:.1f} {:.1f} l 4 7 l -8 0 z\" fill=\"white\" stroke=\"black\"/>\n", px, py - 4.5);
+      case 0:
+        return fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"white\" stroke=\"black\"/>\n", px, py);
+      case 1:
+        return fmt::format(
+            "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"7\" height=\"7\" fill=\"white\" stroke=\"black\"/>\n", px - 3.5,
+            py - 3.5);
+      default:
+        return fmt::format("<path d=\"M {:.1f} {:.1f} l 4 7 l -8 0 z\" fill=\"white\" stroke=\"black\"/>\n", px,
+                           py - 4.5);
     }
   };
   for (size_t n = 0; n < plans.size(); ++n) {
@@ -193,13 +207,16 @@ std::string render_history_svg(const std::vector<HistoryPoint>& points) {
   // Legend.
   double ly = top + plot_h + 62;
   for (size_t n = 0; n < plans.size(); ++n, ly += 18) {
-    out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n",
-                       left, ly, left + 30);
-    out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\" stroke-width=\"2\"/>\n",
-                       left + 40, ly, left + 70);
+    out += fmt::format(
+        "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\" stroke-width=\"1.5\" "
+        "stroke-dasharray=\"6 4\"/>\n",
+        left, ly, left + 30);
+    out += fmt::format(
+        "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\" stroke-width=\"2\"/>\n",
+        left + 40, ly, left + 70);
     out += marker(n, left + 55, ly);
-    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\">{}: target (dashed), actual (solid)</text>\n", left + 80, ly + 4,
-                       xml(plans[n] + " " + titles[plans[n]]));
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\">{}: target (dashed), actual (solid)</text>\n", left + 80,
+                       ly + 4, xml(plans[n] + " " + titles[plans[n]]));
   }
   out += "</svg>\n";
   return out;

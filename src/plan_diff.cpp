@@ -24,8 +24,8 @@ public:
     if (from != to) changes.push_back({kind, subject, id, name, from, to, std::nullopt, ""});
   }
 
-  void moved(const char* subject, const std::string& id, const char* name, Date from, Date to,
-             const char* later, const char* earlier) {
+  void moved(const char* subject, const std::string& id, const char* name, Date from, Date to, const char* later,
+             const char* earlier) {
     if (from == to) return;
     long days = to.days_since(from);
     changes.push_back({days > 0 ? later : earlier, subject, id, name, to_iso(from), to_iso(to), days, ""});
@@ -37,8 +37,7 @@ public:
     moved("plan", b.id, "end", a.end, b.end, "rebaselined", "brought-forward");
     field("plan", b.id, "owner", a.owner ? a.owner->id : "", b.owner ? b.owner->id : "", "plan-changed");
     field("plan", b.id, "budget", number_text(a.budget), number_text(b.budget), "plan-changed");
-    field("plan", b.id, "savings_target", number_text(a.savings_target), number_text(b.savings_target),
-          "plan-changed");
+    field("plan", b.id, "savings_target", number_text(a.savings_target), number_text(b.savings_target), "plan-changed");
   }
 
   void action(const Action& a, const Action& b) {
@@ -53,7 +52,8 @@ public:
     moved("action", b.id, "due", a.due, b.due, "rebaselined", "brought-forward");
     auto curve = [](const Action& x) {
       std::string out;
-      for (const TargetPoint& t : x.targets) out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", to_iso(t.date), format_number(t.percent));
+      for (const TargetPoint& t : x.targets)
+        out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", to_iso(t.date), format_number(t.percent));
       return out;
     };
     if (curve(a) != curve(b))
@@ -166,16 +166,15 @@ std::string describe(const PlanChange& c, const std::string& currency) {
   if (c.kind == "issue-removed" || c.kind == "action-removed" || c.kind == "milestone-removed")
     return fmt::format("{} removed: {}", who, c.title);
   if (c.kind == "rebaselined")
-    return fmt::format("{} {} date re-baselined {:+} days ({} to {})", who, c.field == "end" ? "end" : "due",
-                       *c.days, c.from, c.to);
+    return fmt::format("{} {} date re-baselined {:+} days ({} to {})", who, c.field == "end" ? "end" : "due", *c.days,
+                       c.from, c.to);
   if (c.kind == "brought-forward")
-    return fmt::format("{} {} date brought forward {} days ({} to {})", who, c.field == "end" ? "end" : "due",
-                       -*c.days, c.from, c.to);
+    return fmt::format("{} {} date brought forward {} days ({} to {})", who, c.field == "end" ? "end" : "due", -*c.days,
+                       c.from, c.to);
   if (c.kind == "start-moved" || c.kind == "milestone-moved")
     return fmt::format("{} {} date moved {:+} days ({} to {})", who, c.field, *c.days, c.from, c.to);
   if (c.field == "file") return fmt::format("{} moved from file '{}' to '{}'", who, c.from, c.to);
-  if (c.kind == "targets-changed")
-    return fmt::format("{} target curve changed from [{}] to [{}]", who, c.from, c.to);
+  if (c.kind == "targets-changed") return fmt::format("{} target curve changed from [{}] to [{}]", who, c.from, c.to);
   return fmt::format("{} {} changed from {} to {}", who, c.field, value(c.from), value(c.to));
 }
 
@@ -194,8 +193,8 @@ std::string label(const DiffEnd& end) {
 }
 
 std::string json_end(const DiffEnd& end) {
-  return fmt::format("{{\"revision\":{},\"commit\":\"{}\",\"date\":\"{}\"}}", json_quote(end.revision),
-                     end.commit, to_iso(end.date));
+  return fmt::format("{{\"revision\":{},\"commit\":\"{}\",\"date\":\"{}\"}}", json_quote(end.revision), end.commit,
+                     to_iso(end.date));
 }
 
 std::string json_or_null(const std::string& text) { return text.empty() ? "null" : json_quote(text); }
@@ -229,28 +228,29 @@ std::string render_diff_json(const std::vector<PlanDiff>& plans, const DiffEnd& 
     out += fmt::format("{}\n  {{\"id\":{},\"file\":{},\"changes\":[", n ? "," : "", json_quote(plan.id),
                        json_quote(plan.file));
     if (plan.presence != PlanDiff::Presence::both)
-      out += fmt::format("\n    {{\"kind\":\"{}\",\"subject\":\"plan\",\"id\":{},\"field\":null,\"from\":null,"
-                         "\"to\":null,\"days\":null,\"title\":null,\"description\":{}}}",
-                         plan.presence == PlanDiff::Presence::added ? "plan-added" : "plan-removed",
-                         json_quote(plan.id), json_quote(lines[0]));
+      out += fmt::format(
+          "\n    {{\"kind\":\"{}\",\"subject\":\"plan\",\"id\":{},\"field\":null,\"from\":null,"
+          "\"to\":null,\"days\":null,\"title\":null,\"description\":{}}}",
+          plan.presence == PlanDiff::Presence::added ? "plan-added" : "plan-removed", json_quote(plan.id),
+          json_quote(lines[0]));
     for (size_t i = 0; i < plan.changes.size(); ++i) {
       const PlanChange& c = plan.changes[i];
-      out += fmt::format("{}\n    {{\"kind\":\"{}\",\"subject\":\"{}\",\"id\":{},\"field\":{},\"from\":{},"
-                         "\"to\":{},\"days\":{},\"title\":{},\"description\":{}}}",
-                         i ? "," : "", c.kind, c.subject, json_quote(c.id), json_or_null(c.field), json_or_null(c.from),
-                         json_or_null(c.to), c.days ? std::to_string(*c.days) : "null", json_or_null(c.title),
-                         json_quote(lines[i]));
+      out += fmt::format(
+          "{}\n    {{\"kind\":\"{}\",\"subject\":\"{}\",\"id\":{},\"field\":{},\"from\":{},"
+          "\"to\":{},\"days\":{},\"title\":{},\"description\":{}}}",
+          i ? "," : "", c.kind, c.subject, json_quote(c.id), json_or_null(c.field), json_or_null(c.from),
+          json_or_null(c.to), c.days ? std::to_string(*c.days) : "null", json_or_null(c.title), json_quote(lines[i]));
     }
     out += "],\"progress\":[";
     for (size_t i = 0; i < plan.progress.size(); ++i) {
       const ProgressReport& r = plan.progress[i];
       bool met = r.kind == ProgressReport::Kind::milestone_met;
-      out += fmt::format("{}\n    {{\"kind\":\"{}\",\"action\":{},\"milestone\":{},\"date\":\"{}\",\"complete\":{},"
-                         "\"title\":{},\"description\":{}}}",
-                         i ? "," : "", met ? "milestone-met" : "update-added", json_quote(r.action),
-                         met ? json_quote(r.milestone) : "null", to_iso(r.date),
-                         met ? "null" : format_number(r.complete), met ? json_quote(r.title) : "null",
-                         json_quote(describe(r)));
+      out += fmt::format(
+          "{}\n    {{\"kind\":\"{}\",\"action\":{},\"milestone\":{},\"date\":\"{}\",\"complete\":{},"
+          "\"title\":{},\"description\":{}}}",
+          i ? "," : "", met ? "milestone-met" : "update-added", json_quote(r.action),
+          met ? json_quote(r.milestone) : "null", to_iso(r.date), met ? "null" : format_number(r.complete),
+          met ? json_quote(r.title) : "null", json_quote(describe(r)));
     }
     out += "]}";
   }

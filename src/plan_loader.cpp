@@ -80,12 +80,10 @@ constexpr size_t max_digits = 15;
 
 class Loader {
 public:
-  Loader(std::string file, Diagnostics& diagnostics)
-      : file_(std::move(file)), diagnostics_(diagnostics) {}
+  Loader(std::string file, Diagnostics& diagnostics) : file_(std::move(file)), diagnostics_(diagnostics) {}
 
   void error(Position at, const char* rule, std::string message, std::string hint = {}) {
-    diagnostics_.push_back(
-        {file_, at, Severity::error, rule, std::move(message), std::move(hint)});
+    diagnostics_.push_back({file_, at, Severity::error, rule, std::move(message), std::move(hint)});
   }
 
   // Reports a node that should be a mapping; returns whether it is one.
@@ -107,8 +105,7 @@ public:
   }
 
   // Checks for unknown and missing keys. Returns false when a required key is missing.
-  bool check_keys(const Fields& fields, std::string_view what,
-                  std::initializer_list<const char*> required) {
+  bool check_keys(const Fields& fields, std::string_view what, std::initializer_list<const char*> required) {
     const Node& map = fields.map();
     for (size_t i = 0; i < map.map_size(); ++i) {
       const Node& key = map.key(i);
@@ -119,8 +116,7 @@ public:
       const auto& known = fields.known();
       if (std::find(known.begin(), known.end(), key.value()) == known.end())
         error(key.position, "unknown-key",
-              fmt::format("unknown key '{}' in {}{}", key.value(), what,
-                          did_you_mean(key.value(), known)),
+              fmt::format("unknown key '{}' in {}{}", key.value(), what, did_you_mean(key.value(), known)),
               fmt::format("the keys allowed here are: {}", fmt::join(known, ", ")));
     }
     bool all = true;
@@ -143,8 +139,7 @@ public:
       // U+009F, e.g. U+009B, a terminal's CSI) drives terminals; only tab and line breaks
       // are text.
       if (auto bad = control_character(v)) {
-        error(node->position, "bad-value",
-              fmt::format("'{}' contains the control character U+{:04X}", key, *bad),
+        error(node->position, "bad-value", fmt::format("'{}' contains the control character U+{:04X}", key, *bad),
               "remove it (it is invisible in most editors; retype the text around it)");
         return std::nullopt;
       }
@@ -155,8 +150,7 @@ public:
             fmt::format("write a value after '{}:', or remove the key", key));
       return std::nullopt;
     }
-    error(node->position, "wrong-type",
-          fmt::format("'{}' must be text, found {}", key, describe(*node)),
+    error(node->position, "wrong-type", fmt::format("'{}' must be text, found {}", key, describe(*node)),
           "quote the text if it contains special characters");
     return std::nullopt;
   }
@@ -177,25 +171,23 @@ public:
     if (!value) return std::nullopt;
     if (auto parsed = parse_date(*value)) return parsed;
     bool shaped = value->size() == 10 && (*value)[4] == '-' && (*value)[7] == '-';
-    error(node->position, "bad-date",
-          shaped ? fmt::format("'{}' is not a date that exists", *value)
-                 : fmt::format("'{}' is not a date in the form YYYY-MM-DD", *value),
-          shaped ? "check the day and month (months have 28 to 31 days)"
-                 : "write dates as YYYY-MM-DD, e.g. 2004-06-30");
+    error(
+        node->position, "bad-date",
+        shaped ? fmt::format("'{}' is not a date that exists", *value)
+               : fmt::format("'{}' is not a date in the form YYYY-MM-DD", *value),
+        shaped ? "check the day and month (months have 28 to 31 days)" : "write dates as YYYY-MM-DD, e.g. 2004-06-30");
     return std::nullopt;
   }
 
   std::optional<double> number(const Node* node, std::string_view key) {
     if (!node || node->refused) return std::nullopt;
     if (!node->is_scalar()) {
-      error(node->position, "wrong-type",
-            fmt::format("'{}' must be a number, found {}", key, describe(*node)));
+      error(node->position, "wrong-type", fmt::format("'{}' must be a number, found {}", key, describe(*node)));
       return std::nullopt;
     }
     std::string_view v = node->value();
     if (!node->plain) {
-      error(node->position, "wrong-type",
-            fmt::format("'{}' must be a number, found the quoted text '{}'", key, v),
+      error(node->position, "wrong-type", fmt::format("'{}' must be a number, found the quoted text '{}'", key, v),
             "remove the quotes");
       return std::nullopt;
     }
@@ -212,8 +204,8 @@ public:
     }
     ok = ok && i == v.size();
     if (!ok) {
-      bool numeric_looking = !v.empty() && (std::isdigit(static_cast<unsigned char>(v[0])) ||
-                                            v[0] == '-' || v[0] == '+' || v[0] == '.');
+      bool numeric_looking =
+          !v.empty() && (std::isdigit(static_cast<unsigned char>(v[0])) || v[0] == '-' || v[0] == '+' || v[0] == '.');
       // `complete: 90%`: the number is right, the sign is not.
       std::string_view without_percent = v.substr(0, v.size() - 1);
       while (!without_percent.empty() && without_percent.back() == ' ') without_percent.remove_suffix(1);
@@ -238,8 +230,7 @@ public:
     for (size_t k = first == std::string_view::npos ? v.size() : first; k < v.size(); ++k)
       if (v[k] != '.') ++significant;
     auto too_precise = [&] {
-      error(node->position, "bad-value",
-            fmt::format("'{}' is {}: more digits than bvplan can compare exactly", key, v),
+      error(node->position, "bad-value", fmt::format("'{}' is {}: more digits than bvplan can compare exactly", key, v),
             fmt::format("write at most {} significant digits and at most {} decimal places", max_digits, max_digits));
       return std::nullopt;
     };
@@ -256,8 +247,7 @@ public:
     return out;
   }
 
-  std::optional<double> at_least(const Node* node, std::string_view key, double minimum,
-                                 std::string_view what) {
+  std::optional<double> at_least(const Node* node, std::string_view key, double minimum, std::string_view what) {
     auto value = number(node, key);
     if (value && *value < minimum) {
       error(node->position, "bad-value",
@@ -274,8 +264,7 @@ public:
   std::optional<double> percent(const Node* node, std::string_view key) {
     auto value = number(node, key);
     if (value && (*value < 0 || *value > 100)) {
-      error(node->position, "bad-value",
-            fmt::format("'{}' is {}, outside 0 to 100 percent", key, node->value()));
+      error(node->position, "bad-value", fmt::format("'{}' is {}, outside 0 to 100 percent", key, node->value()));
       return std::nullopt;
     }
     return value;
@@ -285,8 +274,7 @@ public:
     auto value = at_least(node, key, 0, "a count");
     if (!value) return std::nullopt;
     if (node->value().find('.') != std::string::npos || *value > 1e6) {
-      error(node->position, "bad-value",
-            fmt::format("'{}' must be a whole number, found {}", key, node->value()));
+      error(node->position, "bad-value", fmt::format("'{}' must be a whole number, found {}", key, node->value()));
       return std::nullopt;
     }
     return static_cast<unsigned>(*value);
@@ -333,8 +321,7 @@ public:
     if (space != std::string::npos && v.substr(space) == " months") {
       int n = 0;
       auto [end, ec] = std::from_chars(v.data(), v.data() + space, n);
-      if (ec == std::errc() && end == v.data() + space && n >= 1 && n <= 120 && v[0] != '0')
-        return Cadence{n};
+      if (ec == std::errc() && end == v.data() + space && n >= 1 && n <= 120 && v[0] != '0') return Cadence{n};
     }
     error(node->position, "bad-value", fmt::format("unknown cadence '{}'", v),
           "use month, quarter, 6 months, year, or N months");
@@ -356,8 +343,7 @@ public:
     }
     if (!value.is_map()) {
       error(value.position, "wrong-type",
-            fmt::format("owner '{}' must be a name or a mapping with 'name', found {}",
-                        key.value(), describe(value)));
+            fmt::format("owner '{}' must be a name or a mapping with 'name', found {}", key.value(), describe(value)));
       return out;
     }
     Fields f(value, {"name", "role", "max_actions", "days_per_month"});
@@ -387,17 +373,26 @@ public:
 
   void plan_section(const Node& node, Plan& plan) {
     if (!expect_map(node, "'plan'")) return;
-    Fields f(node, {"id", "title", "start", "end", "review", "owner", "budget", "currency",
-                    "savings_target", "monitoring", "rag"});
+    Fields f(node, {"id", "title", "start", "end", "review", "owner", "budget", "currency", "savings_target",
+                    "monitoring", "rag"});
     check_keys(f, "'plan'", {"id", "title", "start", "end"});
     auto id_value = id(f.get("id"), "id");
     auto title = text(f.get("title"), "title");
     auto start = date(f.get("start"), "start");
     auto end = date(f.get("end"), "end");
-    if (id_value) { plan.id = *id_value; plan.position = f.get("id")->position; }
+    if (id_value) {
+      plan.id = *id_value;
+      plan.position = f.get("id")->position;
+    }
     if (title) plan.title = *title;
-    if (start) { plan.start = *start; plan.start_position = f.get("start")->position; }
-    if (end) { plan.end = *end; plan.end_position = f.get("end")->position; }
+    if (start) {
+      plan.start = *start;
+      plan.start_position = f.get("start")->position;
+    }
+    if (end) {
+      plan.end = *end;
+      plan.end_position = f.get("end")->position;
+    }
     plan.well_formed = id_value && title && start && end;
     if (auto v = text(f.get("review"), "review")) plan.review = *v;
     plan.owner = reference(f.get("owner"), "owner");
@@ -414,8 +409,8 @@ public:
               "write an ISO 4217 code in capitals, such as GBP, EUR or USD");
     }
     plan.savings_target = money(f.get("savings_target"), "savings_target");
-    if (const Node* monitoring = f.get("monitoring"); monitoring && !monitoring->is_null() &&
-                                                      expect_list(*monitoring, "'monitoring'")) {
+    if (const Node* monitoring = f.get("monitoring");
+        monitoring && !monitoring->is_null() && expect_list(*monitoring, "'monitoring'")) {
       for (const Node& item : monitoring->items()) {
         if (!expect_map(item, "a monitoring entry")) continue;
         Fields m(item, {"body", "every"});
@@ -436,8 +431,7 @@ public:
       if (auto a = percent(r.get("amber"), "amber")) plan.rag.amber = *a;
       if (plan.rag.amber > plan.rag.green)
         error(rag->position, "bad-value",
-              fmt::format("rag amber threshold {} is above the green threshold {}",
-                          plan.rag.amber, plan.rag.green),
+              fmt::format("rag amber threshold {} is above the green threshold {}", plan.rag.amber, plan.rag.green),
               "amber must be at most green, e.g. green: 90, amber: 70");
     }
   }
@@ -451,9 +445,15 @@ public:
     auto id_value = id(f.get("id"), "id");
     auto title = text(f.get("title"), "title");
     auto due = date(f.get("due"), "due");
-    if (id_value) { out.id = *id_value; out.position = f.get("id")->position; }
+    if (id_value) {
+      out.id = *id_value;
+      out.position = f.get("id")->position;
+    }
     if (title) out.title = *title;
-    if (due) { out.due = *due; out.due_position = f.get("due")->position; }
+    if (due) {
+      out.due = *due;
+      out.due_position = f.get("due")->position;
+    }
     if (f.get("done")) {
       out.done = date(f.get("done"), "done");
       out.done_position = f.get("done")->position;
@@ -464,8 +464,8 @@ public:
 
   std::optional<Update> update(const Node& node) {
     if (!expect_map(node, "an update")) return std::nullopt;
-    Fields f(node, {"date", "complete", "spent", "staff_days", "savings", "summary", "remedy",
-                    "benefits", "next", "changes"});
+    Fields f(node, {"date", "complete", "spent", "staff_days", "savings", "summary", "remedy", "benefits", "next",
+                    "changes"});
     bool complete = check_keys(f, "an update", {"date", "complete"});
     Update out;
     auto when = date(f.get("date"), "date");
@@ -508,9 +508,9 @@ public:
   Action action(const Node& node) {
     Action out;
     if (!expect_map(node, "an action")) return out;
-    Fields f(node, {"id", "title", "lead", "start", "due", "support", "weight", "budget",
-                    "savings_target", "effort_days", "external", "depends_on", "status",
-                    "targets", "milestones", "updates", "rebaselined", "notes"});
+    Fields f(node,
+             {"id", "title", "lead", "start", "due", "support", "weight", "budget", "savings_target", "effort_days",
+              "external", "depends_on", "status", "targets", "milestones", "updates", "rebaselined", "notes"});
     bool complete = check_keys(f, "an action", {"id", "title", "lead", "start", "due"});
     auto id_value = id(f.get("id"), "id");
     auto title = text(f.get("title"), "title");
@@ -518,11 +518,20 @@ public:
     auto start = date(f.get("start"), "start");
     auto due = date(f.get("due"), "due");
     out.position = node.position;
-    if (id_value) { out.id = *id_value; out.position = f.get("id")->position; }
+    if (id_value) {
+      out.id = *id_value;
+      out.position = f.get("id")->position;
+    }
     if (title) out.title = *title;
     if (lead) out.lead = *lead;
-    if (start) { out.start = *start; out.start_position = f.get("start")->position; }
-    if (due) { out.due = *due; out.due_position = f.get("due")->position; }
+    if (start) {
+      out.start = *start;
+      out.start_position = f.get("start")->position;
+    }
+    if (due) {
+      out.due = *due;
+      out.due_position = f.get("due")->position;
+    }
     out.support = references(f.get("support"), "support");
     if (const Node* w = f.get("weight")) {
       if (auto v = number(w, "weight")) {
@@ -540,13 +549,15 @@ public:
     if (f.get("external")) out.external = boolean(f.get("external"), "external").value_or(false);
     out.depends_on = references(f.get("depends_on"), "depends_on");
     if (auto status = text(f.get("status"), "status")) {
-      if (*status == "active") out.status = ActionStatus::active;
-      else if (*status == "deferred") out.status = ActionStatus::deferred;
-      else if (*status == "cancelled") out.status = ActionStatus::cancelled;
+      if (*status == "active")
+        out.status = ActionStatus::active;
+      else if (*status == "deferred")
+        out.status = ActionStatus::deferred;
+      else if (*status == "cancelled")
+        out.status = ActionStatus::cancelled;
       else
         error(f.get("status")->position, "bad-value",
-              fmt::format("unknown status '{}'{}", *status,
-                          did_you_mean(*status, {"active", "deferred", "cancelled"})),
+              fmt::format("unknown status '{}'{}", *status, did_you_mean(*status, {"active", "deferred", "cancelled"})),
               "use active, deferred or cancelled");
     }
     if (const Node* targets = f.get("targets"); targets && expect_map(*targets, "'targets'")) {
@@ -558,8 +569,7 @@ public:
       std::stable_sort(out.targets.begin(), out.targets.end(),
                        [](const TargetPoint& a, const TargetPoint& b) { return a.date < b.date; });
     }
-    if (const Node* list = f.get("milestones"); list && !list->is_null() &&
-                                                expect_list(*list, "'milestones'")) {
+    if (const Node* list = f.get("milestones"); list && !list->is_null() && expect_list(*list, "'milestones'")) {
       out.milestones.reserve(list->items().size());
       for (const Node& item : list->items()) {
         bool ok = false;
@@ -567,14 +577,12 @@ public:
         if (ok) out.milestones.push_back(std::move(m));
       }
     }
-    if (const Node* list = f.get("updates"); list && !list->is_null() &&
-                                             expect_list(*list, "'updates'")) {
+    if (const Node* list = f.get("updates"); list && !list->is_null() && expect_list(*list, "'updates'")) {
       out.updates.reserve(list->items().size());
       for (const Node& item : list->items())
         if (auto u = update(item)) out.updates.push_back(std::move(*u));
     }
-    if (const Node* list = f.get("rebaselined"); list && !list->is_null() &&
-                                                 expect_list(*list, "'rebaselined'")) {
+    if (const Node* list = f.get("rebaselined"); list && !list->is_null() && expect_list(*list, "'rebaselined'")) {
       for (const Node& item : list->items())
         if (auto r = rebaseline(item)) out.rebaselined.push_back(std::move(*r));
     }
@@ -589,11 +597,13 @@ public:
     Fields f(node, {"id", "title", "description", "external_support", "monitored_by", "actions"});
     check_keys(f, "a key issue", {"id", "title", "actions"});
     out.position = node.position;
-    if (auto v = id(f.get("id"), "id")) { out.id = *v; out.position = f.get("id")->position; }
+    if (auto v = id(f.get("id"), "id")) {
+      out.id = *v;
+      out.position = f.get("id")->position;
+    }
     if (auto v = text(f.get("title"), "title")) out.title = *v;
     if (auto v = text(f.get("description"), "description")) out.description = *v;
-    if (const Node* support = f.get("external_support");
-        support && expect_map(*support, "'external_support'")) {
+    if (const Node* support = f.get("external_support"); support && expect_map(*support, "'external_support'")) {
       Fields s(*support, {"from", "to", "provider", "note"});
       check_keys(s, "'external_support'", {});
       ExternalSupport es;
@@ -603,8 +613,7 @@ public:
       if (auto v = text(s.get("note"), "note")) es.note = *v;
       if (es.from && es.to && *es.from > *es.to)
         error(s.get("from")->position, "date-order",
-              fmt::format("external support starts on {} after it ends on {}", to_iso(*es.from),
-                          to_iso(*es.to)));
+              fmt::format("external support starts on {} after it ends on {}", to_iso(*es.from), to_iso(*es.to)));
       out.external_support = std::move(es);
     }
     if (const Node* by = f.get("monitored_by")) {
@@ -617,8 +626,7 @@ public:
     }
     if (const Node* actions = f.get("actions"); actions && expect_list(*actions, "'actions'")) {
       if (actions->items().empty())
-        error(actions->position, "missing-key", "key issue has no actions",
-              "add at least one action under 'actions:'");
+        error(actions->position, "missing-key", "key issue has no actions", "add at least one action under 'actions:'");
       out.actions.reserve(actions->items().size());
       for (const Node& item : actions->items()) out.actions.push_back(action(item));
     }
@@ -634,16 +642,14 @@ public:
     if (const Node* version = f.get("bvplan")) {
       if (auto v = number(version, "bvplan"); v && (*v != 1 || version->value() != "1"))
         error(version->position, "bad-value",
-              fmt::format("format version {} is not supported; this bvplan reads version 1",
-                          version->value()),
+              fmt::format("format version {} is not supported; this bvplan reads version 1", version->value()),
               "write 'bvplan: 1'");
     }
     if (const Node* p = f.get("plan")) plan_section(*p, out);
     if (const Node* o = f.get("owners")) out.owners = owners(*o, true);
     if (const Node* issues = f.get("issues"); issues && expect_list(*issues, "'issues'")) {
       if (issues->items().empty())
-        error(issues->position, "missing-key", "plan has no key issues",
-              "add at least one key issue under 'issues:'");
+        error(issues->position, "missing-key", "plan has no key issues", "add at least one key issue under 'issues:'");
       out.issues.reserve(issues->items().size());
       for (const Node& item : issues->items()) out.issues.push_back(issue(item));
     }
@@ -665,18 +671,16 @@ private:
   std::vector<Reference> malformed_references_;
 };
 
-void report_empty(const std::string& file, Diagnostics& diagnostics, const char* what,
-                  const char* hint) {
-  diagnostics.push_back({file, {1, 1}, Severity::error, "missing-key",
-                         fmt::format("file is empty; expected {}", what), hint});
+void report_empty(const std::string& file, Diagnostics& diagnostics, const char* what, const char* hint) {
+  diagnostics.push_back(
+      {file, {1, 1}, Severity::error, "missing-key", fmt::format("file is empty; expected {}", what), hint});
 }
 
 }  // namespace
 
 Plan load_plan(const Document& document, const std::string& file, Diagnostics& diagnostics) {
   if (document.empty || document.root.is_null()) {
-    report_empty(file, diagnostics, "a plan",
-                 "a plan starts with 'bvplan: 1', then 'plan:' and 'issues:'");
+    report_empty(file, diagnostics, "a plan", "a plan starts with 'bvplan: 1', then 'plan:' and 'issues:'");
     Plan empty;
     empty.file = file;
     return empty;

@@ -92,9 +92,9 @@ Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& o
         double people = 1 + static_cast<double>(action.support.size());
         // Periods are in order and apart: visit only those the action is active in (it
         // starts in the first), so the work is what each action spans, not actions x periods.
-        size_t first = static_cast<size_t>(
-            std::partition_point(periods.begin(), periods.end(), [&](const Period& q) { return q.end < action.start; }) -
-            periods.begin());
+        size_t first = static_cast<size_t>(std::partition_point(periods.begin(), periods.end(),
+                                                                [&](const Period& q) { return q.end < action.start; }) -
+                                           periods.begin());
         for (size_t p = first; p < periods.size() && periods[p].start <= span->end; ++p) {
           if (action.start >= periods[p].start && action.start <= periods[p].end) ++w.totals[p].starting;
           if (overlap_days(*span, periods[p].start, periods[p].end) == 0) continue;
@@ -103,12 +103,11 @@ Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& o
           lead.led[p].push_back(name);
           lead.led_spans[p].push_back(*span);
           // Effort is planned over start..due, shared equally by the lead and supporters.
-          double share = action.effort_days
-                             ? *action.effort_days *
-                                   static_cast<double>(overlap_days({action.start, action.due}, periods[p].start,
-                                                                    periods[p].end)) /
-                                   days / people
-                             : 0;
+          double share = action.effort_days ? *action.effort_days *
+                                                  static_cast<double>(overlap_days({action.start, action.due},
+                                                                                   periods[p].start, periods[p].end)) /
+                                                  days / people
+                                            : 0;
           lead.effort[p] += share;
           for (const Reference& s : action.support) {
             Work& helper = slot(s.id);
@@ -152,12 +151,12 @@ Diagnostics workload_findings(const Workload& w) {
                                    c.peak_led, c.peak_led == 1 ? "" : "s", *o.owner.max_actions),
                        "move due dates apart, share the lead, or agree more capacity (the log-jam of change)"});
       if (c.over_days)
-        out.push_back({o.owner.file, o.owner.position, Severity::warning, "over-capacity",
-                       fmt::format("{} in {}: {} days of planned effort, over {} days ({} a month)", o.owner.id,
-                                   period.label, format_days(c.effort_days),
-                                   format_number(*o.owner.days_per_month * period.months),
-                                   format_number(*o.owner.days_per_month)),
-                       "spread the work over more months or more people"});
+        out.push_back(
+            {o.owner.file, o.owner.position, Severity::warning, "over-capacity",
+             fmt::format("{} in {}: {} days of planned effort, over {} days ({} a month)", o.owner.id, period.label,
+                         format_days(c.effort_days), format_number(*o.owner.days_per_month * period.months),
+                         format_number(*o.owner.days_per_month)),
+             "spread the work over more months or more people"});
     }
   return out;
 }
@@ -179,9 +178,12 @@ Savings compute_savings(const std::vector<PlanFigures>& plans) {
       }
     if (!by_action && p.target && f.target) p.expected = *p.target * *f.target / 100;
     if (p.target && *p.target > 0) {
-      if (p.delivered >= *p.target) p.rag = Rag::complete;
-      else if (p.expected <= 0) p.rag = p.delivered > 0 ? Rag::green : Rag::none;
-      else p.rag = rag_for_ratio(p.delivered, p.expected, f.plan->rag);
+      if (p.delivered >= *p.target)
+        p.rag = Rag::complete;
+      else if (p.expected <= 0)
+        p.rag = p.delivered > 0 ? Rag::green : Rag::none;
+      else
+        p.rag = rag_for_ratio(p.delivered, p.expected, f.plan->rag);
       p.lags = p.complete && 100 * p.delivered / *p.target < *p.complete - 10;
     }
     s.plans.push_back(p);
@@ -229,16 +231,17 @@ Calendar compute_calendar(const std::vector<const Plan*>& plans, std::optional<D
       std::vector<Date> dates = report_dates(*plan, m);
       Date last = dates.empty() ? plan->start : dates.back();
       if (last != plan->end.plus_days(1))
-        c.notes.push_back(fmt::format(
-            "{}: reports to {} every {} do not divide the plan period {} to {}; {}", plan->id, m.body,
-            to_string(m.every), to_iso(plan->start), to_iso(plan->end),
-            dates.empty() ? std::string("no report falls due within it")
-                          : fmt::format("the last falls due on {}, {} days before the plan ends", to_iso(last),
-                                        plan->end.days_since(last))));
+        c.notes.push_back(fmt::format("{}: reports to {} every {} do not divide the plan period {} to {}; {}", plan->id,
+                                      m.body, to_string(m.every), to_iso(plan->start), to_iso(plan->end),
+                                      dates.empty()
+                                          ? std::string("no report falls due within it")
+                                          : fmt::format("the last falls due on {}, {} days before the plan ends",
+                                                        to_iso(last), plan->end.days_since(last))));
       if (!dates.empty() && !dates.back().writable())
-        c.notes.push_back(fmt::format("{}: the report to {} due as the plan ends falls due after 9999-12-31 and "
-                                      "is not listed",
-                                      plan->id, m.body));
+        c.notes.push_back(
+            fmt::format("{}: the report to {} due as the plan ends falls due after 9999-12-31 and "
+                        "is not listed",
+                        plan->id, m.body));
       for (Date d : dates) {
         if ((from && d < *from) || (to && d > *to) || !d.writable()) continue;
         ReportDue& r = due[{d, m.body}];

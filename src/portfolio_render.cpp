@@ -24,8 +24,9 @@ std::string capacity_text(const Owner& o) {
 
 std::string render_workload_markdown(const Workload& w) {
   std::string out = "# Workload by owner\n\n";
-  out += "Each cell: actions led at once at the peak (and all led) in the period, actions supported, and days of "
-         "planned effort. **OVER** marks a figure above the owner's capacity.\n\n";
+  out +=
+      "Each cell: actions led at once at the peak (and all led) in the period, actions supported, and days of "
+      "planned effort. **OVER** marks a figure above the owner's capacity.\n\n";
   out += "| Owner | Capacity |";
   for (const Period& p : w.periods) out += fmt::format(" {} |", p.label);
   out += "\n|---|---|";
@@ -34,10 +35,11 @@ std::string render_workload_markdown(const Workload& w) {
   std::vector<std::string> unjudged;
   for (const OwnerLoad& o : w.owners) {
     if (!o.judged()) unjudged.push_back(escape_markdown(o.owner.id));
-    out += fmt::format("| {} | {} |", escape_markdown(o.owner.id + (o.owner.name.empty() || o.owner.name == o.owner.id
-                                                                          ? ""
-                                                                          : " (" + o.owner.name + ")")),
-                       capacity_text(o.owner));
+    out += fmt::format(
+        "| {} | {} |",
+        escape_markdown(o.owner.id +
+                        (o.owner.name.empty() || o.owner.name == o.owner.id ? "" : " (" + o.owner.name + ")")),
+        capacity_text(o.owner));
     for (const WorkloadCell& c : o.cells) {
       if (c.led.empty() && c.supported.empty() && c.effort_days == 0) {
         out += " - |";
@@ -61,8 +63,8 @@ std::string render_workload_markdown(const Workload& w) {
   size_t shown = 0;
   for (size_t i : order) {
     if (w.totals[i].active == 0 || shown == 3) break;
-    out += fmt::format("- {}: {} running, {} starting\n", w.periods[i].label,
-                       plural(w.totals[i].active, "action"), w.totals[i].starting);
+    out += fmt::format("- {}: {} running, {} starting\n", w.periods[i].label, plural(w.totals[i].active, "action"),
+                       w.totals[i].starting);
     ++shown;
   }
   std::vector<std::string> quiet;
@@ -75,16 +77,16 @@ std::string render_workload_markdown(const Workload& w) {
     for (size_t p = 0; p < w.periods.size(); ++p)
       if (o.cells[p].over_actions || o.cells[p].over_days)
         over.push_back(fmt::format("{} in {}", escape_markdown(o.owner.id), w.periods[p].label));
-  out += over.empty() ? "\nNo owner is over capacity.\n"
-                      : fmt::format("\nOver capacity: {}.\n", fmt::join(over, "; "));
+  out += over.empty() ? "\nNo owner is over capacity.\n" : fmt::format("\nOver capacity: {}.\n", fmt::join(over, "; "));
   if (!unjudged.empty())
     out += fmt::format("\nNot judged (no max_actions or days_per_month): {}.\n", fmt::join(unjudged, ", "));
   return out;
 }
 
 std::string render_workload_csv(const Workload& w) {
-  std::string out = "owner,period,start,end,led_at_once,led,supported,effort_days,max_actions,capacity_days,"
-                    "over_actions,over_days\r\n";
+  std::string out =
+      "owner,period,start,end,led_at_once,led,supported,effort_days,max_actions,capacity_days,"
+      "over_actions,over_days\r\n";
   for (const OwnerLoad& o : w.owners)
     for (size_t p = 0; p < w.periods.size(); ++p) {
       const WorkloadCell& c = o.cells[p];
@@ -101,9 +103,9 @@ std::string render_workload_csv(const Workload& w) {
 std::string render_workload_json(const Workload& w) {
   std::string out = "{\"version\":1,\"periods\":[";
   for (size_t p = 0; p < w.periods.size(); ++p)
-    out += fmt::format("{}{{\"label\":\"{}\",\"start\":\"{}\",\"end\":\"{}\",\"starting\":{},\"active\":{}}}", p ? "," : "",
-                       w.periods[p].label, to_iso(w.periods[p].start), to_iso(w.periods[p].end), w.totals[p].starting,
-                       w.totals[p].active);
+    out += fmt::format("{}{{\"label\":\"{}\",\"start\":\"{}\",\"end\":\"{}\",\"starting\":{},\"active\":{}}}",
+                       p ? "," : "", w.periods[p].label, to_iso(w.periods[p].start), to_iso(w.periods[p].end),
+                       w.totals[p].starting, w.totals[p].active);
   out += "],\"owners\":[";
   for (size_t n = 0; n < w.owners.size(); ++n) {
     const OwnerLoad& o = w.owners[n];
@@ -112,16 +114,17 @@ std::string render_workload_json(const Workload& w) {
       for (const std::string& x : xs) append_with_comma(s, json_quote(x));
       return "[" + s + "]";
     };
-    out += fmt::format("{}\n  {{\"id\":{},\"name\":{},\"max_actions\":{},\"days_per_month\":{},\"periods\":[", n ? "," : "",
-                       json_quote(o.owner.id), json_quote(o.owner.name),
+    out += fmt::format("{}\n  {{\"id\":{},\"name\":{},\"max_actions\":{},\"days_per_month\":{},\"periods\":[",
+                       n ? "," : "", json_quote(o.owner.id), json_quote(o.owner.name),
                        o.owner.max_actions ? std::to_string(*o.owner.max_actions) : "null",
                        o.owner.days_per_month ? format_number(*o.owner.days_per_month) : "null");
     for (size_t p = 0; p < w.periods.size(); ++p) {
       const WorkloadCell& c = o.cells[p];
-      out += fmt::format("{}{{\"period\":\"{}\",\"led_at_once\":{},\"led\":{},\"supported\":{},\"effort_days\":{},"
-                         "\"over_actions\":{},\"over_days\":{}}}",
-                         p ? "," : "", w.periods[p].label, c.peak_led, list(c.led), list(c.supported),
-                         format_days(c.effort_days), c.over_actions, c.over_days);
+      out += fmt::format(
+          "{}{{\"period\":\"{}\",\"led_at_once\":{},\"led\":{},\"supported\":{},\"effort_days\":{},"
+          "\"over_actions\":{},\"over_days\":{}}}",
+          p ? "," : "", w.periods[p].label, c.peak_led, list(c.led), list(c.supported), format_days(c.effort_days),
+          c.over_actions, c.over_days);
     }
     out += "]}";
   }
@@ -138,9 +141,7 @@ std::string rag_name(Rag rag) {
   return s;
 }
 
-std::string share(double part, double whole) {
-  return whole > 0 ? format_percent(100 * part / whole, 0) + "%" : "";
-}
+std::string share(double part, double whole) { return whole > 0 ? format_percent(100 * part / whole, 0) + "%" : ""; }
 
 // Money in Markdown: the currency is plan text, so escaped like any other.
 std::string md_money(double amount, std::string_view currency) {
@@ -156,8 +157,9 @@ std::string complete_text(const std::optional<double>& complete) {
 
 std::string render_savings_markdown(const Savings& s, const std::string& h) {
   std::string out = fmt::format("{} Financial benefits as at {}\n\n", h, to_long(s.as_of));
-  out += "| Plan | Savings target | Expected by now | Delivered | Delivered of expected | RAG | % complete |\n"
-         "|---|--:|--:|--:|--:|---|--:|\n";
+  out +=
+      "| Plan | Savings target | Expected by now | Delivered | Delivered of expected | RAG | % complete |\n"
+      "|---|--:|--:|--:|--:|---|--:|\n";
   for (const PlanSavings& p : s.plans)
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(p.plan->title),
                        p.target ? md_money(*p.target, p.plan->currency) : "none",
@@ -166,9 +168,9 @@ std::string render_savings_markdown(const Savings& s, const std::string& h) {
   // One total per currency: pounds and euros are never added together.
   for (const SavingsTotal& t : s.totals)
     out += fmt::format("| **Total{}{}** | {} | {} | {} | {} | {} | |\n", s.totals.size() > 1 ? " " : "",
-                       s.totals.size() > 1 ? escape_markdown(t.currency) : "",
-                       md_money(t.target, t.currency), md_money(t.expected, t.currency),
-                       md_money(t.delivered, t.currency), share(t.delivered, t.expected), rag_name(t.rag));
+                       s.totals.size() > 1 ? escape_markdown(t.currency) : "", md_money(t.target, t.currency),
+                       md_money(t.expected, t.currency), md_money(t.delivered, t.currency),
+                       share(t.delivered, t.expected), rag_name(t.rag));
   out += '\n';
   std::vector<std::string> lagging;
   for (const PlanSavings& p : s.plans)
@@ -186,7 +188,8 @@ std::string render_savings_csv(const Savings& s) {
       "plan,title,currency,savings_target,expected,delivered,delivered_of_expected,rag,complete,lags,as_of\r\n";
   for (const PlanSavings& p : s.plans)
     out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_text(p.plan->id), csv_text(p.plan->title),
-                       csv_text(p.plan->currency), p.target ? format_number(*p.target) : "", format_number(p.expected), format_number(p.delivered),
+                       csv_text(p.plan->currency), p.target ? format_number(*p.target) : "", format_number(p.expected),
+                       format_number(p.delivered),
                        p.expected > 0 ? format_percent(100 * p.delivered / p.expected, 1) : "", to_string(p.rag),
                        p.complete ? format_percent(*p.complete, 1) : "", p.lags ? "yes" : "no", to_iso(s.as_of));
   return out;
@@ -204,12 +207,12 @@ std::string render_savings_json(const Savings& s) {
   out += "],\"plans\":[";
   for (size_t i = 0; i < s.plans.size(); ++i) {
     const PlanSavings& p = s.plans[i];
-    out += fmt::format("{}\n  {{\"id\":{},\"title\":{},\"currency\":{},\"savings_target\":{},\"expected\":{},"
-                       "\"delivered\":{},\"rag\":\"{}\",\"complete\":{},\"lags\":{}}}",
-                       i ? "," : "", json_quote(p.plan->id), json_quote(p.plan->title), json_quote(p.plan->currency),
-                       p.target ? format_number(*p.target) : "null", format_number(p.expected),
-                       format_number(p.delivered), to_string(p.rag),
-                       p.complete ? format_percent(*p.complete, 1) : "null", p.lags);
+    out += fmt::format(
+        "{}\n  {{\"id\":{},\"title\":{},\"currency\":{},\"savings_target\":{},\"expected\":{},"
+        "\"delivered\":{},\"rag\":\"{}\",\"complete\":{},\"lags\":{}}}",
+        i ? "," : "", json_quote(p.plan->id), json_quote(p.plan->title), json_quote(p.plan->currency),
+        p.target ? format_number(*p.target) : "null", format_number(p.expected), format_number(p.delivered),
+        to_string(p.rag), p.complete ? format_percent(*p.complete, 1) : "null", p.lags);
   }
   return out + (s.plans.empty() ? "]}\n" : "\n]}\n");
 }
@@ -229,7 +232,10 @@ std::string ics_text(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (c == '\\' || c == ';' || c == ',') out += '\\';
-    if (c == '\n') { out += "\\n"; continue; }
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     if (c == '\r') continue;
     out += c;
   }
@@ -271,8 +277,10 @@ std::uint32_t fnv1a(std::string_view text) {
 std::string slug(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    else if (!out.empty() && out.back() != '-') out += '-';
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
@@ -332,7 +340,8 @@ std::string render_calendar_ics(const Calendar& c, Date stamp) {
     // lasts one day (RFC 5545, 3.6.1).
     if (r.date < Date::latest()) out += ics_line(fmt::format("DTEND;VALUE=DATE:{}", to_basic(r.date.plus_days(1))));
     out += ics_line("SUMMARY:" + ics_text(fmt::format("Progress report due to {}", r.body)));
-    out += ics_line("DESCRIPTION:" + ics_text(fmt::format("Plans due (every {}): {}", to_string(r.every), plan_list(r))));
+    out +=
+        ics_line("DESCRIPTION:" + ics_text(fmt::format("Plans due (every {}): {}", to_string(r.every), plan_list(r))));
     out += ics_line("TRANSP:TRANSPARENT");
     out += ics_line("END:VEVENT");
   }

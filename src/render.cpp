@@ -89,8 +89,7 @@ namespace {
 // "&name;" or "&#123;": what Markdown would read as a character reference.
 bool starts_entity(std::string_view text) {
   size_t i = 1;
-  while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || (i == 1 && text[i] == '#')))
-    ++i;
+  while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || (i == 1 && text[i] == '#'))) ++i;
   return i > 1 && i < text.size() && text[i] == ';';
 }
 
@@ -110,13 +109,23 @@ std::string escape_markdown(std::string_view raw) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     switch (c) {
-      case '\r':
-        break;
+      case '\r': break;
       case '\n':
         if (!out.empty() && out.back() != ' ') out += ' ';
         break;
-      case '\\': case '|': case '*': case '_': case '`': case '[': case ']': case '<':
-      case '>': case '#': case '~': case '$': case '@':
+      case '\\':
+      case '|':
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '#':
+      case '~':
+      case '$':
+      case '@':
         out += '\\';
         out += c;
         break;
@@ -125,8 +134,7 @@ std::string escape_markdown(std::string_view raw) {
         if (starts_entity(text.substr(i))) out += '\\';
         out += c;
         break;
-      default:
-        out += c;
+      default: out += c;
     }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -135,8 +143,8 @@ std::string escape_markdown(std::string_view raw) {
 
 std::string csv_text(std::string_view text) {
   std::string value(text);
-  bool formula = !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
-                                    value[0] == '@' || value[0] == '\t' || value[0] == '\r');
+  bool formula = !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+                                    value[0] == '\t' || value[0] == '\r');
   if (formula) value.insert(value.begin(), '\'');
   // A cell of several lines: none of them may read as a GitHub Actions workflow command
   // when the CSV is printed in a CI log.
@@ -157,8 +165,11 @@ namespace {
 
 std::string colour(Rag rag, const std::string& word, bool on) {
   if (!on) return word;
-  const char* code = rag == Rag::green ? "32" : rag == Rag::amber ? "33" : rag == Rag::red ? "31"
-                   : rag == Rag::complete ? "36" : "2";
+  const char* code = rag == Rag::green      ? "32"
+                     : rag == Rag::amber    ? "33"
+                     : rag == Rag::red      ? "31"
+                     : rag == Rag::complete ? "36"
+                                            : "2";
   return fmt::format("\x1b[{}m{}\x1b[0m", code, word);
 }
 
@@ -206,8 +217,8 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
   for (size_t n = 0; n < plans.size(); ++n) {
     const PlanFigures& p = plans[n];
     if (n) out += '\n';
-    out += fmt::format("{}: {} (as at {})\n", escape_control(p.plan->id), escape_control(p.plan->title),
-                       to_long(p.as_of));
+    out +=
+        fmt::format("{}: {} (as at {})\n", escape_control(p.plan->id), escape_control(p.plan->title), to_long(p.as_of));
     bool travel = p.direction.has_value();
     TerminalTable table;
     table.rows = {{"ACTION", "LEAD", "DUE", "TARGET", "ACTUAL", "RAG", "DAYS LATE"}};
@@ -224,11 +235,10 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
       table.rags.push_back(a.rag);
     }
     out += layout(table, options.color);
-    out += fmt::format("total: target {}, actual {}, {}; {}{}\n", pct(p.target), pct(p.actual),
-                       colour(p.rag, to_string(p.rag), options.color), counts_text(p.counts),
-                       travel ? fmt::format("; {} since {}", direction_text(*p.direction),
-                                            escape_control(p.compared_with))
-                              : "");
+    out += fmt::format(
+        "total: target {}, actual {}, {}; {}{}\n", pct(p.target), pct(p.actual),
+        colour(p.rag, to_string(p.rag), options.color), counts_text(p.counts),
+        travel ? fmt::format("; {} since {}", direction_text(*p.direction), escape_control(p.compared_with)) : "");
     if (p.next_report)
       out += fmt::format("next report due {} to {}\n", to_iso(*p.next_report), escape_control(p.next_report_body));
   }
@@ -239,9 +249,9 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
     table.right = {false, true, true, false, true, true, true, false};
     table.rag_column = 3;
     for (const PlanFigures& p : plans) {
-      table.rows.push_back({escape_control(p.plan->id), pct(p.target), pct(p.actual), to_string(p.rag), std::to_string(p.counts.red),
-                            std::to_string(p.counts.amber), std::to_string(p.counts.green),
-                            p.next_report ? to_iso(*p.next_report) : "-"});
+      table.rows.push_back({escape_control(p.plan->id), pct(p.target), pct(p.actual), to_string(p.rag),
+                            std::to_string(p.counts.red), std::to_string(p.counts.amber),
+                            std::to_string(p.counts.green), p.next_report ? to_iso(*p.next_report) : "-"});
       table.rags.push_back(p.rag);
     }
     PortfolioFigures total = compute_portfolio(plans);
@@ -265,7 +275,10 @@ std::string yaml_quoted(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n' || c == '\r') { out += ' '; continue; }
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
     out += c;
   }
   return out + '"';
@@ -278,13 +291,20 @@ std::string action_label(const Action& a) {
 std::string gantt_text(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == ':') out += "#58;";
-    else if (c == '#') out += "#35;";
-    else if (c == ';') out += "#59;";
-    else if (c == '<') out += "#lt;";
-    else if (c == '>') out += "#gt;";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == ':')
+      out += "#58;";
+    else if (c == '#')
+      out += "#35;";
+    else if (c == ';')
+      out += "#59;";
+    else if (c == '<')
+      out += "#lt;";
+    else if (c == '>')
+      out += "#gt;";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -294,14 +314,15 @@ std::string gantt_text(std::string_view text) {
 // so such a first word starts with an entity code instead (`#101;xcludes`).
 std::string gantt_task(std::string_view id, std::string_view title) {
   static constexpr std::array<std::string_view, 15> keywords{
-      "accDescr", "accTitle", "axisFormat", "click", "dateFormat", "excludes", "includes", "inclusiveEndDates",
-      "section", "tickInterval", "title", "todayMarker", "topAxis", "weekday", "weekend"};
+      "accDescr", "accTitle",    "axisFormat",        "click",   "dateFormat",
+      "excludes", "includes",    "inclusiveEndDates", "section", "tickInterval",
+      "title",    "todayMarker", "topAxis",           "weekday", "weekend"};
   std::string name = gantt_text(id);
   auto same = [&](std::string_view keyword) {
     return name.size() >= keyword.size() &&
-           std::equal(keyword.begin(), keyword.end(), name.begin(),
-                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
-                                                  std::tolower(static_cast<unsigned char>(b)); });
+           std::equal(keyword.begin(), keyword.end(), name.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+           });
   };
   if (std::any_of(keywords.begin(), keywords.end(), same))
     name.replace(0, 1, fmt::format("#{};", static_cast<int>(static_cast<unsigned char>(name[0]))));
@@ -314,8 +335,7 @@ std::string gantt_id(std::string_view id) {
   return out;
 }
 
-void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions& options,
-                   const std::string& h) {
+void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions& options, const std::string& h) {
   const Plan& plan = *p.plan;
   const std::string& cur = plan.currency;
 
@@ -327,14 +347,12 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   out += fmt::format("| Actions | {} |\n", counts_text(p.counts));
   if (p.budget)
     out += fmt::format("| Implementation budget used | {} of {}{} |\n", md_money(p.spent, cur),
-                       md_money(*p.budget, cur),
-                       p.budget_used ? fmt::format(" ({})", pct(*p.budget_used)) : "");
+                       md_money(*p.budget, cur), p.budget_used ? fmt::format(" ({})", pct(*p.budget_used)) : "");
   if (p.savings_target)
-    out += fmt::format("| Savings delivered | {} against a target of {}{} |\n",
-                       md_money(p.savings_delivered, cur), md_money(*p.savings_target, cur),
-                       *p.savings_target > 0
-                           ? fmt::format(" ({})", pct(100 * p.savings_delivered / *p.savings_target))
-                           : "");
+    out += fmt::format(
+        "| Savings delivered | {} against a target of {}{} |\n", md_money(p.savings_delivered, cur),
+        md_money(*p.savings_target, cur),
+        *p.savings_target > 0 ? fmt::format(" ({})", pct(100 * p.savings_delivered / *p.savings_target)) : "");
   else if (p.savings_delivered > 0)
     out += fmt::format("| Savings delivered | {} |\n", md_money(p.savings_delivered, cur));
   out += '\n';
@@ -345,8 +363,8 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   for (const ActionFigures& a : p.actions)
     for (const Update& u : a.action->updates)
       if (u.date >= p.window.start && u.date <= p.window.end && u.date <= p.as_of && !u.summary.empty()) {
-        out += fmt::format("- **{}** ({}, {}): {}\n", action_label(*a.action),
-                           escape_markdown(a.action->lead.id), to_long(u.date), escape_markdown(u.summary));
+        out += fmt::format("- **{}** ({}, {}): {}\n", action_label(*a.action), escape_markdown(a.action->lead.id),
+                           to_long(u.date), escape_markdown(u.summary));
         ++written;
       }
   if (!written) out += "No action was recorded in this period.\n";
@@ -356,8 +374,8 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   out += fmt::format("{} 2. Target and actual % complete by date of report\n\n", h);
   out += "| Key issue | Target | Actual | RAG |\n|---|--:|--:|---|\n";
   for (const IssueFigures& i : p.issues)
-    out += fmt::format("| {} {} | {} | {} | {} |\n", escape_markdown(i.issue->id),
-                       escape_markdown(i.issue->title), pct(i.target), pct(i.actual), rag_word(i.rag));
+    out += fmt::format("| {} {} | {} | {} | {} |\n", escape_markdown(i.issue->id), escape_markdown(i.issue->title),
+                       pct(i.target), pct(i.actual), rag_word(i.rag));
   out += '\n';
   bool baseline = !p.baseline.empty();
   bool travel = p.direction.has_value();
@@ -369,22 +387,23 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   if (travel) out += "---|";
   out += '\n';
   for (const ActionFigures& a : p.actions) {
-    std::string rag = a.state == State::deferred || a.state == State::cancelled
-                          ? title_case(to_string(a.state))
-                          : rag_word(a.rag);
+    std::string rag =
+        a.state == State::deferred || a.state == State::cancelled ? title_case(to_string(a.state)) : rag_word(a.rag);
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} |", action_label(*a.action),
-                       escape_markdown(a.action->lead.id), to_iso(a.action->due), pct(a.target),
-                       pct(a.actual), format_percent(a.variance, 0), rag, a.days_late);
+                       escape_markdown(a.action->lead.id), to_iso(a.action->due), pct(a.target), pct(a.actual),
+                       format_percent(a.variance, 0), rag, a.days_late);
     if (baseline)
       out += fmt::format(" {} | {} |", a.baseline_due ? to_iso(*a.baseline_due) : "new",
-                         !a.baseline_slip ? "" : *a.baseline_slip ? fmt::format("{:+}", *a.baseline_slip) : "0");
+                         !a.baseline_slip   ? ""
+                         : *a.baseline_slip ? fmt::format("{:+}", *a.baseline_slip)
+                                            : "0");
     if (travel) out += fmt::format(" {} |", a.direction ? direction_text(*a.direction) : "");
     out += '\n';
   }
   if (baseline) out += fmt::format("\nBaseline: the plan at {}.\n", escape_markdown(p.baseline));
   if (travel)
-    out += fmt::format("{}Direction of travel: against the plan at {}; the plan as a whole {}.\n",
-                       baseline ? "" : "\n", escape_markdown(p.compared_with), direction_text(*p.direction));
+    out += fmt::format("{}Direction of travel: against the plan at {}; the plan as a whole {}.\n", baseline ? "" : "\n",
+                       escape_markdown(p.compared_with), direction_text(*p.direction));
   out += '\n';
 
   // 3. % of project implementation budget used.
@@ -393,8 +412,7 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   for (const ActionFigures& a : p.actions) {
     if (!a.action->budget && !a.spent) continue;
     out += fmt::format("| {} | {} | {} | {} |\n", action_label(*a.action),
-                       a.action->budget ? md_money(*a.action->budget, cur) : "",
-                       a.spent ? md_money(*a.spent, cur) : "",
+                       a.action->budget ? md_money(*a.action->budget, cur) : "", a.spent ? md_money(*a.spent, cur) : "",
                        a.budget_used ? pct(*a.budget_used) : "");
   }
   out += fmt::format("| **Plan** | {} | {} | {} |\n\n", p.budget ? md_money(*p.budget, cur) : "",
@@ -405,16 +423,14 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   written = 0;
   for (const ActionFigures& a : p.actions) {
     if (a.state != State::overdue && a.rag != Rag::red && a.rag != Rag::amber) continue;
-    std::string why = a.state == State::overdue
-                          ? fmt::format("overdue by {} days ({}% of {}% target)", a.days_late,
-                                        format_percent(a.actual, 0), format_percent(a.target, 0))
-                          : fmt::format("behind target ({}% of {}%)", format_percent(a.actual, 0),
-                                        format_percent(a.target, 0));
-    std::string remedy = a.latest && !a.latest->remedy.empty()
-                             ? escape_markdown(a.latest->remedy)
-                             : std::string("No remedy recorded.");
-    out += fmt::format("- **{}** ({}, {}, {}): {}\n", action_label(*a.action),
-                       escape_markdown(a.action->lead.id), rag_word(a.rag), why, remedy);
+    std::string why = a.state == State::overdue ? fmt::format("overdue by {} days ({}% of {}% target)", a.days_late,
+                                                              format_percent(a.actual, 0), format_percent(a.target, 0))
+                                                : fmt::format("behind target ({}% of {}%)", format_percent(a.actual, 0),
+                                                              format_percent(a.target, 0));
+    std::string remedy =
+        a.latest && !a.latest->remedy.empty() ? escape_markdown(a.latest->remedy) : std::string("No remedy recorded.");
+    out += fmt::format("- **{}** ({}, {}, {}): {}\n", action_label(*a.action), escape_markdown(a.action->lead.id),
+                       rag_word(a.rag), why, remedy);
     ++written;
   }
   for (const MilestoneFigures& m : p.milestones) {
@@ -422,11 +438,10 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
     const Update* latest = nullptr;
     for (const ActionFigures& a : p.actions)
       if (a.action == m.action) latest = a.latest;
-    out += fmt::format("- Milestone **{} {}** of {} (due {}, overdue by {} days): {}\n",
-                       escape_markdown(m.milestone->id), escape_markdown(m.milestone->title),
-                       escape_markdown(m.action->id), to_iso(m.milestone->due), m.days_late,
-                       latest && !latest->remedy.empty() ? escape_markdown(latest->remedy)
-                                                         : std::string("No remedy recorded."));
+    out += fmt::format(
+        "- Milestone **{} {}** of {} (due {}, overdue by {} days): {}\n", escape_markdown(m.milestone->id),
+        escape_markdown(m.milestone->title), escape_markdown(m.action->id), to_iso(m.milestone->due), m.days_late,
+        latest && !latest->remedy.empty() ? escape_markdown(latest->remedy) : std::string("No remedy recorded."));
     ++written;
   }
   if (!written) out += "No work is overdue or behind target.\n";
@@ -445,8 +460,8 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
                             md_money(*a.action->savings_target, cur));
     else if (a.savings_delivered)
       savings = fmt::format("savings {}", md_money(*a.savings_delivered, cur));
-    out += fmt::format("- **{}**{}{}{}\n", action_label(*a.action), savings.empty() ? "" : " (",
-                       savings, savings.empty() ? "" : ")");
+    out += fmt::format("- **{}**{}{}{}\n", action_label(*a.action), savings.empty() ? "" : " (", savings,
+                       savings.empty() ? "" : ")");
     if (words) out.insert(out.size() - 1, ": " + escape_markdown(a.latest->benefits));
     ++written;
   }
@@ -457,10 +472,10 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   out += fmt::format("{} 6. Action planned in the next period\n\n", h);
   written = 0;
   for (const ActionFigures& a : p.actions)
-    if (a.latest && !a.latest->next.empty() && a.state != State::complete &&
-        a.state != State::deferred && a.state != State::cancelled) {
-      out += fmt::format("- **{}** ({}): {}\n", action_label(*a.action),
-                         escape_markdown(a.action->lead.id), escape_markdown(a.latest->next));
+    if (a.latest && !a.latest->next.empty() && a.state != State::complete && a.state != State::deferred &&
+        a.state != State::cancelled) {
+      out += fmt::format("- **{}** ({}): {}\n", action_label(*a.action), escape_markdown(a.action->lead.id),
+                         escape_markdown(a.latest->next));
       ++written;
     }
   if (!written) out += "No action planned has been recorded.\n";
@@ -472,8 +487,7 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
   for (const ActionFigures& a : p.actions)
     for (const Update& u : a.action->updates)
       if (u.date >= p.window.start && u.date <= p.window.end && u.date <= p.as_of && !u.changes.empty()) {
-        out += fmt::format("- **{}** ({}): {}\n", action_label(*a.action), to_long(u.date),
-                           escape_markdown(u.changes));
+        out += fmt::format("- **{}** ({}): {}\n", action_label(*a.action), to_long(u.date), escape_markdown(u.changes));
         ++written;
       }
   if (!written) out += "No fundamental changes to the plan were recorded in this period.\n";
@@ -491,17 +505,21 @@ void plan_sections(std::string& out, const PlanFigures& p, const MarkdownOptions
       for (const ActionFigures& a : p.actions) {
         if (a.issue != i.issue) continue;
         std::string tags;
-        if (a.state == State::complete) tags = "done, ";
-        else if (a.state == State::overdue || a.rag == Rag::red) tags = "crit, active, ";
-        else if (a.state == State::in_progress) tags = "active, ";
-        out += fmt::format("  {} :{}{}, {}, {}\n", gantt_task(a.action->id, a.action->title),
-                           tags, gantt_id(a.action->id), to_iso(a.action->start), to_iso(a.action->due));
+        if (a.state == State::complete)
+          tags = "done, ";
+        else if (a.state == State::overdue || a.rag == Rag::red)
+          tags = "crit, active, ";
+        else if (a.state == State::in_progress)
+          tags = "active, ";
+        out += fmt::format("  {} :{}{}, {}, {}\n", gantt_task(a.action->id, a.action->title), tags,
+                           gantt_id(a.action->id), to_iso(a.action->start), to_iso(a.action->due));
         for (const MilestoneFigures& m : p.milestones) {
           if (m.action != a.action) continue;
-          std::string mtags = m.state == MilestoneState::done ? "done, " : m.state == MilestoneState::overdue ? "crit, " : "";
-          out += fmt::format("  {} :milestone, {}{}, {}, 0d\n", gantt_task(m.milestone->id, m.milestone->title),
-                             mtags, gantt_id(m.milestone->id),
-                             to_iso(m.milestone->due));
+          std::string mtags = m.state == MilestoneState::done      ? "done, "
+                              : m.state == MilestoneState::overdue ? "crit, "
+                                                                   : "";
+          out += fmt::format("  {} :milestone, {}{}, {}, 0d\n", gantt_task(m.milestone->id, m.milestone->title), mtags,
+                             gantt_id(m.milestone->id), to_iso(m.milestone->due));
         }
       }
     }
@@ -515,7 +533,8 @@ void plan_header(std::string& out, const PlanFigures& p) {
   if (!plan.review.empty()) facts.push_back(fmt::format("**Review:** {}", escape_markdown(plan.review)));
   if (plan.owner) facts.push_back(fmt::format("**Lead:** {}", escape_markdown(owner_name(p, plan.owner->id))));
   facts.push_back(fmt::format("**Plan period:** {} to {}", to_long(plan.start), to_long(plan.end)));
-  if (!plan.monitoring.empty()) facts.push_back(fmt::format("**Monitoring:** {}", escape_markdown(monitoring_text(plan))));
+  if (!plan.monitoring.empty())
+    facts.push_back(fmt::format("**Monitoring:** {}", escape_markdown(monitoring_text(plan))));
   facts.push_back(fmt::format("**Reporting period:** {} to {}", to_long(p.window.start), to_long(p.window.end)));
   for (const std::string& f : facts) out += f + "  \n";
   out += '\n';
@@ -541,19 +560,18 @@ std::string render_markdown(const std::vector<PlanFigures>& plans, const Markdow
     return out;
   }
   out += "## Portfolio summary\n\n";
-  out += "| Plan | Review | Lead | Monitoring body | Target | Actual | RAG | Budget used | Savings |\n"
-         "|---|---|---|---|--:|--:|---|--:|--:|\n";
+  out +=
+      "| Plan | Review | Lead | Monitoring body | Target | Actual | RAG | Budget used | Savings |\n"
+      "|---|---|---|---|--:|--:|---|--:|--:|\n";
   for (const PlanFigures& p : plans) {
     const Plan& plan = *p.plan;
     std::vector<std::string> bodies;
     for (const Monitoring& m : plan.monitoring) bodies.push_back(escape_markdown(m.body));
-    std::string savings = p.savings_target
-                              ? fmt::format("{} of {}", md_money(p.savings_delivered, plan.currency),
-                                            md_money(*p.savings_target, plan.currency))
-                              : md_money(p.savings_delivered, plan.currency);
+    std::string savings = p.savings_target ? fmt::format("{} of {}", md_money(p.savings_delivered, plan.currency),
+                                                         md_money(*p.savings_target, plan.currency))
+                                           : md_money(p.savings_delivered, plan.currency);
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(plan.title),
-                       escape_markdown(plan.review),
-                       plan.owner ? escape_markdown(owner_name(p, plan.owner->id)) : "",
+                       escape_markdown(plan.review), plan.owner ? escape_markdown(owner_name(p, plan.owner->id)) : "",
                        fmt::join(bodies, "; "), pct(p.target), pct(p.actual), rag_word(p.rag),
                        p.budget_used ? pct(*p.budget_used) : "", savings);
   }
@@ -596,45 +614,66 @@ std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& 
   std::string out = options.bom ? "\xEF\xBB\xBF" : "";
   switch (options.level) {
     case CsvLevel::plan:
-      csv_row(out, {"plan", "title", "review", "lead", "target", "actual", "rag", "budget", "spent",
-                    "budget_used", "savings_target", "savings_delivered", "as_of"});
+      csv_row(out, {"plan", "title", "review", "lead", "target", "actual", "rag", "budget", "spent", "budget_used",
+                    "savings_target", "savings_delivered", "as_of"});
       for (const PlanFigures& p : plans)
         csv_row(out, {csv_text(p.plan->id), csv_text(p.plan->title), csv_text(p.plan->review),
-                      csv_text(p.plan->owner ? p.plan->owner->id : ""), opt_percent(p.target),
-                      opt_percent(p.actual), to_string(p.rag), opt_number(p.budget),
-                      format_number(p.spent), opt_percent(p.budget_used), opt_number(p.savings_target),
-                      format_number(p.savings_delivered), to_iso(p.as_of)});
+                      csv_text(p.plan->owner ? p.plan->owner->id : ""), opt_percent(p.target), opt_percent(p.actual),
+                      to_string(p.rag), opt_number(p.budget), format_number(p.spent), opt_percent(p.budget_used),
+                      opt_number(p.savings_target), format_number(p.savings_delivered), to_iso(p.as_of)});
       break;
     case CsvLevel::issue:
       csv_row(out, {"plan", "issue", "title", "target", "actual", "rag", "as_of"});
       for (const PlanFigures& p : plans)
         for (const IssueFigures& i : p.issues)
-          csv_row(out, {csv_text(p.plan->id), csv_text(i.issue->id), csv_text(i.issue->title),
-                        opt_percent(i.target), opt_percent(i.actual), to_string(i.rag),
-                        to_iso(p.as_of)});
+          csv_row(out, {csv_text(p.plan->id), csv_text(i.issue->id), csv_text(i.issue->title), opt_percent(i.target),
+                        opt_percent(i.actual), to_string(i.rag), to_iso(p.as_of)});
       break;
     case CsvLevel::action: {
       bool baseline = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return !p.baseline.empty(); });
-      bool travel = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return p.direction.has_value(); });
-      std::vector<std::string> header{"plan", "issue", "action", "title", "lead", "support", "start", "due", "status",
-                                      "state", "target", "actual", "variance", "rag", "days_late", "forecast",
-                                      "forecast_slip", "budget", "spent", "budget_used", "savings_target",
-                                      "savings_delivered", "last_update", "as_of"};
+      bool travel =
+          std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return p.direction.has_value(); });
+      std::vector<std::string> header{"plan",           "issue",
+                                      "action",         "title",
+                                      "lead",           "support",
+                                      "start",          "due",
+                                      "status",         "state",
+                                      "target",         "actual",
+                                      "variance",       "rag",
+                                      "days_late",      "forecast",
+                                      "forecast_slip",  "budget",
+                                      "spent",          "budget_used",
+                                      "savings_target", "savings_delivered",
+                                      "last_update",    "as_of"};
       if (baseline) header.insert(header.end(), {"baseline_due", "baseline_slip"});
       if (travel) header.push_back("direction");
       csv_row(out, header);
       for (const PlanFigures& p : plans)
         for (const ActionFigures& a : p.actions) {
-          std::vector<std::string> row{csv_text(p.plan->id), csv_text(a.issue->id), csv_text(a.action->id),
-                        csv_text(a.action->title), csv_text(a.action->lead.id),
-                        csv_text(join_ids(a.action->support)), to_iso(a.action->start),
-                        to_iso(a.action->due), to_string(a.action->status), to_string(a.state),
-                        format_percent(a.target, 1), format_percent(a.actual, 1),
-                        format_percent(a.variance, 1), to_string(a.rag), std::to_string(a.days_late),
-                        opt_date(a.forecast), a.forecast_slip ? std::to_string(*a.forecast_slip) : "",
-                        opt_number(a.action->budget), opt_number(a.spent), opt_percent(a.budget_used),
-                        opt_number(a.action->savings_target), opt_number(a.savings_delivered),
-                        a.latest ? to_iso(a.latest->date) : "", to_iso(p.as_of)};
+          std::vector<std::string> row{csv_text(p.plan->id),
+                                       csv_text(a.issue->id),
+                                       csv_text(a.action->id),
+                                       csv_text(a.action->title),
+                                       csv_text(a.action->lead.id),
+                                       csv_text(join_ids(a.action->support)),
+                                       to_iso(a.action->start),
+                                       to_iso(a.action->due),
+                                       to_string(a.action->status),
+                                       to_string(a.state),
+                                       format_percent(a.target, 1),
+                                       format_percent(a.actual, 1),
+                                       format_percent(a.variance, 1),
+                                       to_string(a.rag),
+                                       std::to_string(a.days_late),
+                                       opt_date(a.forecast),
+                                       a.forecast_slip ? std::to_string(*a.forecast_slip) : "",
+                                       opt_number(a.action->budget),
+                                       opt_number(a.spent),
+                                       opt_percent(a.budget_used),
+                                       opt_number(a.action->savings_target),
+                                       opt_number(a.savings_delivered),
+                                       a.latest ? to_iso(a.latest->date) : "",
+                                       to_iso(p.as_of)};
           if (baseline) {
             row.push_back(opt_date(a.baseline_due));
             row.push_back(a.baseline_slip ? std::to_string(*a.baseline_slip) : "");
@@ -650,8 +689,7 @@ std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& 
         for (const MilestoneFigures& m : p.milestones)
           csv_row(out, {csv_text(p.plan->id), csv_text(m.action->id), csv_text(m.milestone->id),
                         csv_text(m.milestone->title), to_iso(m.milestone->due),
-                        opt_date(m.milestone->done && *m.milestone->done <= p.as_of ? m.milestone->done
-                                                                                    : std::nullopt),
+                        opt_date(m.milestone->done && *m.milestone->done <= p.as_of ? m.milestone->done : std::nullopt),
                         to_string(m.state), std::to_string(m.days_late), to_iso(p.as_of)});
       break;
   }
@@ -670,8 +708,9 @@ std::string j_date(const std::optional<Date>& d) { return d ? json_quote(to_iso(
 }  // namespace
 
 std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Window window) {
-  std::string out = fmt::format("{{\"version\":1,\"as_of\":\"{}\",\"window\":{{\"start\":\"{}\",\"end\":\"{}\"}},\"plans\":[",
-                                to_iso(as_of), to_iso(window.start), to_iso(window.end));
+  std::string out =
+      fmt::format("{{\"version\":1,\"as_of\":\"{}\",\"window\":{{\"start\":\"{}\",\"end\":\"{}\"}},\"plans\":[",
+                  to_iso(as_of), to_iso(window.start), to_iso(window.end));
   for (size_t n = 0; n < plans.size(); ++n) {
     const PlanFigures& p = plans[n];
     out += n ? ",\n" : "\n";
@@ -679,8 +718,8 @@ std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Windo
         "{{\"id\":{},\"title\":{},\"file\":{},\"target\":{},\"actual\":{},\"rag\":\"{}\",\"budget\":{},"
         "\"spent\":{},\"budget_used\":{},\"savings_target\":{},\"savings_delivered\":{},\"issues\":[",
         json_quote(p.plan->id), json_quote(p.plan->title), json_quote(p.plan->file), j_opt_pct(p.target),
-        j_opt_pct(p.actual), to_string(p.rag), j_num(p.budget), format_number(p.spent),
-        j_opt_pct(p.budget_used), j_num(p.savings_target), format_number(p.savings_delivered));
+        j_opt_pct(p.actual), to_string(p.rag), j_num(p.budget), format_number(p.spent), j_opt_pct(p.budget_used),
+        j_num(p.savings_target), format_number(p.savings_delivered));
     for (size_t i = 0; i < p.issues.size(); ++i) {
       const IssueFigures& f = p.issues[i];
       out += fmt::format("{}\n  {{\"id\":{},\"title\":{},\"target\":{},\"actual\":{},\"rag\":\"{}\"}}", i ? "," : "",
@@ -699,10 +738,10 @@ std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Windo
           "\"budget_used\":{},\"savings_target\":{},\"savings_delivered\":{},\"last_update\":{}}}",
           i ? "," : "", json_quote(a.action->id), json_quote(a.issue->id), json_quote(a.action->title),
           json_quote(a.action->lead.id), support, to_iso(a.action->start), to_iso(a.action->due),
-          to_string(a.action->status), to_string(a.state), j_pct(a.target), j_pct(a.actual),
-          j_pct(a.variance), to_string(a.rag), a.days_late, j_date(a.forecast),
-          a.forecast_slip ? std::to_string(*a.forecast_slip) : "null", j_num(a.action->budget),
-          j_num(a.spent), j_opt_pct(a.budget_used), j_num(a.action->savings_target), j_num(a.savings_delivered),
+          to_string(a.action->status), to_string(a.state), j_pct(a.target), j_pct(a.actual), j_pct(a.variance),
+          to_string(a.rag), a.days_late, j_date(a.forecast),
+          a.forecast_slip ? std::to_string(*a.forecast_slip) : "null", j_num(a.action->budget), j_num(a.spent),
+          j_opt_pct(a.budget_used), j_num(a.action->savings_target), j_num(a.savings_delivered),
           a.latest ? j_date(a.latest->date) : std::string("null"));
       if (!p.baseline.empty()) {
         out.pop_back();
@@ -717,11 +756,12 @@ std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Windo
     out += "],\"milestones\":[";
     for (size_t i = 0; i < p.milestones.size(); ++i) {
       const MilestoneFigures& m = p.milestones[i];
-      out += fmt::format("{}\n  {{\"id\":{},\"action\":{},\"title\":{},\"due\":\"{}\",\"done\":{},\"state\":\"{}\",\"days_late\":{}}}",
-                         i ? "," : "", json_quote(m.milestone->id), json_quote(m.action->id), json_quote(m.milestone->title),
-                         to_iso(m.milestone->due),
-                         j_date(m.milestone->done && *m.milestone->done <= p.as_of ? m.milestone->done : std::nullopt),
-                         to_string(m.state), m.days_late);
+      out += fmt::format(
+          "{}\n  {{\"id\":{},\"action\":{},\"title\":{},\"due\":\"{}\",\"done\":{},\"state\":\"{}\",\"days_late\":{}}}",
+          i ? "," : "", json_quote(m.milestone->id), json_quote(m.action->id), json_quote(m.milestone->title),
+          to_iso(m.milestone->due),
+          j_date(m.milestone->done && *m.milestone->done <= p.as_of ? m.milestone->done : std::nullopt),
+          to_string(m.state), m.days_late);
     }
     out += "]";
     if (!p.baseline.empty()) {
@@ -731,7 +771,8 @@ std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Windo
       out += "]";
     }
     if (p.direction)
-      out += fmt::format(",\"compared_with\":{},\"direction\":\"{}\"", json_quote(p.compared_with), to_string(*p.direction));
+      out += fmt::format(",\"compared_with\":{},\"direction\":\"{}\"", json_quote(p.compared_with),
+                         to_string(*p.direction));
     out += "}";
   }
   out += plans.empty() ? "]}\n" : "\n]}\n";
@@ -760,36 +801,40 @@ std::string explain_rag(const ActionFigures& a, const RagThresholds& t) {
   }
   if (a.target <= 0) return "green (in progress with a target of 0%)";
   double ratio = 100 * a.actual / a.target;
-  return fmt::format("{} (performance ratio 100 x {} / {} = {}%; green from {}%, amber from {}%)",
-                     to_string(a.rag), num(a.actual), num(a.target), num(ratio), num(t.green), num(t.amber));
+  return fmt::format("{} (performance ratio 100 x {} / {} = {}%; green from {}%, amber from {}%)", to_string(a.rag),
+                     num(a.actual), num(a.target), num(ratio), num(t.green), num(t.amber));
 }
 
 std::string explain_action(const PlanFigures& p, const ActionFigures& a) {
   const Action& act = *a.action;
   Date t = p.as_of;
-  std::string out = fmt::format("action {} \"{}\" (key issue {}, plan {}) as of {}\n", escape_control(act.id),
-                                escape_control(act.title), escape_control(a.issue->id),
-                                escape_control(p.plan->id), to_iso(t));
+  std::string out =
+      fmt::format("action {} \"{}\" (key issue {}, plan {}) as of {}\n", escape_control(act.id),
+                  escape_control(act.title), escape_control(a.issue->id), escape_control(p.plan->id), to_iso(t));
   out += fmt::format("  start S = {}, due D = {}, as-of T = {}; weight {}; status {}\n", to_iso(act.start),
                      to_iso(act.due), to_iso(t), num(act.weight), to_string(act.status));
   TargetSegment seg = target_segment(act, t);
   std::string how;
   switch (seg.where) {
     case TargetSegment::Where::before_start: how = "T is before S, so the target is 0%"; break;
-    case TargetSegment::Where::from_due: how = fmt::format("T is on or after D, so the target is {}%", num(seg.percent)); break;
+    case TargetSegment::Where::from_due:
+      how = fmt::format("T is on or after D, so the target is {}%", num(seg.percent));
+      break;
     case TargetSegment::Where::between:
-      how = fmt::format("linear from ({}, {}%) to ({}, {}%): {} + ({} - {}) x {} / {} days", to_iso(seg.from),
-                        num(seg.from_percent), to_iso(seg.to), num(seg.to_percent), num(seg.from_percent),
-                        num(seg.to_percent), num(seg.from_percent), t.days_since(seg.from),
-                        seg.to.days_since(seg.from));
+      how =
+          fmt::format("linear from ({}, {}%) to ({}, {}%): {} + ({} - {}) x {} / {} days", to_iso(seg.from),
+                      num(seg.from_percent), to_iso(seg.to), num(seg.to_percent), num(seg.from_percent),
+                      num(seg.to_percent), num(seg.from_percent), t.days_since(seg.from), seg.to.days_since(seg.from));
       break;
   }
   out += fmt::format("  target:   {}% ({}{})\n", num(a.target), how,
                      act.targets.empty() ? "" : "; from the action's targets curve");
   out += fmt::format("  actual:   {}% ({})\n", num(a.actual),
-                     a.latest ? fmt::format("complete of the latest update on or before T, dated {}", to_iso(a.latest->date))
-                              : std::string("no update on or before T"));
-  out += fmt::format("  variance: {} points (actual - target = {} - {})\n", num(a.variance), num(a.actual), num(a.target));
+                     a.latest
+                         ? fmt::format("complete of the latest update on or before T, dated {}", to_iso(a.latest->date))
+                         : std::string("no update on or before T"));
+  out +=
+      fmt::format("  variance: {} points (actual - target = {} - {})\n", num(a.variance), num(a.actual), num(a.target));
   out += fmt::format("  state:    {}\n", to_string(a.state));
   out += fmt::format("  RAG:      {}\n", explain_rag(a, p.plan->rag));
   if (a.state == State::overdue)
@@ -799,7 +844,8 @@ std::string explain_action(const PlanFigures& p, const ActionFigures& a) {
   else
     out += "  days late: 0\n";
   if (a.forecast && a.state == State::complete)
-    out += fmt::format("  forecast: {} (the completed date); slip {:+} days against D\n", to_iso(*a.forecast), *a.forecast_slip);
+    out += fmt::format("  forecast: {} (the completed date); slip {:+} days against D\n", to_iso(*a.forecast),
+                       *a.forecast_slip);
   else if (a.forecast)
     out += fmt::format("  forecast: {} (S + ceil({} x 100 / {}) days at the rate so far); slip {:+} days against D\n",
                        to_iso(*a.forecast), t.days_since(act.start), num(a.actual), *a.forecast_slip);
@@ -810,13 +856,15 @@ std::string explain_action(const PlanFigures& p, const ActionFigures& a) {
     out += "  forecast: none (needs progress above 0% after the start)\n";
   const std::string cur = escape_control(p.plan->currency);
   if (a.spent || act.budget)
-    out += act.budget ? fmt::format("  budget:   spent {} of {}{}\n", a.spent ? format_money(*a.spent, cur) : "nothing recorded",
-                                    format_money(*act.budget, cur),
-                                    a.budget_used ? fmt::format(" = {}%", num(*a.budget_used)) : "")
-                      : fmt::format("  budget:   spent {} (the action has no budget)\n", format_money(*a.spent, cur));
+    out += act.budget
+               ? fmt::format("  budget:   spent {} of {}{}\n",
+                             a.spent ? format_money(*a.spent, cur) : "nothing recorded", format_money(*act.budget, cur),
+                             a.budget_used ? fmt::format(" = {}%", num(*a.budget_used)) : "")
+               : fmt::format("  budget:   spent {} (the action has no budget)\n", format_money(*a.spent, cur));
   if (a.savings_delivered || act.savings_target)
-    out += fmt::format("  savings:  delivered {}{}\n", format_money(a.savings_delivered.value_or(0), cur),
-                       act.savings_target ? fmt::format(" against a target of {}", format_money(*act.savings_target, cur)) : "");
+    out += fmt::format(
+        "  savings:  delivered {}{}\n", format_money(a.savings_delivered.value_or(0), cur),
+        act.savings_target ? fmt::format(" against a target of {}", format_money(*act.savings_target, cur)) : "");
   return out;
 }
 
@@ -828,8 +876,8 @@ std::string explain_rollup(const PlanFigures& p, const std::string& what, std::o
   for (const ActionFigures* a : actions) {
     bool counted = a->state != State::deferred && a->state != State::cancelled;
     out += fmt::format("    {:<12} weight {:<4} target {:>6}%  actual {:>6}%{}\n", escape_control(a->action->id),
-                       num(a->action->weight),
-                       num(a->target), num(a->actual), counted ? "" : fmt::format("  (not counted: {})", to_string(a->state)));
+                       num(a->action->weight), num(a->target), num(a->actual),
+                       counted ? "" : fmt::format("  (not counted: {})", to_string(a->state)));
     if (counted) w += a->action->weight;
   }
   if (!target || !actual) {
@@ -841,12 +889,17 @@ std::string explain_rollup(const PlanFigures& p, const std::string& what, std::o
   out += fmt::format("  target: {}% (weighted mean over a total weight of {})\n", num(*target), num(w));
   out += fmt::format("  actual: {}% (weighted mean)\n", num(*actual));
   std::string why;
-  if (rag == Rag::complete) why = "actual is 100%";
-  else if (*target == 0 && *actual == 0) why = "target and actual are both 0%";
-  else if (p.as_of > p.plan->end) why = fmt::format("T is past the plan's end ({}) and actual is under 100%", to_iso(p.plan->end));
-  else if (*target <= 0) why = "target is 0%";
-  else why = fmt::format("performance ratio 100 x {} / {} = {}%; green from {}%, amber from {}%", num(*actual), num(*target),
-                         num(100 * *actual / *target), num(p.plan->rag.green), num(p.plan->rag.amber));
+  if (rag == Rag::complete)
+    why = "actual is 100%";
+  else if (*target == 0 && *actual == 0)
+    why = "target and actual are both 0%";
+  else if (p.as_of > p.plan->end)
+    why = fmt::format("T is past the plan's end ({}) and actual is under 100%", to_iso(p.plan->end));
+  else if (*target <= 0)
+    why = "target is 0%";
+  else
+    why = fmt::format("performance ratio 100 x {} / {} = {}%; green from {}%, amber from {}%", num(*actual),
+                      num(*target), num(100 * *actual / *target), num(p.plan->rag.green), num(p.plan->rag.amber));
   out += fmt::format("  RAG:    {} ({})\n", to_string(rag), why);
   return out;
 }
@@ -858,9 +911,9 @@ std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans,
     if (p.plan->id == id) {
       std::vector<const ActionFigures*> all;
       for (const ActionFigures& a : p.actions) all.push_back(&a);
-      std::string out = explain_rollup(
-          p, fmt::format("plan {} \"{}\"", escape_control(p.plan->id), escape_control(p.plan->title)), p.target,
-          p.actual, p.rag, all);
+      std::string out =
+          explain_rollup(p, fmt::format("plan {} \"{}\"", escape_control(p.plan->id), escape_control(p.plan->title)),
+                         p.target, p.actual, p.rag, all);
       const std::string cur = escape_control(p.plan->currency);
       if (p.budget)
         out += fmt::format("  budget: spent {} (sum of actions' latest spent) of {}{}{}\n", format_money(p.spent, cur),

@@ -1,10 +1,10 @@
 #include "bvplan/source.hpp"
 
+#include <sys/stat.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <sys/stat.h>
 
 #include <fmt/format.h>
 
@@ -47,14 +47,26 @@ size_t utf8_sequence_length(std::string_view s, size_t i) {
   if (c < 0x80) return 1;
   size_t n;
   unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) n = 2;
-  else if (c == 0xE0) { n = 3; lo = 0xA0; }
-  else if (c == 0xED) { n = 3; hi = 0x9F; }
-  else if (c >= 0xE1 && c <= 0xEF) n = 3;
-  else if (c == 0xF0) { n = 4; lo = 0x90; }
-  else if (c >= 0xF1 && c <= 0xF3) n = 4;
-  else if (c == 0xF4) { n = 4; hi = 0x8F; }
-  else return 0;
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
+  else if (c == 0xE0) {
+    n = 3;
+    lo = 0xA0;
+  } else if (c == 0xED) {
+    n = 3;
+    hi = 0x9F;
+  } else if (c >= 0xE1 && c <= 0xEF)
+    n = 3;
+  else if (c == 0xF0) {
+    n = 4;
+    lo = 0x90;
+  } else if (c >= 0xF1 && c <= 0xF3)
+    n = 4;
+  else if (c == 0xF4) {
+    n = 4;
+    hi = 0x8F;
+  } else
+    return 0;
   if (i + n > s.size()) return 0;
   if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
   for (size_t k = 2; k < n; ++k)
@@ -68,9 +80,11 @@ Diagnostics check_encoding(SourceFile& source) {
   Diagnostics found;
   std::string& text = source.text;
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') ||
-                           (text[0] == '\xFE' && text[1] == '\xFF'))) {
-    found.push_back({source.path, {}, Severity::error, "yaml-syntax",
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    found.push_back({source.path,
+                     {},
+                     Severity::error,
+                     "yaml-syntax",
                      "file is UTF-16; bvplan reads UTF-8 only",
                      "save the file as UTF-8 (most editors offer it under 'Save As')"});
     return found;
@@ -80,16 +94,21 @@ Diagnostics check_encoding(SourceFile& source) {
   while (i < text.size()) {
     char c = text[i];
     if (c == '\0') {
-      found.push_back({source.path, {line, column}, Severity::error, "yaml-syntax",
+      found.push_back({source.path,
+                       {line, column},
+                       Severity::error,
+                       "yaml-syntax",
                        "NUL byte in file; a plan must be text",
                        "check the file was not saved in a binary format"});
       return found;
     }
     size_t n = utf8_sequence_length(text, i);
     if (n == 0) {
-      found.push_back({source.path, {line, column}, Severity::error, "yaml-syntax",
-                       fmt::format("invalid UTF-8 byte 0x{:02X}",
-                                   static_cast<unsigned char>(c)),
+      found.push_back({source.path,
+                       {line, column},
+                       Severity::error,
+                       "yaml-syntax",
+                       fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(c)),
                        "save the file as UTF-8"});
       return found;
     }
@@ -105,18 +124,19 @@ Diagnostics check_encoding(SourceFile& source) {
 }
 
 Diagnostic too_big_finding(const std::string& path, unsigned long long size, size_t max_bytes) {
-  return Diagnostic{path, {}, Severity::error, "yaml-syntax",
+  return Diagnostic{path,
+                    {},
+                    Severity::error,
+                    "yaml-syntax",
                     fmt::format("file is {} bytes, over the limit of {} bytes", size, max_bytes),
                     "split the plan, or raise the limit with --max-file-size"};
 }
 
-SourceFile read_source_file(const std::string& path, size_t max_bytes,
-                            std::optional<Diagnostic>& too_big) {
+SourceFile read_source_file(const std::string& path, size_t max_bytes, std::optional<Diagnostic>& too_big) {
   SourceFile source;
   source.path = path;
   struct stat info {};
-  if (::stat(path.c_str(), &info) != 0)
-    throw Error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  if (::stat(path.c_str(), &info) != 0) throw Error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
   if (S_ISDIR(info.st_mode)) throw Error(fmt::format("cannot read '{}': it is a folder", path));
   if (S_ISREG(info.st_mode) && static_cast<unsigned long long>(info.st_size) > max_bytes) {
     too_big = too_big_finding(path, static_cast<unsigned long long>(info.st_size), max_bytes);
@@ -133,7 +153,10 @@ SourceFile read_source_file(const std::string& path, size_t max_bytes,
     source.text.append(buffer, got);
     if (source.text.size() > max_bytes) {
       std::fclose(file);
-      too_big = Diagnostic{path, {}, Severity::error, "yaml-syntax",
+      too_big = Diagnostic{path,
+                           {},
+                           Severity::error,
+                           "yaml-syntax",
                            fmt::format("file is over the limit of {} bytes", max_bytes),
                            "split the plan, or raise the limit with --max-file-size"};
       source.text.clear();

@@ -69,8 +69,10 @@ enum class NotUtf8 { replacement, hex };
 size_t append_non_ascii(std::string& out, std::string_view text, size_t i, NotUtf8 not_utf8) {
   size_t n = utf8_length(text, i);
   if (n == 0) {
-    if (not_utf8 == NotUtf8::replacement) out += "\\ufffd";
-    else out += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
+    if (not_utf8 == NotUtf8::replacement)
+      out += "\\ufffd";
+    else
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(static_cast<unsigned char>(text[i])));
     return 1;
   }
   if (n == 2 && text[i] == '\xC2' && static_cast<unsigned char>(text[i + 1]) < 0xA0)
@@ -152,8 +154,8 @@ size_t white_space_length(std::string_view text, size_t i) {
   if (n < 2) return 0;
   char32_t code = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
   for (size_t k = 1; k < n; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-  bool space = code == 0x85 || code == 0xA0 || code == 0x1680 || (code >= 0x2000 && code <= 0x200A) ||
-               code == 0x2028 || code == 0x2029 || code == 0x202F || code == 0x205F || code == 0x3000;
+  bool space = code == 0x85 || code == 0xA0 || code == 0x1680 || (code >= 0x2000 && code <= 0x200A) || code == 0x2028 ||
+               code == 0x2029 || code == 0x202F || code == 0x205F || code == 0x3000;
   return space ? n : 0;
 }
 
@@ -195,9 +197,7 @@ std::string guard_line_starts(std::string_view text) {
 }
 
 bool is_valid_id(std::string_view text) {
-  auto alnum = [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-  };
+  auto alnum = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
   if (text.empty() || !alnum(text[0])) return false;
   return std::all_of(text.begin() + 1, text.end(),
                      [&](char c) { return alnum(c) || c == '.' || c == '_' || c == '-'; });
@@ -208,12 +208,11 @@ namespace {
 // White space and characters that show nothing (Unicode White_Space, Default_Ignorable and
 // format characters that have no glyph).
 bool is_invisible(char32_t c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0xAD || c == 0x34F ||
-         c == 0x61C || c == 0x115F || c == 0x1160 || c == 0x1680 || c == 0x17B4 || c == 0x17B5 ||
-         (c >= 0x180B && c <= 0x180F) || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
-         (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) ||
-         c == 0xFEFF || c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8) || (c >= 0x1D173 && c <= 0x1D17A) ||
-         (c >= 0xE0000 && c <= 0xE0FFF);
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0xAD || c == 0x34F || c == 0x61C ||
+         c == 0x115F || c == 0x1160 || c == 0x1680 || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F) ||
+         (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 ||
+         c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8) ||
+         (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
 }  // namespace

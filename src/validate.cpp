@@ -68,10 +68,8 @@ private:
   Diagnostics& diagnostics_;
   std::map<std::string, const Action*> actions_;
 
-  void report(Severity severity, Position at, const char* rule, std::string message,
-              std::string hint = {}) {
-    diagnostics_.push_back(
-        {plan_.file, at, severity, rule, std::move(message), std::move(hint)});
+  void report(Severity severity, Position at, const char* rule, std::string message, std::string hint = {}) {
+    diagnostics_.push_back({plan_.file, at, severity, rule, std::move(message), std::move(hint)});
   }
   void error(Position at, const char* rule, std::string message, std::string hint = {}) {
     report(Severity::error, at, rule, std::move(message), std::move(hint));
@@ -81,16 +79,19 @@ private:
   }
 
   void duplicate_ids() {
-    struct Seen { const char* kind; Position position; };
+    struct Seen {
+      const char* kind;
+      Position position;
+    };
     std::map<std::string, Seen> seen;
     auto visit = [&](const std::string& id, const char* kind, Position at) {
       if (id.empty()) return;
       auto [it, inserted] = seen.emplace(id, Seen{kind, at});
       if (!inserted)
-        error(at, "duplicate-id",
-              fmt::format("id '{}' is already used by the {} at line {}", id, it->second.kind,
-                          it->second.position.line),
-              "ids must be unique across key issues, actions and milestones in a plan");
+        error(
+            at, "duplicate-id",
+            fmt::format("id '{}' is already used by the {} at line {}", id, it->second.kind, it->second.position.line),
+            "ids must be unique across key issues, actions and milestones in a plan");
     };
     for (const KeyIssue& issue : plan_.issues) {
       visit(issue.id, "key issue", issue.position);
@@ -109,10 +110,8 @@ private:
 
   void check_owner(const Reference& ref) {
     if (ref.id.empty() || owners_.count(ref.id)) return;
-    error(ref.position, "unknown-owner",
-          fmt::format("unknown owner '{}'{}", ref.id, did_you_mean(ref.id, owner_ids())),
-          fmt::format("declare '{}' under 'owners:' in the plan or in an owners.yaml register",
-                      ref.id));
+    error(ref.position, "unknown-owner", fmt::format("unknown owner '{}'{}", ref.id, did_you_mean(ref.id, owner_ids())),
+          fmt::format("declare '{}' under 'owners:' in the plan or in an owners.yaml register", ref.id));
   }
 
   void owner_references() {
@@ -127,8 +126,7 @@ private:
   void plan_dates() {
     if (plan_.well_formed && plan_.start > plan_.end)
       error(plan_.start_position, "date-order",
-            fmt::format("plan starts on {}, after it ends on {}", to_iso(plan_.start),
-                        to_iso(plan_.end)),
+            fmt::format("plan starts on {}, after it ends on {}", to_iso(plan_.start), to_iso(plan_.end)),
             "swap the dates or correct one of them");
     else if (plan_.well_formed && plan_.end > plan_.start.plus_months(12 * max_plan_years))
       error(plan_.end_position, "date-order",
@@ -146,33 +144,33 @@ private:
     }
     if (action.start > action.due)
       error(action.start_position, "date-order",
-            fmt::format("action '{}' starts on {}, after it is due on {}", action.id,
-                        to_iso(action.start), to_iso(action.due)),
+            fmt::format("action '{}' starts on {}, after it is due on {}", action.id, to_iso(action.start),
+                        to_iso(action.due)),
             "swap the dates or correct one of them");
     if (plan_.well_formed && plan_.start <= plan_.end) {
       if (!inside_plan(action.start))
         warning(action.start_position, "outside-plan-period",
-                fmt::format("action '{}' starts on {}, outside the plan period {} to {}",
-                            action.id, to_iso(action.start), to_iso(plan_.start), to_iso(plan_.end)));
+                fmt::format("action '{}' starts on {}, outside the plan period {} to {}", action.id,
+                            to_iso(action.start), to_iso(plan_.start), to_iso(plan_.end)));
       if (!inside_plan(action.due))
         warning(action.due_position, "outside-plan-period",
-                fmt::format("action '{}' is due on {}, outside the plan period {} to {}",
-                            action.id, to_iso(action.due), to_iso(plan_.start), to_iso(plan_.end)),
+                fmt::format("action '{}' is due on {}, outside the plan period {} to {}", action.id, to_iso(action.due),
+                            to_iso(plan_.start), to_iso(plan_.end)),
                 "extend the plan's end date, or agree a new due date");
     }
     for (const Milestone& m : action.milestones) {
       if (plan_.well_formed && plan_.start <= plan_.end && !inside_plan(m.due))
         warning(m.due_position, "outside-plan-period",
-                fmt::format("milestone '{}' is due on {}, outside the plan period {} to {}", m.id,
-                            to_iso(m.due), to_iso(plan_.start), to_iso(plan_.end)));
+                fmt::format("milestone '{}' is due on {}, outside the plan period {} to {}", m.id, to_iso(m.due),
+                            to_iso(plan_.start), to_iso(plan_.end)));
       else if (action.start <= action.due && (m.due < action.start || m.due > action.due))
         warning(m.due_position, "milestone-outside-action",
-                fmt::format("milestone '{}' is due on {}, outside its action's dates {} to {}",
-                            m.id, to_iso(m.due), to_iso(action.start), to_iso(action.due)));
+                fmt::format("milestone '{}' is due on {}, outside its action's dates {} to {}", m.id, to_iso(m.due),
+                            to_iso(action.start), to_iso(action.due)));
       if (m.done && *m.done > as_of_)
         warning(m.done_position, "future-date",
-                fmt::format("milestone '{}' is marked done on {}, after the as-of date {}", m.id,
-                            to_iso(*m.done), to_iso(as_of_)),
+                fmt::format("milestone '{}' is marked done on {}, after the as-of date {}", m.id, to_iso(*m.done),
+                            to_iso(as_of_)),
                 "record a milestone as done only once it is");
     }
     check_updates(action);
@@ -191,17 +189,15 @@ private:
               "list updates oldest first, one per date");
       else if (previous && u.complete < previous->complete)
         warning(u.complete_position, "complete-decreased",
-                fmt::format("complete falls from {}% to {}% on {}", previous->complete,
-                            u.complete, to_iso(u.date)),
+                fmt::format("complete falls from {}% to {}% on {}", previous->complete, u.complete, to_iso(u.date)),
                 "complete is cumulative; if work was lost, say so in 'changes'");
       if (u.date > as_of_)
         warning(u.position, "future-date",
-                fmt::format("update dated {} is after the as-of date {}", to_iso(u.date),
-                            to_iso(as_of_)));
+                fmt::format("update dated {} is after the as-of date {}", to_iso(u.date), to_iso(as_of_)));
       if (!over_budget_reported && u.spent && action.budget && *u.spent > *action.budget) {
         warning(u.spent_position, "over-budget",
-                fmt::format("spent {} is over the budget of action '{}' ({})", money_text(*u.spent),
-                            action.id, money_text(*action.budget)),
+                fmt::format("spent {} is over the budget of action '{}' ({})", money_text(*u.spent), action.id,
+                            money_text(*action.budget)),
                 "record the overspend and its remedy, or agree a revised budget");
         over_budget_reported = true;
       }
@@ -216,16 +212,16 @@ private:
       for (const auto& [id, a] : actions_)
         if (id != action.id) ids.push_back(id);
       error(dep.position, "unknown-dependency",
-            fmt::format("action '{}' depends on '{}', which is not an action in this plan{}",
-                        action.id, dep.id, did_you_mean(dep.id, ids)),
+            fmt::format("action '{}' depends on '{}', which is not an action in this plan{}", action.id, dep.id,
+                        did_you_mean(dep.id, ids)),
             "depends_on lists ids of actions in the same plan");
       return;
     }
     const Action& other = *it->second;
     if (dates_known && other.well_formed && action.due < other.due)
       warning(dep.position, "dependency-order",
-              fmt::format("action '{}' is due on {}, before '{}' which it depends on is due on {}",
-                          action.id, to_iso(action.due), other.id, to_iso(other.due)),
+              fmt::format("action '{}' is due on {}, before '{}' which it depends on is due on {}", action.id,
+                          to_iso(action.due), other.id, to_iso(other.due)),
               "move the due date after its dependency's, or drop the dependency");
   }
 
@@ -240,23 +236,22 @@ private:
       Date since = latest ? latest->date : action.start;
       if (since < period_start(cadence, as_of_))
         warning(latest ? latest->position : action.position, "stale-update",
-                latest ? fmt::format("action '{}' has no progress update in the {} to {} (latest {})",
-                                     action.id, to_string(cadence), to_iso(as_of_), to_iso(latest->date))
-                       : fmt::format("action '{}' started on {} and has no progress update in the {} to {}",
-                                     action.id, to_iso(action.start), to_string(cadence), to_iso(as_of_)),
+                latest ? fmt::format("action '{}' has no progress update in the {} to {} (latest {})", action.id,
+                                     to_string(cadence), to_iso(as_of_), to_iso(latest->date))
+                       : fmt::format("action '{}' started on {} and has no progress update in the {} to {}", action.id,
+                                     to_iso(action.start), to_string(cadence), to_iso(as_of_)),
                 "add an entry under 'updates:' with today's date and complete");
     }
     if (actual < 100 && as_of_ > action.due && (!latest || latest->remedy.empty()))
       warning(latest ? latest->position : action.due_position, "missing-remedy",
-              fmt::format("action '{}' is overdue (due {}) and its latest update has no remedy",
-                          action.id, to_iso(action.due)),
+              fmt::format("action '{}' is overdue (due {}) and its latest update has no remedy", action.id,
+                          to_iso(action.due)),
               "add 'remedy:' to the latest update: the proposed action to remedy the work overdue");
     if (actual >= 100)
       for (const Milestone& m : action.milestones)
         if (!m.done || *m.done > as_of_)
           warning(m.position, "open-milestones",
-                  fmt::format("action '{}' is 100% complete but milestone '{}' is not done",
-                              action.id, m.id),
+                  fmt::format("action '{}' is 100% complete but milestone '{}' is not done", action.id, m.id),
                   "add 'done:' with the date the milestone was met");
   }
 
@@ -266,8 +261,7 @@ private:
     std::map<std::string, size_t> index;
     for (const KeyIssue& issue : plan_.issues)
       for (const Action& action : issue.actions)
-        if (!action.id.empty() && index.emplace(action.id, order.size()).second)
-          order.push_back(&action);
+        if (!action.id.empty() && index.emplace(action.id, order.size()).second) order.push_back(&action);
     size_t n = order.size();
     std::vector<std::vector<size_t>> edges(n);
     for (size_t i = 0; i < n; ++i)
@@ -292,8 +286,10 @@ private:
         }
         if (next < edges[v].size()) {
           size_t w = edges[v][next++];
-          if (number[w] < 0) work.push_back({w, 0});
-          else if (on_stack[w]) low[v] = std::min(low[v], number[w]);
+          if (number[w] < 0)
+            work.push_back({w, 0});
+          else if (on_stack[w])
+            low[v] = std::min(low[v], number[w]);
           continue;
         }
         if (low[v] == number[v]) {
@@ -328,8 +324,16 @@ private:
         queue.pop_front();
         for (size_t w : edges[v]) {
           if (!member[w]) continue;
-          if (w == first) { closing = v; found = true; break; }
-          if (!visited[w]) { visited[w] = true; parent[w] = static_cast<long>(v); queue.push_back(w); }
+          if (w == first) {
+            closing = v;
+            found = true;
+            break;
+          }
+          if (!visited[w]) {
+            visited[w] = true;
+            parent[w] = static_cast<long>(v);
+            queue.push_back(w);
+          }
         }
       }
       std::vector<std::string> path;
@@ -343,9 +347,11 @@ private:
       std::string next_id = path.size() > 1 ? path[1] : a.id;
       Position at = a.position;
       for (const Reference& d : a.depends_on)
-        if (d.id == next_id) { at = d.position; break; }
-      error(at, "dependency-cycle",
-            fmt::format("dependency cycle: {}", fmt::join(path, " -> ")),
+        if (d.id == next_id) {
+          at = d.position;
+          break;
+        }
+      error(at, "dependency-cycle", fmt::format("dependency cycle: {}", fmt::join(path, " -> ")),
             "remove one of the dependencies so that the actions can be done in some order");
     }
   }
@@ -357,8 +363,8 @@ private:
       for (const Action& action : issue.actions) sum += action.budget.value_or(0);
     if (sum > *plan_.budget + 0.005)
       warning(plan_.budget_position, "budget-allocation",
-              fmt::format("action budgets add up to {}, more than the plan's budget of {}",
-                          money_text(sum), money_text(*plan_.budget)),
+              fmt::format("action budgets add up to {}, more than the plan's budget of {}", money_text(sum),
+                          money_text(*plan_.budget)),
               "raise the plan's budget or reduce action budgets");
   }
 
@@ -390,16 +396,14 @@ private:
       }
     for (const auto& [id, owner] : plan_.owners)
       if (!used.count(id))
-        warning(owner.position, "unused-owner",
-                fmt::format("owner '{}' is declared but leads or supports nothing", id),
+        warning(owner.position, "unused-owner", fmt::format("owner '{}' is declared but leads or supports nothing", id),
                 "remove it, or move shared owners to an owners.yaml register");
   }
 };
 
 }  // namespace
 
-void check_rebaselines(const Plan& now, const Plan& then, const std::string& revision,
-                       Diagnostics& diagnostics) {
+void check_rebaselines(const Plan& now, const Plan& then, const std::string& revision, Diagnostics& diagnostics) {
   std::map<std::string, Date> due_then;
   for (const KeyIssue& issue : then.issues)
     for (const Action& action : issue.actions) due_then.emplace(action.id, action.due);

@@ -1,5 +1,7 @@
 #include "bvplan/workspace.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -9,8 +11,6 @@
 #include <filesystem>
 #include <iostream>
 #include <set>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -44,8 +44,10 @@ PlanFiles collect_plan_files(const std::vector<std::string>& paths) {
   bool stdin_seen = false;
   for (const std::string& file : out.files) {
     if (file == "-") {
-      if (stdin_seen) out.unreadable.push_back("standard input ('-') can be read only once");
-      else unique.push_back(file);
+      if (stdin_seen)
+        out.unreadable.push_back("standard input ('-') can be read only once");
+      else
+        unique.push_back(file);
       stdin_seen = true;
       continue;
     }
@@ -68,8 +70,7 @@ static fs::path current_folder() {
 // folder that cannot be listed and each entry that cannot be looked at (a link in a loop,
 // a link into a folder without permission, a plan file's dangling link). Links to
 // folders are not followed, so no loop is walked.
-static void walk_folder(const std::string& top, std::vector<std::string>& found,
-                        std::vector<std::string>& problems) {
+static void walk_folder(const std::string& top, std::vector<std::string>& found, std::vector<std::string>& problems) {
   auto shown = [&](const fs::path& p) {
     // "plans/a.yaml", not "./plans/a.yaml", for the current folder.
     std::string name = p.string();
@@ -105,8 +106,7 @@ static void walk_folder(const std::string& top, std::vector<std::string>& found,
       }
       if (fs::is_regular_file(target) && is_plan_name(path)) found.push_back(shown(path));
     }
-    if (ec)
-      problems.push_back(fmt::format("cannot read folder '{}': {}", shown(folder), ec.message()));
+    if (ec) problems.push_back(fmt::format("cannot read folder '{}': {}", shown(folder), ec.message()));
   }
 }
 
@@ -121,8 +121,8 @@ static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths) {
     std::error_code ec;
     fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      out.unreadable.push_back(fmt::format("cannot read '{}': {}", path,
-                                           ec ? ec.message() : "No such file or directory"));
+      out.unreadable.push_back(
+          fmt::format("cannot read '{}': {}", path, ec ? ec.message() : "No such file or directory"));
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -132,8 +132,7 @@ static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths) {
     if (fs::path(path).is_relative() && current_folder().empty()) {
       // A deleted folder still lists, empty: say why nothing is found.
       out.unreadable.push_back(fmt::format(
-          "cannot read '{}': the current folder no longer exists (deleted?); change to another folder",
-          path));
+          "cannot read '{}': the current folder no longer exists (deleted?); change to another folder", path));
       continue;
     }
     std::vector<std::string> found, problems;
@@ -152,8 +151,10 @@ const OwnerRegisters::Loaded& OwnerRegisters::load(const std::string& path) {
   if (it != loaded_.end()) return it->second;
   std::optional<Diagnostic> too_big;
   Loaded entry{read_source_file(path, max_file_bytes_, too_big), {}};
-  if (too_big) diagnostics_.push_back(*too_big);
-  else entry.owners = load_owners_text(entry.source, diagnostics_);
+  if (too_big)
+    diagnostics_.push_back(*too_big);
+  else
+    entry.owners = load_owners_text(entry.source, diagnostics_);
   return loaded_.emplace(path, std::move(entry)).first->second;
 }
 
@@ -220,8 +221,8 @@ Date today() {
     long long seconds = std::strtoll(epoch, &end, 10);
     // Years 0000 to 9999 only, as dates are written YYYY-MM-DD.
     if (errno != 0 || *end != '\0' || seconds < -62167219200LL || seconds > 253402300799LL)
-      throw Error(fmt::format("SOURCE_DATE_EPOCH must be a UNIX time in seconds in the years 0000 to 9999, not '{}'",
-                              epoch));
+      throw Error(
+          fmt::format("SOURCE_DATE_EPOCH must be a UNIX time in seconds in the years 0000 to 9999, not '{}'", epoch));
     return date_from_unix(seconds);
   }
   std::time_t now = std::time(nullptr);
@@ -231,8 +232,7 @@ Date today() {
                         static_cast<unsigned>(local.tm_mday));
 }
 
-SourceFile read_standard_input(const std::string& name, size_t max_bytes,
-                               std::optional<Diagnostic>& too_big) {
+SourceFile read_standard_input(const std::string& name, size_t max_bytes, std::optional<Diagnostic>& too_big) {
   SourceFile source;
   source.path = name;
   char buffer[65536];
@@ -240,7 +240,10 @@ SourceFile read_standard_input(const std::string& name, size_t max_bytes,
   while ((got = std::fread(buffer, 1, sizeof buffer, stdin)) > 0) {
     source.text.append(buffer, got);
     if (source.text.size() > max_bytes) {
-      too_big = Diagnostic{name, {}, Severity::error, "yaml-syntax",
+      too_big = Diagnostic{name,
+                           {},
+                           Severity::error,
+                           "yaml-syntax",
                            fmt::format("input is over the limit of {} bytes", max_bytes),
                            "split the plan, or raise the limit with --max-file-size"};
       source.text.clear();
@@ -275,8 +278,7 @@ void write_file_atomically(const std::string& path, const std::string& text) {
   std::vector<char> name(temp_template.begin(), temp_template.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());
-  if (fd < 0)
-    throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+  if (fd < 0) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
   const char* data = text.data();
   size_t left = text.size();
   bool ok = true;
@@ -291,8 +293,14 @@ void write_file_atomically(const std::string& path, const std::string& text) {
     left -= static_cast<size_t>(n);
   }
   int saved = errno;
-  if (ok && ::fsync(fd) != 0) { ok = false; saved = errno; }
-  if (::close(fd) != 0 && ok) { ok = false; saved = errno; }
+  if (ok && ::fsync(fd) != 0) {
+    ok = false;
+    saved = errno;
+  }
+  if (::close(fd) != 0 && ok) {
+    ok = false;
+    saved = errno;
+  }
   if (ok) ::chmod(name.data(), 0644);
   if (!ok || std::rename(name.data(), path.c_str()) != 0) {
     if (ok) saved = errno;

@@ -127,12 +127,19 @@ private:
     } else {
       line_blank_ = false;
       switch (c) {
-        case '[': case ']': case '{': case '}': case ',': case ':': case '?':
-        case '!': case '&': case '*': case '"': case '\'':
-          ++counted_;
-          break;
-        default:
-          break;
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+        case ',':
+        case ':':
+        case '?':
+        case '!':
+        case '&':
+        case '*':
+        case '"':
+        case '\'': ++counted_; break;
+        default: break;
       }
     }
   }
@@ -184,10 +191,8 @@ struct InputCut {};
 
 class TreeBuilder : public YAML::EventHandler {
 public:
-  TreeBuilder(const SourceFile& source, WatchedBuffer& buffer, DocumentStorage& storage,
-              Diagnostics& diagnostics)
-      : source_(source), buffer_(buffer), storage_(storage), diagnostics_(diagnostics),
-        columns_(source.text) {}
+  TreeBuilder(const SourceFile& source, WatchedBuffer& buffer, DocumentStorage& storage, Diagnostics& diagnostics)
+      : source_(source), buffer_(buffer), storage_(storage), diagnostics_(diagnostics), columns_(source.text) {}
 
   Node root;
   bool saw_document = false;
@@ -266,8 +271,10 @@ private:
     if (!letters || value == "true" || value == "false" || value == "null") return;
     size_t line_end = text.find('\n', hash);
     if (line_end == std::string::npos) line_end = text.size();
-    std::string_view whole(text.data() + (node.text - text.data()), line_end - static_cast<size_t>(node.text - text.data()));
-    while (!whole.empty() && (whole.back() == ' ' || whole.back() == '\r' || whole.back() == '\t')) whole.remove_suffix(1);
+    std::string_view whole(text.data() + (node.text - text.data()),
+                           line_end - static_cast<size_t>(node.text - text.data()));
+    while (!whole.empty() && (whole.back() == ' ' || whole.back() == '\r' || whole.back() == '\t'))
+      whole.remove_suffix(1);
     std::string_view comment(text.data() + hash, line_end - hash);
     while (!comment.empty() && (comment.back() == ' ' || comment.back() == '\r')) comment.remove_suffix(1);
     Position at = node.position;
@@ -300,8 +307,7 @@ private:
   void watch(const YAML::Mark& mark, bool opens_container) {
     watch();
     if (mark.pos >= 0)
-      buffer_.on_event(static_cast<size_t>(mark.pos), opens_container,
-                       stack_.size() + (opens_container ? 1 : 0));
+      buffer_.on_event(static_cast<size_t>(mark.pos), opens_container, stack_.size() + (opens_container ? 1 : 0));
   }
   void watch() {
     if (buffer_.stopped()) throw InputCut{};
@@ -316,8 +322,7 @@ private:
   }
 
   void report(Position position, const char* rule, std::string message, std::string hint) {
-    diagnostics_.push_back(
-        {source_.path, position, Severity::error, rule, std::move(message), std::move(hint)});
+    diagnostics_.push_back({source_.path, position, Severity::error, rule, std::move(message), std::move(hint)});
   }
 
   void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -358,8 +363,7 @@ private:
     Frame& parent = stack_.back();
     bool is_key = parent.node.is_map() && parent.items.size() % 2 == 0;
     if (is_key && node.is_scalar() && node.plain && node.value() == "<<")
-      report(node.position, "yaml-alias", "merge keys (<<) are not allowed in a plan",
-             "write the keys out in full");
+      report(node.position, "yaml-alias", "merge keys (<<) are not allowed in a plan", "write the keys out in full");
     // An empty value carries the position of the next token, possibly lines later:
     // report it at its key instead.
     if (!is_key && parent.node.is_map() && node.is_null() && !parent.items.empty())
@@ -373,8 +377,7 @@ private:
     std::vector<size_t> order(n);
     for (size_t i = 0; i < n; ++i) order[i] = 2 * i;
     auto key_text = [&](size_t i) { return items[i].value(); };
-    std::stable_sort(order.begin(), order.end(),
-                     [&](size_t a, size_t b) { return key_text(a) < key_text(b); });
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key_text(a) < key_text(b); });
     size_t group = 0;  // the first key of the run of equal keys being looked at
     for (size_t k = 1; k < n; ++k) {
       if (key_text(order[group]) != key_text(order[k])) group = k;
@@ -382,8 +385,8 @@ private:
       const Node& again = items[order[k]];
       if (group == k || !first.is_scalar() || !again.is_scalar()) continue;
       report(again.position, "duplicate-key",
-             fmt::format("duplicate key '{}' (first at line {}, column {})", key_text(order[k]),
-                         first.position.line, first.position.column),
+             fmt::format("duplicate key '{}' (first at line {}, column {})", key_text(order[k]), first.position.line,
+                         first.position.column),
              "remove one of them; YAML keeps only one value per key");
     }
   }
@@ -394,8 +397,10 @@ size_t content_start(std::string_view line) {
   size_t i = 0;
   for (;;) {
     while (i < line.size() && line[i] == ' ') ++i;
-    if (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ') i += 2;
-    else return i;
+    if (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ')
+      i += 2;
+    else
+      return i;
   }
 }
 
@@ -454,8 +459,7 @@ std::string syntax_hint(const SourceFile& source, Position position, const std::
   if (std::string hint = quoting_hint(line); !hint.empty()) return hint;
   if (unsigned column = misaligned_dash_column(source, position.line))
     return fmt::format("line up the '- ' with the entries above it, at column {}", column);
-  if (what.find("end of map not found") != std::string::npos ||
-      what.find("illegal map value") != std::string::npos)
+  if (what.find("end of map not found") != std::string::npos || what.find("illegal map value") != std::string::npos)
     return "check the indentation and that each 'key: value' has a space after the colon";
   return "";
 }
@@ -485,7 +489,10 @@ Diagnostic cut_finding(const SourceFile& source, const WatchedBuffer& buffer) {
     char c = source.text[i];
     if (c == '[' || c == '{') {
       if (depth >= max_nesting_depth)
-        return {source.path, position_at(source, i), Severity::error, "yaml-syntax",
+        return {source.path,
+                position_at(source, i),
+                Severity::error,
+                "yaml-syntax",
                 fmt::format("nesting deeper than {} levels", max_nesting_depth),
                 "a plan needs only a few levels; check for unbalanced brackets"};
       if (first_open == std::string::npos) first_open = i;
@@ -494,8 +501,10 @@ Diagnostic cut_finding(const SourceFile& source, const WatchedBuffer& buffer) {
       --depth;
     }
   }
-  return {source.path, position_at(source, first_open == std::string::npos ? from : first_open),
-          Severity::error, "yaml-syntax",
+  return {source.path,
+          position_at(source, first_open == std::string::npos ? from : first_open),
+          Severity::error,
+          "yaml-syntax",
           fmt::format("too much in brackets where a key could start (over {} brackets, commas, "
                       "colons and quotes before the parser can place them)",
                       max_pending_punctuation),
@@ -536,9 +545,17 @@ Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
         unsigned line = 1, column = 1;
         bool comment = false;
         for (char c : source.text) {
-          if (c == '\n') { ++line; column = 1; comment = false; continue; }
+          if (c == '\n') {
+            ++line;
+            column = 1;
+            comment = false;
+            continue;
+          }
           if (!comment && c == '#') comment = true;
-          if (!comment && c != ' ' && c != '\r' && c != '\t') { at = {line, column}; break; }
+          if (!comment && c != ' ' && c != '\r' && c != '\t') {
+            at = {line, column};
+            break;
+          }
           ++column;
         }
         diagnostics.push_back({source.path, at, Severity::error, "yaml-syntax",
@@ -549,7 +566,10 @@ Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
         unsigned line = 1;
         for (size_t i = 0; i < second.document_start && i < source.text.size(); ++i)
           if (source.text[i] == '\n') ++line;
-        diagnostics.push_back({source.path, {line, 1}, Severity::error, "yaml-syntax",
+        diagnostics.push_back({source.path,
+                               {line, 1},
+                               Severity::error,
+                               "yaml-syntax",
                                "more than one YAML document in the file",
                                "keep one plan per file; remove the '---' separator or split the file"});
       }
@@ -580,8 +600,7 @@ Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
     }
     Position at = to_position(source, e.mark);
     if (at.line == 0) at = {1, 1};
-    diagnostics.push_back({source.path, at, Severity::error, "yaml-syntax", e.msg,
-                           syntax_hint(source, at, e.msg)});
+    diagnostics.push_back({source.path, at, Severity::error, "yaml-syntax", e.msg, syntax_hint(source, at, e.msg)});
   }
   return document;
 }

@@ -37,7 +37,7 @@ using SourceLookup = std::function<const SourceFile*(const std::string& file)>;
 std::string render_findings_text(const Diagnostics& diagnostics, const SourceLookup& sources);
 
 // Renders sorted findings and the summary count (`files` files checked).
-std::string render_diagnostics(const Diagnostics& diagnostics, size_t files,
-                               DiagnosticFormat format, const SourceLookup& sources);
+std::string render_diagnostics(const Diagnostics& diagnostics, size_t files, DiagnosticFormat format,
+                               const SourceLookup& sources);
 
 }  // namespace bvplan

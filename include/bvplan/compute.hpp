@@ -36,16 +36,16 @@ std::string direction_text(Direction direction);
 struct ActionFigures {
   const Action* action = nullptr;
   const KeyIssue* issue = nullptr;
-  double target = 0;     // percent
-  double actual = 0;     // percent
-  double variance = 0;   // actual - target, percentage points
+  double target = 0;    // percent
+  double actual = 0;    // percent
+  double variance = 0;  // actual - target, percentage points
   State state = State::not_started;
   Rag rag = Rag::none;
   long days_late = 0;
   std::optional<Date> completed;
   std::optional<Date> forecast;
   bool forecast_after_latest = false;  // the pace so far would finish after 9999-12-31: no forecast date
-  std::optional<long> forecast_slip;  // forecast - due, days
+  std::optional<long> forecast_slip;   // forecast - due, days
   std::optional<double> spent;
   std::optional<double> savings_delivered;
   std::optional<double> budget_used;  // percent of the action's budget
@@ -87,15 +87,15 @@ struct PlanFigures {
   std::optional<double> target;  // empty when no action counts, as in IssueFigures
   std::optional<double> actual;
   Rag rag = Rag::none;
-  RagCounts counts;  // over the actions
+  RagCounts counts;              // over the actions
   std::optional<double> budget;  // the plan's budget, or the sum of action budgets
   double spent = 0;
   std::optional<double> budget_used;
   std::optional<double> savings_target;  // the plan's, or the sum of action targets
   double savings_delivered = 0;
   std::vector<IssueFigures> issues;
-  std::vector<ActionFigures> actions;       // in file order
-  std::vector<MilestoneFigures> milestones; // in file order
+  std::vector<ActionFigures> actions;        // in file order
+  std::vector<MilestoneFigures> milestones;  // in file order
   // With a baseline: what it was, and every change since it, described for people.
   std::string baseline;
   std::vector<std::string> changes_since_baseline;

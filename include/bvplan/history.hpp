@@ -14,10 +14,10 @@ namespace bvplan {
 enum class HistoryStep { commit, month, quarter };
 
 struct HistoryPoint {
-  Date date;           // the as-of date the plan was evaluated at
-  std::string commit;  // short id of the version evaluated
-  std::string plan;    // plan id
-  std::string title;   // plan title
+  Date date;                     // the as-of date the plan was evaluated at
+  std::string commit;            // short id of the version evaluated
+  std::string plan;              // plan id
+  std::string title;             // plan title
   std::optional<double> target;  // empty when no action counts
   std::optional<double> actual;
   Rag rag = Rag::none;

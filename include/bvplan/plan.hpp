@@ -21,11 +21,11 @@ struct Owner {
   std::string id;
   std::string name;
   std::string role;
-  std::optional<unsigned> max_actions;    // actions led at once
-  std::optional<double> days_per_month;   // staff days available a month
-  std::string file;                       // where it was declared
+  std::optional<unsigned> max_actions;   // actions led at once
+  std::optional<double> days_per_month;  // staff days available a month
+  std::string file;                      // where it was declared
   Position position;
-  bool plan_local = false;                // declared in the plan's own `owners:`
+  bool plan_local = false;  // declared in the plan's own `owners:`
 };
 
 using Owners = std::map<std::string, Owner>;
@@ -81,9 +81,9 @@ struct TargetPoint {
 
 // An approved change of an action's due date.
 struct Rebaseline {
-  Date date;         // when it was approved
-  Date from;         // the due date before
-  Date to;           // the due date after
+  Date date;  // when it was approved
+  Date from;  // the due date before
+  Date to;    // the due date after
   std::string reason;
   std::string approved_by;
   Position position;
@@ -112,10 +112,10 @@ struct Action {
   ActionStatus status = ActionStatus::active;
   std::vector<TargetPoint> targets;  // sorted by date
   std::vector<Milestone> milestones;
-  std::vector<Update> updates;       // in file order
+  std::vector<Update> updates;  // in file order
   std::vector<Rebaseline> rebaselined;
   std::string notes;
-  bool well_formed = false;          // every required field was read
+  bool well_formed = false;  // every required field was read
 };
 
 struct ExternalSupport {
@@ -152,9 +152,9 @@ struct Plan {
   std::optional<double> savings_target;
   std::vector<Monitoring> monitoring;
   RagThresholds rag;
-  Owners owners;                // the plan's own `owners:` only
+  Owners owners;  // the plan's own `owners:` only
   std::vector<KeyIssue> issues;
-  bool well_formed = false;     // plan id, title, start and end were read
+  bool well_formed = false;  // plan id, title, start and end were read
   // Owner references (owner, lead, support) that are not ids, already reported as
   // malformed: validation suggests the id of an owner with that name.
   std::vector<Reference> malformed_owner_references;

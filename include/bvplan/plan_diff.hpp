@@ -18,11 +18,11 @@ struct PlanChange {
   std::string kind;
   std::string subject;  // "plan", "key issue", "action", "milestone"
   std::string id;
-  std::string field;    // the field for *-changed and moves: title, lead, budget, due...
-  std::string from;     // the value before, as written ("" when absent)
-  std::string to;       // the value after
+  std::string field;         // the field for *-changed and moves: title, lead, budget, due...
+  std::string from;          // the value before, as written ("" when absent)
+  std::string to;            // the value after
   std::optional<long> days;  // for dates that moved: after - before
-  std::string title;    // for additions and removals
+  std::string title;         // for additions and removals
 };
 
 // The changes from `before` to `after`: the plan's own fields, then key issues and
@@ -74,7 +74,6 @@ struct DiffEnd {
 
 std::string render_diff_markdown(const std::vector<PlanDiff>& plans, const DiffEnd& from,
                                  const std::optional<DiffEnd>& to);
-std::string render_diff_json(const std::vector<PlanDiff>& plans, const DiffEnd& from,
-                             const std::optional<DiffEnd>& to);
+std::string render_diff_json(const std::vector<PlanDiff>& plans, const DiffEnd& from, const std::optional<DiffEnd>& to);
 
 }  // namespace bvplan

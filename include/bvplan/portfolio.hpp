@@ -30,16 +30,16 @@ std::vector<Period> periods_between(Date from, Date to, HistoryStep step);
 std::optional<Window> active_span(const Action& action, Date as_of);
 
 struct WorkloadCell {
-  std::vector<std::string> led;        // "plan/action" active in the period
+  std::vector<std::string> led;  // "plan/action" active in the period
   std::vector<std::string> supported;
-  size_t peak_led = 0;                 // most actions led on any one day of the period
-  double effort_days = 0;              // share of effort_days falling in the period
+  size_t peak_led = 0;     // most actions led on any one day of the period
+  double effort_days = 0;  // share of effort_days falling in the period
   bool over_actions = false;
   bool over_days = false;
 };
 
 struct OwnerLoad {
-  Owner owner;  // capacity figures and where it was declared
+  Owner owner;                      // capacity figures and where it was declared
   std::vector<WorkloadCell> cells;  // one per period
   bool judged() const { return owner.max_actions || owner.days_per_month; }
 };
@@ -51,8 +51,8 @@ struct PeriodLoad {
 
 struct Workload {
   std::vector<Period> periods;
-  std::vector<OwnerLoad> owners;    // sorted by id
-  std::vector<PeriodLoad> totals;   // one per period
+  std::vector<OwnerLoad> owners;   // sorted by id
+  std::vector<PeriodLoad> totals;  // one per period
 };
 
 // `owners` is every owner named (registers and plans); owners named by no action are left out.
@@ -77,9 +77,9 @@ struct PlanSavings {
   std::optional<double> target;  // the plan's savings_target, or the sum of its actions'
   double expected = 0;           // the share of the target expected by the as-of date
   double delivered = 0;
-  Rag rag = Rag::none;           // delivered against expected, by the plan's thresholds
+  Rag rag = Rag::none;             // delivered against expected, by the plan's thresholds
   std::optional<double> complete;  // the plan's actual % complete; empty when no action counts
-  bool lags = false;             // delivered share more than 10 points below % complete
+  bool lags = false;               // delivered share more than 10 points below % complete
 };
 
 // Money in one currency: amounts in different currencies are never added together.

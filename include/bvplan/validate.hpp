@@ -19,8 +19,7 @@ void validate_plan(const Plan& plan, const Owners& owners, Date as_of, Diagnosti
 // (the plan at `revision`) without `rebaselined` records, each naming who approved it
 // (approved_by, not blank: white space and invisible characters are no one), that lead from
 // the old date to the new one.
-void check_rebaselines(const Plan& now, const Plan& then, const std::string& revision,
-                       Diagnostics& diagnostics);
+void check_rebaselines(const Plan& now, const Plan& then, const std::string& revision, Diagnostics& diagnostics);
 
 // The latest update dated on or before `as_of`, or nullptr.
 const Update* latest_update(const Action& action, Date as_of);

@@ -56,8 +56,7 @@ private:
 Date today();
 
 // Reads standard input whole, applying the size limit like a file.
-SourceFile read_standard_input(const std::string& name, size_t max_bytes,
-                               std::optional<Diagnostic>& too_big);
+SourceFile read_standard_input(const std::string& name, size_t max_bytes, std::optional<Diagnostic>& too_big);
 
 // Writes `text` to `path` atomically (a temporary file beside it, then rename).
 // Throws Error on failure, leaving any existing file untouched.

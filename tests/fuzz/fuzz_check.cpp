@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     SourceLookup lookup = [&](const std::string& file) { return file == source.path ? &source : nullptr; };
     for (DiagnosticFormat format : {DiagnosticFormat::text, DiagnosticFormat::github})
       render_diagnostics(checked.diagnostics, 1, format, lookup);
-    fuzz::require_json(render_diagnostics(checked.diagnostics, 1, DiagnosticFormat::json, lookup), "check --format json");
+    fuzz::require_json(render_diagnostics(checked.diagnostics, 1, DiagnosticFormat::json, lookup),
+                       "check --format json");
     render_findings_text(checked.diagnostics, lookup);
 
     SourceFile owners_source("owners.yaml", text);

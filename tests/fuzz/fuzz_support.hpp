@@ -98,8 +98,10 @@ private:
   }
   bool number() {
     if (peek() == '-') ++at_;
-    if (peek() == '0') ++at_;
-    else if (!digits()) return false;
+    if (peek() == '0')
+      ++at_;
+    else if (!digits())
+      return false;
     if (peek() == '.') {
       ++at_;
       if (!digits()) return false;

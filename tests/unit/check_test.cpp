@@ -47,13 +47,13 @@ TEST_CASE("register errors are findings in the register's file") {
 TEST_CASE("text format: position, excerpt, caret, hint, count") {
   SourceFile source{"p.yaml", "a:\n  b: caf\xC3\xA9 x\n"};
   Diagnostics d{{"p.yaml", {2, 11}, Severity::error, "bad-value", "bad", "fix it"}};
-  std::string out = render_diagnostics(d, 1, DiagnosticFormat::text,
-                                       [&](const std::string&) { return &source; });
-  CHECK(out == "p.yaml:2:11: error: bad [bad-value]\n"
-               "      b: caf\xC3\xA9 x\n"
-               "              ^\n"
-               "    hint: fix it\n"
-               "1 file checked: 1 error, 0 warnings\n");
+  std::string out = render_diagnostics(d, 1, DiagnosticFormat::text, [&](const std::string&) { return &source; });
+  CHECK(out ==
+        "p.yaml:2:11: error: bad [bad-value]\n"
+        "      b: caf\xC3\xA9 x\n"
+        "              ^\n"
+        "    hint: fix it\n"
+        "1 file checked: 1 error, 0 warnings\n");
 }
 
 TEST_CASE("json format") {
@@ -75,7 +75,9 @@ TEST_CASE("github format escapes data and properties as GitHub documents") {
 }
 
 TEST_CASE("text format: file names, messages and excerpts never drive the terminal") {
-  SourceFile source{"p.yaml", "a:\n  b: \x1B[2J\tx \xC2\x9B" "1m\n::error::x: y\n"};
+  SourceFile source{"p.yaml",
+                    "a:\n  b: \x1B[2J\tx \xC2\x9B"
+                    "1m\n::error::x: y\n"};
   Diagnostics d{{"::e\x1B]0;t\x07.yaml", {2, 11}, Severity::error, "bad-value", "bad 'x\n::error::y'", "fix\x1B"},
                 {"p.yaml", {3, 12}, Severity::error, "yaml-syntax", "bad", ""}};
   auto sources = [&](const std::string& file) { return file == "p.yaml" ? &source : nullptr; };

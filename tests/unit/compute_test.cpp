@@ -18,7 +18,6 @@ using bvplan::test::d;
 
 namespace {
 
-
 std::string iso(const std::optional<Date>& date) { return date ? to_iso(*date) : "none"; }
 
 // A one-action plan; `extra` is appended to the action (indent 8), `plan_extra` to the
@@ -31,7 +30,8 @@ plan:
   title: Tiny
   start: 2004-01-01
   end: 2004-12-31
-)" + plan_extra + R"(owners:
+)" + plan_extra +
+         R"(owners:
   SPS: Strategic & Performance Services
 issues:
   - id: KI1
@@ -40,7 +40,8 @@ issues:
       - id: A1
         title: Do it
         lead: SPS
-        start: )" + start + "\n        due: " + due + "\n" + extra;
+        start: )" +
+         start + "\n        due: " + due + "\n" + extra;
 }
 
 std::string usual(const std::string& extra = "", const std::string& plan_extra = "") {
@@ -75,9 +76,9 @@ std::string updates(std::initializer_list<std::string> lines) {
 TEST_CASE("target without targets: 0 before S, linear between, 100 from D on") {
   Plan p = load(usual());
   CHECK(target_at(p, "2003-12-31") == 0);
-  CHECK(target_at(p, "2004-01-01") == 0);    // T = S
-  CHECK(target_at(p, "2004-01-11") == 10);   // 10 of 100 days
-  CHECK(target_at(p, "2004-02-20") == 50);   // 50 of 100 days
+  CHECK(target_at(p, "2004-01-01") == 0);   // T = S
+  CHECK(target_at(p, "2004-01-11") == 10);  // 10 of 100 days
+  CHECK(target_at(p, "2004-02-20") == 50);  // 50 of 100 days
   CHECK(target_at(p, "2004-04-09") == 99);
   CHECK(target_at(p, "2004-04-10") == 100);  // T = D
   CHECK(target_at(p, "2004-04-11") == 100);  // T = D + 1
@@ -100,11 +101,11 @@ TEST_CASE("target with a targets curve: linear through (S,0), each point, (D,100
   Plan p = load(usual("        targets: {2004-03-01: 60, 2004-01-21: 40}\n"));
   CHECK(target_at(p, "2003-12-31") == 0);
   CHECK(target_at(p, "2004-01-01") == 0);
-  CHECK(target_at(p, "2004-01-11") == 20);   // 0 + 40 x 10/20
-  CHECK(target_at(p, "2004-01-21") == 40);   // on the point
-  CHECK(target_at(p, "2004-02-10") == 50);   // 40 + 20 x 20/40
+  CHECK(target_at(p, "2004-01-11") == 20);  // 0 + 40 x 10/20
+  CHECK(target_at(p, "2004-01-21") == 40);  // on the point
+  CHECK(target_at(p, "2004-02-10") == 50);  // 40 + 20 x 20/40
   CHECK(target_at(p, "2004-03-01") == 60);
-  CHECK(target_at(p, "2004-03-21") == 80);   // 60 + 40 x 20/40
+  CHECK(target_at(p, "2004-03-21") == 80);  // 60 + 40 x 20/40
   CHECK(target_at(p, "2004-04-10") == 100);
   CHECK(target_at(p, "2004-04-11") == 100);
 }
@@ -114,9 +115,9 @@ TEST_CASE("targets dated before S or after D are ignored") {
   Plan p = load(usual("        targets: {2003-12-01: 50, 2004-02-20: 30, 2004-05-01: 20}\n"));
   CHECK(target_at(p, "2003-12-15") == 0);
   CHECK(target_at(p, "2004-01-01") == 0);
-  CHECK(target_at(p, "2004-01-26") == 15);   // 30 x 25/50
+  CHECK(target_at(p, "2004-01-26") == 15);  // 30 x 25/50
   CHECK(target_at(p, "2004-02-20") == 30);
-  CHECK(target_at(p, "2004-03-16") == 65);   // 30 + 70 x 25/50
+  CHECK(target_at(p, "2004-03-16") == 65);  // 30 + 70 x 25/50
   CHECK(target_at(p, "2004-04-10") == 100);
   CHECK(target_at(p, "2004-04-11") == 100);
   CHECK(target_at(p, "2004-05-02") == 100);  // not 20
@@ -126,8 +127,8 @@ TEST_CASE("a target dated exactly S replaces the (S, 0) point") {
   // Points: (0, 20), (100, 100).
   Plan p = load(usual("        targets: {2004-01-01: 20}\n"));
   CHECK(target_at(p, "2004-01-01") == 20);
-  CHECK(target_at(p, "2004-01-26") == 40);   // 20 + 80 x 25/100
-  CHECK(target_at(p, "2004-02-20") == 60);   // 20 + 80 x 50/100
+  CHECK(target_at(p, "2004-01-26") == 40);  // 20 + 80 x 25/100
+  CHECK(target_at(p, "2004-02-20") == 60);  // 20 + 80 x 50/100
   CHECK(target_at(p, "2004-04-10") == 100);
 }
 
@@ -171,8 +172,8 @@ TEST_CASE("target_segment names where T falls on the curve") {
 // --- actual %, completed date, state ----------------------------------------------------
 
 TEST_CASE("actual is the latest update on or before T; later updates are ignored") {
-  Plan p = load(usual(updates({"{date: 2004-01-11, complete: 10}", "{date: 2004-02-20, complete: 30}",
-                               "{date: 2004-03-01, complete: 100}"})));
+  Plan p = load(usual(updates(
+      {"{date: 2004-01-11, complete: 10}", "{date: 2004-02-20, complete: 30}", "{date: 2004-03-01, complete: 100}"})));
   ActionFigures f = figures(p, "2004-01-10");
   CHECK(f.actual == 0);
   CHECK(f.latest == nullptr);
@@ -196,17 +197,17 @@ TEST_CASE("actual is the latest update on or before T; later updates are ignored
 }
 
 TEST_CASE("completed date is the first update on or before T at 100") {
-  Plan p = load(usual(updates({"{date: 2004-02-01, complete: 60}", "{date: 2004-03-01, complete: 100}",
-                               "{date: 2004-03-10, complete: 100}"})));
+  Plan p = load(usual(updates(
+      {"{date: 2004-02-01, complete: 60}", "{date: 2004-03-01, complete: 100}", "{date: 2004-03-10, complete: 100}"})));
   ActionFigures f = figures(p, "2004-03-20");
   CHECK(f.state == State::complete);
   CHECK(f.rag == Rag::complete);
   CHECK(f.actual == 100);
   CHECK(iso(f.completed) == "2004-03-01");
-  CHECK(f.days_late == 0);               // completed before D
+  CHECK(f.days_late == 0);                 // completed before D
   CHECK(iso(f.forecast) == "2004-03-01");  // the completed date
   REQUIRE(f.forecast_slip);
-  CHECK(*f.forecast_slip == -40);        // offset 60 - 100
+  CHECK(*f.forecast_slip == -40);  // offset 60 - 100
 
   f = figures(p, "2004-02-29");
   CHECK(f.actual == 60);
@@ -330,8 +331,8 @@ TEST_CASE("state when start equals due: before, on and after") {
 TEST_CASE("deferred and cancelled come from status, whatever the progress") {
   for (const char* status : {"deferred", "cancelled"}) {
     CAPTURE(status);
-    Plan p = load(usual(std::string("        status: ") + status + "\n" +
-                        updates({"{date: 2004-02-01, complete: 100}"})));
+    Plan p =
+        load(usual(std::string("        status: ") + status + "\n" + updates({"{date: 2004-02-01, complete: 100}"})));
     ActionFigures f = figures(p, "2004-05-01");
     CHECK(f.state == (std::string(status) == "deferred" ? State::deferred : State::cancelled));
     CHECK(f.rag == Rag::none);
@@ -357,9 +358,9 @@ TEST_CASE("RAG ratio exactly at the green and amber thresholds (default 90/70)")
     CHECK(f.state == State::in_progress);
     return std::pair{f.rag, f.variance};
   };
-  CHECK(at("60").first == Rag::green);    // ratio 120
-  CHECK(at("50").first == Rag::green);    // 100
-  CHECK(at("45").first == Rag::green);    // 90
+  CHECK(at("60").first == Rag::green);  // ratio 120
+  CHECK(at("50").first == Rag::green);  // 100
+  CHECK(at("45").first == Rag::green);  // 90
   CHECK(at("45").second == -5);
   CHECK(at("44.5").first == Rag::amber);  // 89
   CHECK(at("35").first == Rag::amber);    // 70
@@ -440,8 +441,7 @@ TEST_CASE("forecast: S + ceil((T - S) x 100 / actual) days") {
 TEST_CASE("spent and savings are the latest recorded on or before T") {
   Plan p = load(usual("        budget: 1200\n" +
                       updates({"{date: 2004-01-11, complete: 10, spent: 100, savings: 5}",
-                               "{date: 2004-02-01, complete: 20, spent: 300}",
-                               "{date: 2004-03-01, complete: 40}",
+                               "{date: 2004-02-01, complete: 20, spent: 300}", "{date: 2004-03-01, complete: 40}",
                                "{date: 2004-05-01, complete: 60, spent: 900, savings: 50}"})));
   ActionFigures f = figures(p, "2004-01-05");
   CHECK_FALSE(f.spent);
@@ -544,7 +544,8 @@ plan:
   title: Roll-up
   start: 2004-01-01
   end: 2004-12-31
-)" + plan_extra + R"(owners:
+)" + plan_extra +
+         R"(owners:
   SPS: Strategic & Performance Services
 issues:
   - id: KI1
@@ -899,8 +900,7 @@ TEST_CASE("a forecast past 9999-12-31 is flagged, not dropped as if there were n
   CHECK_FALSE(f.forecast_slip);
   CHECK(f.forecast_after_latest);
   CHECK(render_explain({compute_plan(never, d("2004-03-31"), Window{d("2004-01-01"), d("2004-03-31")})}, "A1")
-            ->find("  forecast: after 9999-12-31 (S + ceil(90 x 100 / ") !=
-        std::string::npos);
+            ->find("  forecast: after 9999-12-31 (S + ceil(90 x 100 / ") != std::string::npos);
 }
 
 TEST_CASE("the reporting window never starts before 0000-01-01") {

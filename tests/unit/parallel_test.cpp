@@ -27,6 +27,6 @@ TEST_CASE("a worker's exception comes back to the caller instead of std::termina
                                   }),
                   std::bad_alloc);
   CHECK(calls <= 100);
-  CHECK_THROWS_WITH_AS(run_in_parallel(8, 8, [](size_t) { throw std::runtime_error("every one"); }),
-                       "every one", std::runtime_error);
+  CHECK_THROWS_WITH_AS(run_in_parallel(8, 8, [](size_t) { throw std::runtime_error("every one"); }), "every one",
+                       std::runtime_error);
 }

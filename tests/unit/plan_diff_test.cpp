@@ -10,7 +10,8 @@ namespace {
 
 Plan plan(const std::string& actions, const std::string& budget = "1000") {
   SourceFile source("p.yaml", R"(bvplan: 1
-plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31, budget: )" + budget + R"(}
+plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31, budget: )" +
+                                  budget + R"(}
 owners: {SPS: S, CMT: C}
 issues:
   - id: KI1
@@ -35,9 +36,7 @@ std::vector<std::string> described(const Plan& before, const Plan& after) {
 
 TEST_CASE("identical plans have no changes") { CHECK(diff_plans(plan(a1 + a2), plan(a1 + a2)).empty()); }
 
-TEST_CASE("actions are matched by id, not position") {
-  CHECK(diff_plans(plan(a1 + a2), plan(a2 + a1)).empty());
-}
+TEST_CASE("actions are matched by id, not position") { CHECK(diff_plans(plan(a1 + a2), plan(a2 + a1)).empty()); }
 
 TEST_CASE("due dates moved later are re-baselined, earlier brought forward") {
   std::string later = "      - {id: A1, title: First, lead: SPS, start: 2004-01-01, due: 2004-08-14}\n";
@@ -70,8 +69,9 @@ TEST_CASE("additions, removals, fields, budgets and milestones") {
 
 TEST_CASE("render_diff_markdown and render_diff_json") {
   std::string later = "      - {id: A1, title: First, lead: SPS, start: 2004-01-01, due: 2004-07-31}\n";
-  std::vector<PlanDiff> diffs{{"p", "P", "plans/p.yaml", "GBP", PlanDiff::Presence::both, diff_plans(plan(a1), plan(later)), {}},
-                              {"q", "Q | x", "plans/q.yaml", "GBP", PlanDiff::Presence::added, {}, {}}};
+  std::vector<PlanDiff> diffs{
+      {"p", "P", "plans/p.yaml", "GBP", PlanDiff::Presence::both, diff_plans(plan(a1), plan(later)), {}},
+      {"q", "Q | x", "plans/q.yaml", "GBP", PlanDiff::Presence::added, {}, {}}};
   DiffEnd from{"HEAD~1", "0123456789abcdef0123456789abcdef01234567", *parse_date("2004-03-31")};
   CHECK(render_diff_markdown(diffs, from, std::nullopt) ==
         "# Changes to the plans from HEAD\\~1 (0123456, 2004-03-31) to the working tree\n"

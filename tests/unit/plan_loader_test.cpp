@@ -31,9 +31,7 @@ LoadResult load(std::string text) {
   return load_plan_text(source);
 }
 
-std::string with(const std::string& extra_action_lines) {
-  return std::string(minimal) + extra_action_lines;
-}
+std::string with(const std::string& extra_action_lines) { return std::string(minimal) + extra_action_lines; }
 
 }  // namespace
 
@@ -111,8 +109,7 @@ TEST_CASE("strict scalars: numbers, booleans, dates, ids") {
   CHECK(first(load(with("        budget: \"10\"\n"))).rule == "wrong-type");
   CHECK(first(load(with("        budget: -5\n"))).message ==
         "'budget' is -5, but an amount of money cannot be negative");
-  CHECK(first(load(with("        external: yes\n"))).message ==
-        "'external' must be true or false, found 'yes'");
+  CHECK(first(load(with("        external: yes\n"))).message == "'external' must be true or false, found 'yes'");
   CHECK(first(load(with("        weight: 0\n"))).rule == "bad-value");
   CHECK(first(load(with("        status: done\n"))).message == "unknown status 'done'");
   CHECK(first(load(with("        status: deffered\n"))).message ==
@@ -215,8 +212,7 @@ TEST_CASE("numbers are compared as written: at most 15 significant digits and de
         "'budget' is 1000000000000.000001: more digits than bvplan can compare exactly");
   CHECK(message("        updates: [{date: 2004-03-31, complete: 100.000001}]\n") ==
         "'complete' is 100.000001, outside 0 to 100 percent");
-  CHECK(message("        budget: 1000000000000.01\n") ==
-        "'budget' is 1000000000000.01, too large a number for a plan");
+  CHECK(message("        budget: 1000000000000.01\n") == "'budget' is 1000000000000.01, too large a number for a plan");
   CHECK(message("        weight: 0.000000000000001\n") == "");  // tiny, but above 0
   CHECK(message("        weight: 123456789.123456\n") == "");
   CHECK(message("        budget: 999999999999.99\n") == "");
@@ -229,8 +225,9 @@ TEST_CASE("numbers are compared as written: at most 15 significant digits and de
 TEST_CASE("C1 controls are refused like C0 ones, in the short form of an owner too") {
   auto first = [](const std::string& text) { return load(text).diagnostics.at(0).message; };
   std::string text = minimal;
-  CHECK(first(std::string(text).replace(text.find("Draft the policy"), 5, "Dr\xC2\x9B" "aft")) ==
-        "'title' contains the control character U+009B");
+  CHECK(first(std::string(text).replace(text.find("Draft the policy"), 5,
+                                        "Dr\xC2\x9B"
+                                        "aft")) == "'title' contains the control character U+009B");
   CHECK(first(std::string(text).replace(text.find("Strategic & Performance Services"), 32, "\"\\e[31mRED\"")) ==
         "'name' contains the control character U+001B");
   CHECK(first(std::string(text).replace(text.find("Strategic & Performance Services"), 32, "\"a\\u0085b\"")) ==

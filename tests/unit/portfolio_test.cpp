@@ -4,19 +4,19 @@
 
 #include "test_support.hpp"
 
+#include <fmt/format.h>
 #include "bvplan/plan_loader.hpp"
 #include "bvplan/text.hpp"
-#include <fmt/format.h>
 
 using namespace bvplan;
 using bvplan::test::d;
 
 namespace {
 
-
 Plan load(const std::string& owners, const std::string& actions, const std::string& monitoring = "") {
   SourceFile source("p.yaml", R"(bvplan: 1
-plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31, savings_target: 1000)" + monitoring + R"(}
+plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31, savings_target: 1000)" +
+                                  monitoring + R"(}
 owners:
 )" + owners + R"(issues:
   - id: KI1
@@ -44,7 +44,8 @@ TEST_CASE("periods_between covers whole quarters or months") {
 
 TEST_CASE("active_span: to completion, to due, or to the as-of date while overdue") {
   Plan p = load("  SPS: S\n",
-                "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-03-31, updates: [{date: 2004-02-15, complete: 100}]}\n"
+                "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-03-31, updates: [{date: "
+                "2004-02-15, complete: 100}]}\n"
                 "      - {id: A2, title: b, lead: SPS, start: 2004-01-01, due: 2004-03-31}\n"
                 "      - {id: A3, title: c, lead: SPS, start: 2004-01-01, due: 2004-03-31, status: deferred}\n");
   const auto& a = p.issues[0].actions;
@@ -55,15 +56,17 @@ TEST_CASE("active_span: to completion, to due, or to the as-of date while overdu
 }
 
 TEST_CASE("workload: peak led at once, effort shared with supporters, over capacity") {
-  Plan p = load("  SPS: {name: S, max_actions: 1, days_per_month: 10}\n  CMT: C\n",
-                // 91 days in Q1, 30 effort days shared by SPS and CMT: 15 each.
-                "      - {id: A1, title: a, lead: SPS, support: [CMT], start: 2004-01-01, due: 2004-03-31, effort_days: 30}\n"
-                // Overlaps A1 in March only: SPS leads 2 at once then.
-                "      - {id: A2, title: b, lead: SPS, start: 2004-03-01, due: 2004-04-30, effort_days: 61}\n"
-                // After A1 ends: never more than 1 at once with A2... but A2 runs to 30 April.
-                "      - {id: A3, title: c, lead: SPS, start: 2004-05-01, due: 2004-06-30, effort_days: 0}\n");
+  Plan p = load(
+      "  SPS: {name: S, max_actions: 1, days_per_month: 10}\n  CMT: C\n",
+      // 91 days in Q1, 30 effort days shared by SPS and CMT: 15 each.
+      "      - {id: A1, title: a, lead: SPS, support: [CMT], start: 2004-01-01, due: 2004-03-31, effort_days: 30}\n"
+      // Overlaps A1 in March only: SPS leads 2 at once then.
+      "      - {id: A2, title: b, lead: SPS, start: 2004-03-01, due: 2004-04-30, effort_days: 61}\n"
+      // After A1 ends: never more than 1 at once with A2... but A2 runs to 30 April.
+      "      - {id: A3, title: c, lead: SPS, start: 2004-05-01, due: 2004-06-30, effort_days: 0}\n");
   Owners owners = p.owners;
-  Workload w = compute_workload({&p}, owners, d("2004-01-15"), periods_between(d("2004-01-01"), d("2004-06-30"), HistoryStep::quarter));
+  Workload w = compute_workload({&p}, owners, d("2004-01-15"),
+                                periods_between(d("2004-01-01"), d("2004-06-30"), HistoryStep::quarter));
   REQUIRE(w.owners.size() == 2);
   const OwnerLoad& cmt = w.owners[0];
   const OwnerLoad& sps = w.owners[1];
@@ -101,9 +104,9 @@ TEST_CASE("savings: expected by the target curve, RAG, and lagging completion") 
   // Target at 1 July: 100 x 182/365 = 49.86%; expected 800 x that = 398.9.
   CHECK(s.plans[0].expected == doctest::Approx(800 * 182.0 / 365));
   CHECK(s.plans[0].delivered == 100);
-  CHECK(s.plans[0].rag == Rag::red);       // 100 of 399 expected: 25%
-  CHECK(*s.plans[0].target == 1000);       // the plan's own target
-  CHECK(s.plans[0].lags);                  // 10% delivered, 90% complete
+  CHECK(s.plans[0].rag == Rag::red);  // 100 of 399 expected: 25%
+  CHECK(*s.plans[0].target == 1000);  // the plan's own target
+  CHECK(s.plans[0].lags);             // 10% delivered, 90% complete
 }
 
 TEST_CASE("calendar: start plus whole cadences up to the day after the end; uneven cadences noted") {
@@ -118,8 +121,9 @@ TEST_CASE("calendar: start plus whole cadences up to the day after the end; unev
   CHECK(to_iso(c.reports[3].date) == "2005-01-01");  // the report on the last six months
   CHECK(c.reports[3].body == "O&S");
   REQUIRE(c.notes.size() == 1);
-  CHECK(c.notes[0] == "p: reports to Cabinet every 5 months do not divide the plan period 2004-01-01 to 2004-12-31; "
-                      "the last falls due on 2004-11-01, 60 days before the plan ends");
+  CHECK(c.notes[0] ==
+        "p: reports to Cabinet every 5 months do not divide the plan period 2004-01-01 to 2004-12-31; "
+        "the last falls due on 2004-11-01, 60 days before the plan ends");
   CHECK(to_iso(next_report(p, d("2004-06-01"))->date) == "2004-07-01");
   CHECK(to_iso(next_report(p, d("2004-11-01"))->date) == "2005-01-01");
   CHECK_FALSE(next_report(p, d("2005-01-01")));
@@ -128,7 +132,8 @@ TEST_CASE("calendar: start plus whole cadences up to the day after the end; unev
 
 TEST_CASE("ics lines fold at 75 octets and end with CRLF") {
   Plan p = load("  SPS: S\n", "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31}\n",
-                ", monitoring: [{body: \"A very long monitoring body name, with commas; and semicolons, that folds\", every: 6 months}]");
+                ", monitoring: [{body: \"A very long monitoring body name, with commas; and semicolons, that folds\", "
+                "every: 6 months}]");
   std::string ics = render_calendar_ics(compute_calendar({&p}, std::nullopt, std::nullopt), d("2004-06-30"));
   CHECK(ics.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
   size_t start = 0;
@@ -206,7 +211,8 @@ issues:
     actions:
       - {{id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31,
          updates: [{{date: 2004-07-01, complete: 50, savings: 100}}]}}
-)", id, currency, target));
+)",
+                                            id, currency, target));
     LoadResult r = load_plan_text(source);
     REQUIRE(r.diagnostics.empty());
     return *r.plan;

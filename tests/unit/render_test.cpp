@@ -19,7 +19,6 @@ using bvplan::test::d;
 
 namespace {
 
-
 Plan load(const std::string& text) { return test::plan_from(text); }
 
 std::string tiny_text(const std::string& title_line = "        title: '=HYPERLINK(\"x\")'\n") {
@@ -37,7 +36,8 @@ issues:
     title: Issue
     actions:
       - id: A1
-)" + title_line + R"(        lead: SPS
+)" + title_line +
+         R"(        lead: SPS
         support: [CMT]
         start: 2004-01-01
         due: 2004-04-10
@@ -174,29 +174,35 @@ TEST_CASE("render_json for a one-action plan") {
         "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"status\":\"active\",\"state\":\"in-progress\","
         "\"target\":50.0,\"actual\":37.5,\"variance\":-12.5,\"rag\":\"amber\",\"days_late\":0,"
         "\"forecast\":\"2004-05-14\",\"forecast_slip\":34,\"budget\":1000,\"spent\":250,"
-        "\"budget_used\":25.0,\"savings_target\":200,\"savings_delivered\":50,\"last_update\":\"2004-02-20\"}],\"milestones\":[\n"
-        "  {\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":\"2004-02-15\",\"state\":\"done\","
+        "\"budget_used\":25.0,\"savings_target\":200,\"savings_delivered\":50,\"last_update\":\"2004-02-20\"}],"
+        "\"milestones\":[\n"
+        "  "
+        "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":\"2004-02-15\","
+        "\"state\":\"done\","
         "\"days_late\":0}]}\n"
         "]}\n");
 
   // Before the start: nulls where there is no figure.
   Window early_w{d("2003-10-01"), d("2003-12-31")};
   std::vector<PlanFigures> early{compute_plan(p, d("2003-12-31"), early_w)};
-  CHECK(render_json(early, d("2003-12-31"), early_w) ==
-        "{\"version\":1,\"as_of\":\"2003-12-31\",\"window\":{\"start\":\"2003-10-01\",\"end\":\"2003-12-31\"},"
-        "\"plans\":[\n"
-        "{\"id\":\"p1\",\"title\":\"Tiny\",\"file\":\"p.yaml\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\","
-        "\"budget\":1000,\"spent\":0,\"budget_used\":0.0,\"savings_target\":200,\"savings_delivered\":0,"
-        "\"issues\":[\n"
-        "  {\"id\":\"KI1\",\"title\":\"Issue\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\"}],\"actions\":[\n"
-        "  {\"id\":\"A1\",\"issue\":\"KI1\",\"title\":\"=HYPERLINK(\\\"x\\\")\",\"lead\":\"SPS\",\"support\":[\"CMT\"],"
-        "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"status\":\"active\",\"state\":\"not-started\","
-        "\"target\":0.0,\"actual\":0.0,\"variance\":0.0,\"rag\":\"none\",\"days_late\":0,"
-        "\"forecast\":null,\"forecast_slip\":null,\"budget\":1000,\"spent\":null,"
-        "\"budget_used\":null,\"savings_target\":200,\"savings_delivered\":null,\"last_update\":null}],\"milestones\":[\n"
-        "  {\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":null,\"state\":\"pending\","
-        "\"days_late\":0}]}\n"
-        "]}\n");
+  CHECK(
+      render_json(early, d("2003-12-31"), early_w) ==
+      "{\"version\":1,\"as_of\":\"2003-12-31\",\"window\":{\"start\":\"2003-10-01\",\"end\":\"2003-12-31\"},"
+      "\"plans\":[\n"
+      "{\"id\":\"p1\",\"title\":\"Tiny\",\"file\":\"p.yaml\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\","
+      "\"budget\":1000,\"spent\":0,\"budget_used\":0.0,\"savings_target\":200,\"savings_delivered\":0,"
+      "\"issues\":[\n"
+      "  {\"id\":\"KI1\",\"title\":\"Issue\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\"}],\"actions\":[\n"
+      "  {\"id\":\"A1\",\"issue\":\"KI1\",\"title\":\"=HYPERLINK(\\\"x\\\")\",\"lead\":\"SPS\",\"support\":[\"CMT\"],"
+      "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"status\":\"active\",\"state\":\"not-started\","
+      "\"target\":0.0,\"actual\":0.0,\"variance\":0.0,\"rag\":\"none\",\"days_late\":0,"
+      "\"forecast\":null,\"forecast_slip\":null,\"budget\":1000,\"spent\":null,"
+      "\"budget_used\":null,\"savings_target\":200,\"savings_delivered\":null,\"last_update\":null}],\"milestones\":[\n"
+      "  "
+      "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":null,\"state\":"
+      "\"pending\","
+      "\"days_late\":0}]}\n"
+      "]}\n");
 }
 
 // --- Markdown ---------------------------------------------------------------------------
@@ -235,8 +241,10 @@ TEST_CASE("render_markdown: a title with | and a newline stays in its table row"
   for (const std::string& line : lines) {
     CHECK(line.rfind("and lines", 0) != 0);  // the newline did not start a new line
     if (line.rfind("| A1 ", 0) != 0) continue;
-    if (line.find("2004-04-10") != std::string::npos) action_row = &line;
-    else if (line.find("£1,000") != std::string::npos) budget_row = &line;
+    if (line.find("2004-04-10") != std::string::npos)
+      action_row = &line;
+    else if (line.find("£1,000") != std::string::npos)
+      budget_row = &line;
   }
   REQUIRE(action_row);
   CAPTURE(*action_row);
@@ -269,7 +277,8 @@ TEST_CASE("render_markdown: currency and title cannot inject markup") {
   CHECK(md.find("<script>") == std::string::npos);
   for (size_t at = md.find("<img"); at != std::string::npos; at = md.find("<img", at + 1))
     CHECK(md[at - 1] == '\\');  // escaped: text, not a tag
-  CHECK(md.find("| 1,000 \\<script\\>alert(1)\\</script\\> \\| x | 250 \\<script\\>alert(1)\\</script\\> \\| x | 25% |") !=
+  CHECK(md.find(
+            "| 1,000 \\<script\\>alert(1)\\</script\\> \\| x | 250 \\<script\\>alert(1)\\</script\\> \\| x | 25% |") !=
         std::string::npos);
   for (const std::string& line : lines_of(md))
     if (line.rfind("| A1 ", 0) == 0 && line.find("script") != std::string::npos) CHECK(unescaped_pipes(line) == 5);

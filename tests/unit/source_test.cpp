@@ -40,21 +40,25 @@ TEST_CASE("check_encoding reports invalid UTF-8 and NUL bytes at their position"
 }
 
 TEST_CASE("check_encoding refuses UTF-16") {
-  SourceFile s{"p.yaml", "\xFF\xFE" "a\0"};
+  SourceFile s{"p.yaml",
+               "\xFF\xFE"
+               "a\0"};
   Diagnostics d = check_encoding(s);
   REQUIRE(d.size() == 1);
   CHECK(d[0].message == "file is UTF-16; bvplan reads UTF-8 only");
 }
 
 TEST_CASE("ColumnCounter counts characters, not bytes, from the line's start") {
-  std::string text = "a: caf\xC3\xA9 \xE2\x82\xAC" "5\nb: x\n";  // "café €5"
+  std::string text =
+      "a: caf\xC3\xA9 \xE2\x82\xAC"
+      "5\nb: x\n";  // "café €5"
   ColumnCounter columns(text);
   CHECK(columns.column(0, 0) == 1);
-  CHECK(columns.column(0, 3) == 4);    // c
-  CHECK(columns.column(0, 8) == 8);    // the space after é (2 bytes, 1 character)
-  CHECK(columns.column(0, 12) == 10);  // 5, after € (3 bytes)
-  CHECK(columns.column(0, 1) == 2);    // going back along the line recounts
-  CHECK(columns.column(14, 17) == 4);  // x on line 2
+  CHECK(columns.column(0, 3) == 4);      // c
+  CHECK(columns.column(0, 8) == 8);      // the space after é (2 bytes, 1 character)
+  CHECK(columns.column(0, 12) == 10);    // 5, after € (3 bytes)
+  CHECK(columns.column(0, 1) == 2);      // going back along the line recounts
+  CHECK(columns.column(14, 17) == 4);    // x on line 2
   CHECK(columns.column(14, 1000) == 6);  // past the end: clamped to it
 }
 

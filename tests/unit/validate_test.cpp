@@ -29,7 +29,8 @@ issues:
         lead: SPS
         start: 2004-01-05
         due: 2004-06-30
-)" + first_extra + R"(      - id: A2
+)" + first_extra +
+         R"(      - id: A2
         title: Adopt
         lead: CMT
         start: 2004-02-01
@@ -100,7 +101,8 @@ TEST_CASE("date-order and update-order are errors; complete-decreased a warning"
                "2004-03-01");
   CHECK(rules(d) == std::vector<std::string>{"update-order"});
 
-  d = findings(plan_text("        updates:\n          - {date: 2004-02-01, complete: 20}\n"
+  d =
+      findings(plan_text("        updates:\n          - {date: 2004-02-01, complete: 20}\n"
                          "          - {date: 2004-02-10, complete: 10}\n"));
   CHECK(rules(d) == std::vector<std::string>{"complete-decreased"});
   CHECK(d[0].message == "complete falls from 20% to 10% on 2004-02-10");
@@ -149,7 +151,8 @@ TEST_CASE("progress rules judged at the as-of date") {
   CHECK(rules(d) == std::vector<std::string>{"future-date"});
 
   // 100% with an open milestone.
-  d = findings(plan_text("        milestones: [{id: M1, title: x, due: 2004-03-01}]\n"
+  d =
+      findings(plan_text("        milestones: [{id: M1, title: x, due: 2004-03-01}]\n"
                          "        updates: [{date: 2004-02-10, complete: 100}]\n"));
   CHECK(rules(d) == std::vector<std::string>{"open-milestones"});
 }

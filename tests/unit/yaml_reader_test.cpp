@@ -115,8 +115,8 @@ TEST_CASE("a long flow collection where a key could start is refused, not queued
   // (~140 bytes per input byte) until the closing bracket.
   std::string list;
   for (int i = 0; i < 100000; ++i) list += "0,";
-  for (const std::string& text : {"plan:\n  - [" + list + "]\n", "plan: [[" + list + "]]\n",
-                                  "plan: [a, [" + list + "]]\n"}) {
+  for (const std::string& text :
+       {"plan:\n  - [" + list + "]\n", "plan: [[" + list + "]]\n", "plan: [a, [" + list + "]]\n"}) {
     Document doc;
     Diagnostics d = read(text, &doc);
     REQUIRE(d.size() == 1);
