@@ -1,3 +1,3 @@
-#include "bvplan/cli.hpp"
+#include "bvplan/commands/cli.hpp"
 
 int main(int argc, char** argv) { return bvplan::run(argc, argv); }

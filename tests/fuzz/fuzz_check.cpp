@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
-#include "bvplan/check.hpp"
-#include "bvplan/compute.hpp"
-#include "bvplan/date.hpp"
+#include "bvplan/app/check.hpp"
+#include "bvplan/core/date.hpp"
+#include "bvplan/figures/compute.hpp"
 #include "fuzz_support.hpp"
 
 using namespace bvplan;

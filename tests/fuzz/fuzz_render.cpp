@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "bvplan/check.hpp"
-#include "bvplan/compute.hpp"
-#include "bvplan/history.hpp"
-#include "bvplan/plan_diff.hpp"
-#include "bvplan/portfolio.hpp"
-#include "bvplan/render.hpp"
+#include "bvplan/app/check.hpp"
+#include "bvplan/figures/compute.hpp"
+#include "bvplan/formats/render.hpp"
+#include "bvplan/reports/diff.hpp"
+#include "bvplan/reports/history.hpp"
+#include "bvplan/reports/portfolio.hpp"
 #include "fuzz_support.hpp"
 
 using namespace bvplan;

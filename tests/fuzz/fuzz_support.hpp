@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "bvplan/check.hpp"
-#include "bvplan/date.hpp"
+#include "bvplan/app/check.hpp"
+#include "bvplan/core/date.hpp"
 
 namespace bvplan::fuzz {
 

@@ -5,8 +5,8 @@
 
 #include <doctest/doctest.h>
 
-#include "bvplan/date.hpp"
-#include "bvplan/plan_loader.hpp"
+#include "bvplan/core/date.hpp"
+#include "bvplan/model/loader.hpp"
 
 namespace bvplan::test {
 

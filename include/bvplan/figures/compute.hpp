@@ -1,0 +1,164 @@
+// Plan model plus an as-of date to figures: target against actual, RAG, slippage, money.
+// Pure: the same plan and date give the same figures. Every formula is documented in
+// man/bvplan.1 (FIGURES) in the same words.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bvplan/core/date.hpp"
+#include "bvplan/model/plan.hpp"
+
+namespace bvplan {
+
+enum class State { not_started, in_progress, overdue, complete, deferred, cancelled };
+enum class Rag { none, green, amber, red, complete };
+enum class MilestoneState { pending, done, overdue };
+
+const char* to_string(State state);
+const char* to_string(Rag rag);
+const char* to_string(MilestoneState state);
+
+// The reporting window: updates dated inside it (start and end included) are "this period".
+struct Window {
+  Date start;
+  Date end;
+};
+
+// Direction of travel against an earlier evaluation, by performance ratio; `unrated` when
+// either evaluation has no figures (every action deferred or cancelled).
+enum class Direction { improved, same, worse, added, unrated };
+const char* to_string(Direction direction);
+// "↑ improved", "→ same", "↓ worse", "new", "-": the arrow and the word.
+std::string direction_text(Direction direction);
+
+struct ActionFigures {
+  const Action* action = nullptr;
+  const KeyIssue* issue = nullptr;
+  double target = 0;    // percent
+  double actual = 0;    // percent
+  double variance = 0;  // actual - target, percentage points
+  State state = State::not_started;
+  Rag rag = Rag::none;
+  long days_late = 0;
+  std::optional<Date> completed;
+  std::optional<Date> forecast;
+  bool forecast_after_latest = false;  // the pace so far would finish after 9999-12-31: no forecast date
+  std::optional<long> forecast_slip;   // forecast - due, days
+  std::optional<double> spent;
+  std::optional<double> savings_delivered;
+  std::optional<double> budget_used;  // percent of the action's budget
+  const Update* latest = nullptr;     // latest update on or before the as-of date
+  // With a baseline (report --baseline REV): the due date at REV and due now minus it.
+  std::optional<Date> baseline_due;
+  std::optional<long> baseline_slip;
+  // With a comparison (--compare REV).
+  std::optional<Direction> direction;
+};
+
+struct MilestoneFigures {
+  const Milestone* milestone = nullptr;
+  const Action* action = nullptr;
+  MilestoneState state = MilestoneState::pending;
+  long days_late = 0;
+};
+
+struct RagCounts {
+  size_t green = 0, amber = 0, red = 0, complete = 0, none = 0;
+  void add(Rag rag);
+  void add(const RagCounts& other);
+};
+
+// A roll-up's target and actual are empty when no action counts (every one deferred or
+// cancelled): "nothing to measure", never "0% done".
+struct IssueFigures {
+  const KeyIssue* issue = nullptr;
+  std::optional<double> target;
+  std::optional<double> actual;
+  Rag rag = Rag::none;
+};
+
+struct PlanFigures {
+  const Plan* plan = nullptr;
+  const Owners* owners = nullptr;  // every owner the plan may name, for their names
+  Date as_of;
+  Window window;
+  std::optional<double> target;  // empty when no action counts, as in IssueFigures
+  std::optional<double> actual;
+  Rag rag = Rag::none;
+  RagCounts counts;              // over the actions
+  std::optional<double> budget;  // the plan's budget, or the sum of action budgets
+  double spent = 0;
+  std::optional<double> budget_used;
+  std::optional<double> savings_target;  // the plan's, or the sum of action targets
+  double savings_delivered = 0;
+  std::vector<IssueFigures> issues;
+  std::vector<ActionFigures> actions;        // in file order
+  std::vector<MilestoneFigures> milestones;  // in file order
+  // With a baseline: what it was, and every change since it, described for people.
+  std::string baseline;
+  std::vector<std::string> changes_since_baseline;
+  // With a comparison: what it was, and the plan's direction of travel.
+  std::string compared_with;
+  std::optional<Direction> direction;
+  // The next progress report due after the as-of date, and to whom (set by the caller).
+  std::optional<Date> next_report;
+  std::string next_report_body;
+};
+
+// Several plans at once: the weighted means over all their counted actions, and how many
+// plans and actions stand at each RAG.
+struct PortfolioFigures {
+  std::optional<double> target;  // empty when no action counts
+  std::optional<double> actual;
+  RagCounts plans;
+  RagCounts actions;
+};
+PortfolioFigures compute_portfolio(const std::vector<PlanFigures>& plans);
+
+// Performance ratio: 100 x actual / target, or 100 when the target is 0.
+double performance_ratio(double actual, double target);
+
+// Sets each action's baseline_due and baseline_slip from the same action in `baseline`.
+void apply_baseline(PlanFigures& figures, const Plan& baseline);
+// Sets each action's and the plan's direction of travel against `earlier`: improved or
+// worse when the performance ratio, rounded to a whole percent, went up or down.
+void apply_comparison(PlanFigures& figures, const PlanFigures& earlier);
+
+// Where `as_of` falls on an action's target curve: before its start, from its due date
+// on, or between two points (linear). `explain` shows it; target_percent uses it.
+struct TargetSegment {
+  enum class Where { before_start, from_due, between } where = Where::before_start;
+  Date from;
+  double from_percent = 0;
+  Date to;
+  double to_percent = 0;
+  double percent = 0;  // the target at as_of
+};
+TargetSegment target_segment(const Action& action, Date as_of);
+
+// Target percent complete of `action` at `as_of` (see man/bvplan.1, FIGURES).
+double target_percent(const Action& action, Date as_of);
+
+// RAG for a performance ratio against the plan's thresholds.
+Rag rag_for_ratio(double actual, double target, const RagThresholds& thresholds);
+
+ActionFigures compute_action(const Action& action, const KeyIssue& issue, const Plan& plan, Date as_of);
+
+// Figures for a plan that has no errors. `owners` (registers and the plan's own) gives
+// renderers the owners' names; nullptr means the plan's own only.
+PlanFigures compute_plan(const Plan& plan, Date as_of, Window window, const Owners* owners = nullptr);
+
+// The window without --period: the shortest monitoring cadence ending at `as_of`.
+Window cadence_window(Cadence cadence, Date as_of);
+
+// A reporting period: 2004, 2004-H1, 2004-Q2, 2004-06. Returns nullopt if malformed.
+std::optional<Window> parse_period(std::string_view text);
+
+// Rounds half away from zero to `decimals` places, the one rounding rule for percentages.
+double round_percent(double value, int decimals);
+// "48" (decimals 0) or "48.5" (decimals 1), never "-0".
+std::string format_percent(double value, int decimals);
+
+}  // namespace bvplan

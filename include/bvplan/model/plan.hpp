@@ -1,0 +1,171 @@
+// The plan model: plain types built by the loader, read by validate and compute.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bvplan/core/date.hpp"
+#include "bvplan/core/diagnostic.hpp"
+
+namespace bvplan {
+
+// A reference to another thing by id, where it was written.
+struct Reference {
+  std::string id;
+  Position position;
+};
+
+struct Owner {
+  std::string id;
+  std::string name;
+  std::string role;
+  std::optional<unsigned> max_actions;   // actions led at once
+  std::optional<double> days_per_month;  // staff days available a month
+  std::string file;                      // where it was declared
+  Position position;
+  bool plan_local = false;  // declared in the plan's own `owners:`
+};
+
+using Owners = std::map<std::string, Owner>;
+
+// A reporting cadence in whole months (month 1, quarter 3, 6 months 6, year 12).
+struct Cadence {
+  int months = 3;
+};
+std::string to_string(Cadence cadence);
+
+struct Monitoring {
+  std::string body;
+  Cadence every;
+  Position position;
+};
+
+struct RagThresholds {
+  double green = 90;
+  double amber = 70;
+};
+
+struct Milestone {
+  std::string id;
+  Position position;  // of its id
+  std::string title;
+  Date due;
+  Position due_position;
+  std::optional<Date> done;
+  Position done_position;
+};
+
+struct Update {
+  Date date;
+  Position position;  // of its date
+  double complete = 0;
+  Position complete_position;
+  std::optional<double> spent;
+  Position spent_position;
+  std::optional<double> staff_days;
+  std::optional<double> savings;
+  std::string summary;
+  std::string remedy;
+  std::string benefits;
+  std::string next;
+  std::string changes;
+};
+
+struct TargetPoint {
+  Date date;
+  double percent = 0;
+  Position position;
+};
+
+// An approved change of an action's due date.
+struct Rebaseline {
+  Date date;  // when it was approved
+  Date from;  // the due date before
+  Date to;    // the due date after
+  std::string reason;
+  std::string approved_by;
+  Position position;
+};
+
+enum class ActionStatus { active, deferred, cancelled };
+const char* to_string(ActionStatus status);
+
+struct Action {
+  std::string id;
+  Position position;  // of its id
+  std::string title;
+  Reference lead;
+  std::vector<Reference> support;
+  Date start;
+  Position start_position;
+  Date due;
+  Position due_position;
+  double weight = 1;
+  std::optional<double> budget;
+  Position budget_position;
+  std::optional<double> savings_target;
+  std::optional<double> effort_days;
+  bool external = false;
+  std::vector<Reference> depends_on;
+  ActionStatus status = ActionStatus::active;
+  std::vector<TargetPoint> targets;  // sorted by date
+  std::vector<Milestone> milestones;
+  std::vector<Update> updates;  // in file order
+  std::vector<Rebaseline> rebaselined;
+  std::string notes;
+  bool well_formed = false;  // every required field was read
+};
+
+struct ExternalSupport {
+  std::optional<Date> from;
+  std::optional<Date> to;
+  std::string provider;
+  std::string note;
+};
+
+struct KeyIssue {
+  std::string id;
+  Position position;
+  std::string title;
+  std::string description;
+  std::optional<ExternalSupport> external_support;
+  std::vector<std::string> monitored_by;
+  std::vector<Action> actions;
+};
+
+struct Plan {
+  std::string file;
+  std::string id;
+  Position position;  // of its id
+  std::string title;
+  Date start;
+  Position start_position;
+  Date end;
+  Position end_position;
+  std::string review;
+  std::optional<Reference> owner;
+  std::optional<double> budget;
+  Position budget_position;
+  std::string currency = "GBP";
+  std::optional<double> savings_target;
+  std::vector<Monitoring> monitoring;
+  RagThresholds rag;
+  Owners owners;  // the plan's own `owners:` only
+  std::vector<KeyIssue> issues;
+  bool well_formed = false;  // plan id, title, start and end were read
+  // Owner references (owner, lead, support) that are not ids, already reported as
+  // malformed: validation suggests the id of an owner with that name.
+  std::vector<Reference> malformed_owner_references;
+};
+
+// The shortest monitoring cadence, or a quarter when none is declared.
+Cadence shortest_cadence(const Plan& plan);
+
+// The first day of the reporting period of `cadence` that ends on `as_of`: counted back
+// from the day after, so a month end gives whole months (a quarter to 30 June starts on
+// 1 April). Both the report window and the stale-update rule use it.
+Date period_start(Cadence cadence, Date as_of);
+
+}  // namespace bvplan

@@ -1,0 +1,79 @@
+// What changed between two versions of a plan, matched by id (never by position).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bvplan/model/plan.hpp"
+
+namespace bvplan {
+
+struct PlanChange {
+  // What changed, as a stable word: plan-changed, issue-added, issue-removed,
+  // issue-changed, action-added, action-removed, action-changed, rebaselined,
+  // brought-forward, start-moved, targets-changed, milestone-added, milestone-removed,
+  // milestone-moved. plan-changed with field "file": the plan is in another file now
+  // (renamed, or deleted and added again elsewhere); the command layer adds it.
+  std::string kind;
+  std::string subject;  // "plan", "key issue", "action", "milestone"
+  std::string id;
+  std::string field;         // the field for *-changed and moves: title, lead, budget, due...
+  std::string from;          // the value before, as written ("" when absent)
+  std::string to;            // the value after
+  std::optional<long> days;  // for dates that moved: after - before
+  std::string title;         // for additions and removals
+};
+
+// The changes from `before` to `after`: the plan's own fields, then key issues and
+// actions in the order of `after`, then removed actions and key issues.
+std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after);
+
+// One sentence for people: "action KI8.2 due date re-baselined +45 days (2004-09-30 to
+// 2004-11-14)".
+std::string describe(const PlanChange& change, const std::string& currency);
+
+// Progress reported between two versions of a plan: an update added (by its date), or a
+// milestone met (`done` set where it was not).
+struct ProgressReport {
+  enum class Kind { update_added, milestone_met };
+  Kind kind = Kind::update_added;
+  std::string action;     // the action's id
+  std::string milestone;  // the milestone's id (milestone_met)
+  std::string title;      // the milestone's title (milestone_met)
+  Date date;              // the update's date, or the day the milestone was met
+  double complete = 0;    // the update's % complete (update_added)
+};
+
+// The progress in `after` that `before` did not have, action by action in the order of
+// `after`: its updates added (in file order), then its milestones met.
+std::vector<ProgressReport> diff_progress(const Plan& before, const Plan& after);
+
+// "action A1 reported 55% complete on 2004-06-30", "milestone M1 of action A1 met on
+// 2004-05-14: Survey done".
+std::string describe(const ProgressReport& report);
+
+// One plan file compared between two versions.
+struct PlanDiff {
+  enum class Presence { both, added, removed };
+  std::string id;
+  std::string title;
+  std::string file;
+  std::string currency = "GBP";
+  Presence presence = Presence::both;
+  std::vector<PlanChange> changes;
+  std::vector<ProgressReport> progress;
+};
+
+// One end of a comparison: a revision, or the working tree (empty revision).
+struct DiffEnd {
+  std::string revision;
+  std::string commit;  // full id
+  Date date;
+};
+
+std::string render_diff_markdown(const std::vector<PlanDiff>& plans, const DiffEnd& from,
+                                 const std::optional<DiffEnd>& to);
+std::string render_diff_json(const std::vector<PlanDiff>& plans, const DiffEnd& from, const std::optional<DiffEnd>& to);
+
+}  // namespace bvplan

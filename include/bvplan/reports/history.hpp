@@ -1,0 +1,39 @@
+// A plan's progress over time, from its versions in git: the points and their renderings
+// (table, CSV, JSON and a black-and-white SVG line chart). Pure.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bvplan/core/date.hpp"
+#include "bvplan/figures/compute.hpp"
+
+namespace bvplan {
+
+enum class HistoryStep { commit, month, quarter };
+
+struct HistoryPoint {
+  Date date;                     // the as-of date the plan was evaluated at
+  std::string commit;            // short id of the version evaluated
+  std::string plan;              // plan id
+  std::string title;             // plan title
+  std::optional<double> target;  // empty when no action counts
+  std::optional<double> actual;
+  Rag rag = Rag::none;
+  size_t red = 0, amber = 0, green = 0;
+};
+
+// The last day of every month or quarter from the one holding `from` to the one holding
+// `to`; a final `to` when it is not itself a period's last day.
+std::vector<Date> period_ends(Date from, Date to, HistoryStep step);
+
+HistoryPoint history_point(const PlanFigures& figures, const std::string& commit);
+
+std::string render_history_markdown(const std::vector<HistoryPoint>& points);
+std::string render_history_csv(const std::vector<HistoryPoint>& points);
+std::string render_history_json(const std::vector<HistoryPoint>& points);
+// Target (dashed) against actual (solid) per plan, legible in black and white.
+std::string render_history_svg(const std::vector<HistoryPoint>& points);
+
+}  // namespace bvplan

@@ -1,0 +1,129 @@
+// Across plans: who is loaded when (the "log-jam of change"), whether the promised
+// savings arrive, and which body expects which report when. Pure compute and render.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bvplan/core/diagnostic.hpp"
+#include "bvplan/figures/compute.hpp"
+#include "bvplan/model/plan.hpp"
+#include "bvplan/reports/history.hpp"
+
+namespace bvplan {
+
+// --- workload -------------------------------------------------------------------------
+
+struct Period {
+  Date start;
+  Date end;
+  std::string label;  // 2004-Q2, 2004-06
+  int months = 3;
+};
+
+// Whole months or quarters covering from..to.
+std::vector<Period> periods_between(Date from, Date to, HistoryStep step);
+
+// When an action occupies its people: from its start to its completed date, or to its
+// due date, or to the as-of date while it is overdue. Deferred and cancelled: never.
+std::optional<Window> active_span(const Action& action, Date as_of);
+
+struct WorkloadCell {
+  std::vector<std::string> led;  // "plan/action" active in the period
+  std::vector<std::string> supported;
+  size_t peak_led = 0;     // most actions led on any one day of the period
+  double effort_days = 0;  // share of effort_days falling in the period
+  bool over_actions = false;
+  bool over_days = false;
+};
+
+struct OwnerLoad {
+  Owner owner;                      // capacity figures and where it was declared
+  std::vector<WorkloadCell> cells;  // one per period
+  bool judged() const { return owner.max_actions || owner.days_per_month; }
+};
+
+struct PeriodLoad {
+  size_t starting = 0;  // actions starting in the period
+  size_t active = 0;    // actions active in it
+};
+
+struct Workload {
+  std::vector<Period> periods;
+  std::vector<OwnerLoad> owners;   // sorted by id
+  std::vector<PeriodLoad> totals;  // one per period
+};
+
+// `owners` is every owner named (registers and plans); owners named by no action are left out.
+Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& owners, Date as_of,
+                          const std::vector<Period>& periods);
+
+// Days of effort as every output shows them: one decimal, half away from zero (the one
+// rounding rule), so a finding and the table agree to the digit: "24.2".
+std::string format_days(double days);
+
+// over-capacity warnings, one per owner and period over a limit, at the owner's declaration.
+Diagnostics workload_findings(const Workload& workload);
+
+std::string render_workload_markdown(const Workload& workload);
+std::string render_workload_csv(const Workload& workload);
+std::string render_workload_json(const Workload& workload);
+
+// --- savings --------------------------------------------------------------------------
+
+struct PlanSavings {
+  const Plan* plan = nullptr;
+  std::optional<double> target;  // the plan's savings_target, or the sum of its actions'
+  double expected = 0;           // the share of the target expected by the as-of date
+  double delivered = 0;
+  Rag rag = Rag::none;             // delivered against expected, by the plan's thresholds
+  std::optional<double> complete;  // the plan's actual % complete; empty when no action counts
+  bool lags = false;               // delivered share more than 10 points below % complete
+};
+
+// Money in one currency: amounts in different currencies are never added together.
+struct SavingsTotal {
+  std::string currency;
+  double target = 0, expected = 0, delivered = 0;
+  Rag rag = Rag::none;
+};
+
+struct Savings {
+  Date as_of;
+  std::vector<PlanSavings> plans;
+  std::vector<SavingsTotal> totals;  // one per currency, by currency code
+};
+
+Savings compute_savings(const std::vector<PlanFigures>& plans);
+std::string render_savings_markdown(const Savings& savings, const std::string& heading = "#");
+std::string render_savings_csv(const Savings& savings);
+std::string render_savings_json(const Savings& savings);
+
+// --- calendar -------------------------------------------------------------------------
+
+struct ReportDue {
+  Date date;
+  std::string body;
+  Cadence every;
+  std::vector<const Plan*> plans;
+};
+
+struct Calendar {
+  std::vector<ReportDue> reports;  // by date, then body
+  std::vector<std::string> notes;  // cadences that do not divide a plan's period
+};
+
+// Every report due: each plan's start plus whole cadences, up to its end, per body.
+Calendar compute_calendar(const std::vector<const Plan*>& plans, std::optional<Date> from, std::optional<Date> to);
+// The next report due after `as_of` for one plan, if any.
+std::optional<ReportDue> next_report(const Plan& plan, Date as_of);
+
+std::string render_calendar_markdown(const Calendar& calendar);
+std::string render_calendar_csv(const Calendar& calendar);
+std::string render_calendar_json(const Calendar& calendar);
+// RFC 5545: CRLF, folded at 75 octets, UID and DTSTAMP on every event; `stamp` is the
+// DTSTAMP (the as-of date, so the file is reproducible).
+std::string render_calendar_ics(const Calendar& calendar, Date stamp);
+
+}  // namespace bvplan

@@ -1,0 +1,236 @@
+#include "bvplan/reports/portfolio.hpp"
+
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+#include <fmt/format.h>
+#include "bvplan/core/text.hpp"
+#include "bvplan/model/loader.hpp"
+
+using namespace bvplan;
+using bvplan::test::d;
+
+namespace {
+
+Plan load(const std::string& owners, const std::string& actions, const std::string& monitoring = "") {
+  SourceFile source("p.yaml", R"(bvplan: 1
+plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31, savings_target: 1000)" +
+                                  monitoring + R"(}
+owners:
+)" + owners + R"(issues:
+  - id: KI1
+    title: One
+    actions:
+)" + actions);
+  LoadResult r = load_plan_text(source);
+  REQUIRE(r.diagnostics.empty());
+  return *r.plan;
+}
+
+}  // namespace
+
+TEST_CASE("periods_between covers whole quarters or months") {
+  std::vector<Period> q = periods_between(d("2004-02-10"), d("2004-07-01"), HistoryStep::quarter);
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].label == "2004-Q1");
+  CHECK(to_iso(q[0].start) == "2004-01-01");
+  CHECK(to_iso(q[2].end) == "2004-09-30");
+  std::vector<Period> m = periods_between(d("2004-02-10"), d("2004-03-01"), HistoryStep::month);
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].label == "2004-02");
+  CHECK(to_iso(m[0].end) == "2004-02-29");
+}
+
+TEST_CASE("active_span: to completion, to due, or to the as-of date while overdue") {
+  Plan p = load("  SPS: S\n",
+                "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-03-31, updates: [{date: "
+                "2004-02-15, complete: 100}]}\n"
+                "      - {id: A2, title: b, lead: SPS, start: 2004-01-01, due: 2004-03-31}\n"
+                "      - {id: A3, title: c, lead: SPS, start: 2004-01-01, due: 2004-03-31, status: deferred}\n");
+  const auto& a = p.issues[0].actions;
+  CHECK(to_iso(active_span(a[0], d("2004-06-30"))->end) == "2004-02-15");
+  CHECK(to_iso(active_span(a[1], d("2004-02-01"))->end) == "2004-03-31");
+  CHECK(to_iso(active_span(a[1], d("2004-05-10"))->end) == "2004-05-10");
+  CHECK_FALSE(active_span(a[2], d("2004-02-01")));
+}
+
+TEST_CASE("workload: peak led at once, effort shared with supporters, over capacity") {
+  Plan p = load(
+      "  SPS: {name: S, max_actions: 1, days_per_month: 10}\n  CMT: C\n",
+      // 91 days in Q1, 30 effort days shared by SPS and CMT: 15 each.
+      "      - {id: A1, title: a, lead: SPS, support: [CMT], start: 2004-01-01, due: 2004-03-31, effort_days: 30}\n"
+      // Overlaps A1 in March only: SPS leads 2 at once then.
+      "      - {id: A2, title: b, lead: SPS, start: 2004-03-01, due: 2004-04-30, effort_days: 61}\n"
+      // After A1 ends: never more than 1 at once with A2... but A2 runs to 30 April.
+      "      - {id: A3, title: c, lead: SPS, start: 2004-05-01, due: 2004-06-30, effort_days: 0}\n");
+  Owners owners = p.owners;
+  Workload w = compute_workload({&p}, owners, d("2004-01-15"),
+                                periods_between(d("2004-01-01"), d("2004-06-30"), HistoryStep::quarter));
+  REQUIRE(w.owners.size() == 2);
+  const OwnerLoad& cmt = w.owners[0];
+  const OwnerLoad& sps = w.owners[1];
+  CHECK(cmt.owner.id == "CMT");
+  CHECK_FALSE(cmt.judged());
+  CHECK(cmt.cells[0].supported.size() == 1);
+  CHECK(cmt.cells[0].effort_days == doctest::Approx(15));
+  CHECK(sps.cells[0].led.size() == 2);
+  CHECK(sps.cells[0].peak_led == 2);
+  CHECK(sps.cells[0].over_actions);
+  // Q1: 15 (A1) + 61 x 31/61 (A2 in March) = 46 days against 30.
+  CHECK(sps.cells[0].effort_days == doctest::Approx(46));
+  CHECK(sps.cells[0].over_days);
+  // Q2: A2 in April (30 days) and A3 from May: never two at once.
+  CHECK(sps.cells[1].peak_led == 1);
+  CHECK(sps.cells[1].led.size() == 2);
+  CHECK_FALSE(sps.cells[1].over_actions);
+  CHECK(w.totals[0].starting == 2);
+  CHECK(w.totals[1].active == 2);
+  Diagnostics findings = workload_findings(w);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].rule == "over-capacity");
+  CHECK(findings[0].message == "SPS in 2004-Q1: leads 2 actions at once, over max_actions 1");
+  CHECK(findings[1].message == "SPS in 2004-Q1: 46.0 days of planned effort, over 30 days (10 a month)");
+}
+
+TEST_CASE("savings: expected by the target curve, RAG, and lagging completion") {
+  Plan p = load("  SPS: S\n",
+                "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31, savings_target: 800,\n"
+                "         updates: [{date: 2004-07-01, complete: 90, savings: 100}]}\n");
+  Window w{d("2004-04-01"), d("2004-07-01")};
+  std::vector<PlanFigures> figures{compute_plan(p, d("2004-07-01"), w)};
+  Savings s = compute_savings(figures);
+  REQUIRE(s.plans.size() == 1);
+  // Target at 1 July: 100 x 182/365 = 49.86%; expected 800 x that = 398.9.
+  CHECK(s.plans[0].expected == doctest::Approx(800 * 182.0 / 365));
+  CHECK(s.plans[0].delivered == 100);
+  CHECK(s.plans[0].rag == Rag::red);  // 100 of 399 expected: 25%
+  CHECK(*s.plans[0].target == 1000);  // the plan's own target
+  CHECK(s.plans[0].lags);             // 10% delivered, 90% complete
+}
+
+TEST_CASE("calendar: start plus whole cadences up to the day after the end; uneven cadences noted") {
+  Plan p = load("  SPS: S\n", "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31}\n",
+                ", monitoring: [{body: O&S, every: 6 months}, {body: Cabinet, every: 5 months}]");
+  Calendar c = compute_calendar({&p}, std::nullopt, std::nullopt);
+  REQUIRE(c.reports.size() == 4);
+  CHECK(to_iso(c.reports[0].date) == "2004-06-01");
+  CHECK(c.reports[0].body == "Cabinet");
+  CHECK(to_iso(c.reports[1].date) == "2004-07-01");
+  CHECK(to_iso(c.reports[2].date) == "2004-11-01");
+  CHECK(to_iso(c.reports[3].date) == "2005-01-01");  // the report on the last six months
+  CHECK(c.reports[3].body == "O&S");
+  REQUIRE(c.notes.size() == 1);
+  CHECK(c.notes[0] ==
+        "p: reports to Cabinet every 5 months do not divide the plan period 2004-01-01 to 2004-12-31; "
+        "the last falls due on 2004-11-01, 60 days before the plan ends");
+  CHECK(to_iso(next_report(p, d("2004-06-01"))->date) == "2004-07-01");
+  CHECK(to_iso(next_report(p, d("2004-11-01"))->date) == "2005-01-01");
+  CHECK_FALSE(next_report(p, d("2005-01-01")));
+  CHECK(compute_calendar({&p}, d("2004-06-15"), d("2004-10-01")).reports.size() == 1);
+}
+
+TEST_CASE("ics lines fold at 75 octets and end with CRLF") {
+  Plan p = load("  SPS: S\n", "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31}\n",
+                ", monitoring: [{body: \"A very long monitoring body name, with commas; and semicolons, that folds\", "
+                "every: 6 months}]");
+  std::string ics = render_calendar_ics(compute_calendar({&p}, std::nullopt, std::nullopt), d("2004-06-30"));
+  CHECK(ics.rfind("BEGIN:VCALENDAR\r\n", 0) == 0);
+  size_t start = 0;
+  for (size_t end; (end = ics.find("\r\n", start)) != std::string::npos; start = end + 2) CHECK(end - start <= 75);
+  CHECK(start == ics.size());
+  CHECK(ics.find("SUMMARY:Progress report due to A very long monitoring body name\\, with comm\r\n "
+                 "as\\; and semicolons\\, that folds\r\n") != std::string::npos);
+}
+
+TEST_CASE("ics: a folded line never continues with a workflow command") {
+  // The fold would fall just before "::error": it moves earlier.
+  std::string body = std::string(44, 'x') + "::error::pwned";
+  Plan p = load("  SPS: S\n", "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31}\n",
+                ", monitoring: [{body: \"" + body + "\", every: 6 months}]");
+  std::string ics = render_calendar_ics(compute_calendar({&p}, std::nullopt, std::nullopt), d("2004-06-30"));
+  CHECK(ics.find("SUMMARY:Progress report due to " + std::string(43, 'x') + "\r\n x::error::pwned\r\n") !=
+        std::string::npos);
+  size_t start = 0;
+  for (size_t end; (end = ics.find("\r\n", start)) != std::string::npos; start = end + 2) {
+    CHECK(end - start <= 75);
+    CHECK_FALSE(starts_workflow_command(std::string_view(ics).substr(start, end - start)));
+  }
+}
+
+TEST_CASE("calendar: a plan ending 9999-12-31 lists no report after it") {
+  SourceFile source("p.yaml", R"(bvplan: 1
+plan: {id: far, title: F, start: 9999-01-01, end: 9999-12-31, monitoring: [{body: Cabinet, every: 6 months}]}
+owners:
+  SPS: S
+issues:
+  - id: KI1
+    title: One
+    actions:
+      - {id: A1, title: a, lead: SPS, start: 9999-01-01, due: 9999-12-31}
+)");
+  LoadResult r = load_plan_text(source);
+  REQUIRE(r.diagnostics.empty());
+  Calendar c = compute_calendar({&*r.plan}, std::nullopt, std::nullopt);
+  REQUIRE(c.reports.size() == 1);
+  CHECK(to_iso(c.reports[0].date) == "9999-07-01");
+  REQUIRE(c.notes.size() == 1);
+  CHECK(c.notes[0] == "far: the report to Cabinet due as the plan ends falls due after 9999-12-31 and is not listed");
+  CHECK_FALSE(next_report(*r.plan, d("9999-07-01")));
+  c.reports[0].date = d("9999-12-31");  // a report on the last day: no DTEND past it
+  std::string ics = render_calendar_ics(c, d("9999-06-30"));
+  CHECK(ics.find("DTSTART;VALUE=DATE:99991231\r\nSUMMARY") != std::string::npos);
+}
+
+TEST_CASE("workload: the finding and the table round days by the one rule, never in exponent form") {
+  // 24.15 days in Q1 for SPS, whose capacity is 8 x 3 = 24: the table shows 24.2 (half
+  // away from zero), so the finding must too (printf-style rounding gave 24.1).
+  Plan p = load("  SPS: {name: S, days_per_month: 8}\n  BIG: {name: B, days_per_month: 2000000}\n",
+                "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-03-31, effort_days: 24.15}\n"
+                "      - {id: A2, title: b, lead: BIG, start: 2004-01-01, due: 2004-03-31, effort_days: 1}\n");
+  Workload w = compute_workload({&p}, p.owners, d("2004-01-15"),
+                                periods_between(d("2004-01-01"), d("2004-03-31"), HistoryStep::quarter));
+  CHECK(format_days(24.15) == "24.2");
+  Diagnostics findings = workload_findings(w);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].message == "SPS in 2004-Q1: 24.2 days of planned effort, over 24 days (8 a month)");
+  std::string md = render_workload_markdown(w);
+  CHECK(md.find("**OVER** 24.2 d") != std::string::npos);
+  CHECK(md.find("| BIG (B) | 2000000 days a month |") != std::string::npos);  // not 2e+06
+  CHECK(md.find("e+") == std::string::npos);
+}
+
+TEST_CASE("savings: money in different currencies is never added; one total per currency, by code") {
+  auto plan_in = [](const char* id, const char* currency, const char* target) {
+    SourceFile source("p.yaml", fmt::format(R"(bvplan: 1
+plan: {{id: {}, title: P, start: 2004-01-01, end: 2004-12-31, currency: {}, savings_target: {}}}
+owners: {{SPS: S}}
+issues:
+  - id: KI1
+    title: One
+    actions:
+      - {{id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31,
+         updates: [{{date: 2004-07-01, complete: 50, savings: 100}}]}}
+)",
+                                            id, currency, target));
+    LoadResult r = load_plan_text(source);
+    REQUIRE(r.diagnostics.empty());
+    return *r.plan;
+  };
+  Plan gbp = plan_in("g", "GBP", "1000"), eur = plan_in("e", "EUR", "400"), gbp2 = plan_in("h", "GBP", "500");
+  Window w{d("2004-04-01"), d("2004-07-01")};
+  std::vector<PlanFigures> figures{compute_plan(gbp, d("2004-07-01"), w), compute_plan(eur, d("2004-07-01"), w),
+                                   compute_plan(gbp2, d("2004-07-01"), w)};
+  Savings s = compute_savings(figures);
+  REQUIRE(s.totals.size() == 2);
+  CHECK(s.totals[0].currency == "EUR");
+  CHECK(s.totals[0].target == 400);
+  CHECK(s.totals[0].delivered == 100);
+  CHECK(s.totals[1].currency == "GBP");
+  CHECK(s.totals[1].target == 1500);
+  CHECK(s.totals[1].delivered == 200);
+  std::string md = render_savings_markdown(s);
+  CHECK(md.find("| **Total EUR** | €400 |") != std::string::npos);
+  CHECK(md.find("| **Total GBP** | £1,500 |") != std::string::npos);
+  CHECK(render_savings_json(s).find("\"totals\":[{\"currency\":\"EUR\",\"target\":400,") != std::string::npos);
+}
