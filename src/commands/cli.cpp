@@ -471,7 +471,7 @@ struct Figures {
   std::unique_ptr<Workspace> workspace;
   std::vector<PlanFigures> plans;
   Date as_of;
-  Window window;
+  DateRange window;
   bool had_errors = false;
 };
 
@@ -543,7 +543,7 @@ void add_git_figures(const ReportingOptions& options, Figures& out, const std::v
 
 Figures compute_figures(const ReportingOptions& options, FindingsShown shown = FindingsShown::all) {
   Figures out;
-  std::optional<Window> period;
+  std::optional<DateRange> period;
   if (!options.period.empty()) {
     period = parse_period(options.period);
     if (!period)

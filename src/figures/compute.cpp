@@ -273,7 +273,7 @@ Rag rolled_up_rag(std::optional<double> target_if_any, std::optional<double> act
 
 }  // namespace
 
-PlanFigures compute_plan(const Plan& plan, Date as_of, Window window, const Owners* owners) {
+PlanFigures compute_plan(const Plan& plan, Date as_of, DateRange window, const Owners* owners) {
   PlanFigures p;
   p.plan = &plan;
   p.owners = owners ? owners : &plan.owners;
@@ -363,9 +363,9 @@ PortfolioFigures compute_portfolio(const std::vector<PlanFigures>& plans) {
   return out;
 }
 
-Window cadence_window(Cadence cadence, Date as_of) { return {period_start(cadence, as_of), as_of}; }
+DateRange cadence_window(Cadence cadence, Date as_of) { return {period_start(cadence, as_of), as_of}; }
 
-std::optional<Window> parse_period(std::string_view text) {
+std::optional<DateRange> parse_period(std::string_view text) {
   auto digits = [](std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
@@ -373,7 +373,7 @@ std::optional<Window> parse_period(std::string_view text) {
   int year = std::stoi(std::string(text.substr(0, 4)));
   auto span = [&](unsigned first_month, int months) {
     Date start = Date::from_ymd(year, first_month, 1);
-    return Window{start, start.plus_months(months - 1).end_of_month()};
+    return DateRange{start, start.plus_months(months - 1).end_of_month()};
   };
   std::string_view rest = text.substr(4);
   if (rest.empty()) return span(1, 12);

@@ -707,7 +707,7 @@ std::string j_date(const std::optional<Date>& d) { return d ? json_quote(to_iso(
 
 }  // namespace
 
-std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Window window) {
+std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, DateRange window) {
   std::string out =
       fmt::format("{{\"version\":1,\"as_of\":\"{}\",\"window\":{{\"start\":\"{}\",\"end\":\"{}\"}},\"plans\":[",
                   to_iso(as_of), to_iso(window.start), to_iso(window.end));

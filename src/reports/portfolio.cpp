@@ -26,26 +26,26 @@ std::vector<Period> periods_between(Date from, Date to, HistoryStep step) {
   return out;
 }
 
-std::optional<Window> active_span(const Action& action, Date as_of) {
+std::optional<DateRange> active_span(const Action& action, Date as_of) {
   if (action.status != ActionStatus::active) return std::nullopt;
   for (const Update& u : action.updates)
-    if (u.date <= as_of && u.complete >= 100) return Window{action.start, std::max(action.start, u.date)};
+    if (u.date <= as_of && u.complete >= 100) return DateRange{action.start, std::max(action.start, u.date)};
   Date end = action.due;
   if (as_of > action.due) end = as_of;  // overdue: still occupying its people
-  return Window{action.start, end};
+  return DateRange{action.start, end};
 }
 
 namespace {
 
-long overlap_days(const Window& a, Date start, Date end) {
+long overlap_days(const DateRange& a, Date start, Date end) {
   Date from = std::max(a.start, start), to = std::min(a.end, end);
   return to < from ? 0 : to.days_since(from) + 1;
 }
 
 // Most intervals covering one day, within start..end.
-size_t peak(std::vector<Window> spans, Date start, Date end) {
+size_t peak(std::vector<DateRange> spans, Date start, Date end) {
   std::vector<std::pair<Date, int>> events;
-  for (const Window& w : spans) {
+  for (const DateRange& w : spans) {
     Date from = std::max(w.start, start), to = std::min(w.end, end);
     if (to < from) continue;
     events.push_back({from, +1});
@@ -68,7 +68,7 @@ Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& o
   w.totals.resize(periods.size());
   struct Work {
     std::vector<std::vector<std::string>> led, supported;
-    std::vector<std::vector<Window>> led_spans;
+    std::vector<std::vector<DateRange>> led_spans;
     std::vector<double> effort;
   };
   std::map<std::string, Work> work;
@@ -85,7 +85,7 @@ Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& o
   for (const Plan* plan : plans)
     for (const KeyIssue& issue : plan->issues)
       for (const Action& action : issue.actions) {
-        std::optional<Window> span = active_span(action, as_of);
+        std::optional<DateRange> span = active_span(action, as_of);
         if (!span) continue;
         std::string name = plan->id + "/" + action.id;
         double days = static_cast<double>(action.due.days_since(action.start) + 1);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bvplan/core/date.hpp"
+#include "bvplan/core/period.hpp"
 #include "bvplan/model/plan.hpp"
 
 namespace bvplan {
@@ -19,12 +20,6 @@ enum class MilestoneState { pending, done, overdue };
 const char* to_string(State state);
 const char* to_string(Rag rag);
 const char* to_string(MilestoneState state);
-
-// The reporting window: updates dated inside it (start and end included) are "this period".
-struct Window {
-  Date start;
-  Date end;
-};
 
 // Direction of travel against an earlier evaluation, by performance ratio; `unrated` when
 // either evaluation has no figures (every action deferred or cancelled).
@@ -83,7 +78,7 @@ struct PlanFigures {
   const Plan* plan = nullptr;
   const Owners* owners = nullptr;  // every owner the plan may name, for their names
   Date as_of;
-  Window window;
+  DateRange window;              // updates dated inside it (both ends included) are "this period"
   std::optional<double> target;  // empty when no action counts, as in IssueFigures
   std::optional<double> actual;
   Rag rag = Rag::none;
@@ -148,13 +143,13 @@ ActionFigures compute_action(const Action& action, const KeyIssue& issue, const 
 
 // Figures for a plan that has no errors. `owners` (registers and the plan's own) gives
 // renderers the owners' names; nullptr means the plan's own only.
-PlanFigures compute_plan(const Plan& plan, Date as_of, Window window, const Owners* owners = nullptr);
+PlanFigures compute_plan(const Plan& plan, Date as_of, DateRange window, const Owners* owners = nullptr);
 
 // The window without --period: the shortest monitoring cadence ending at `as_of`.
-Window cadence_window(Cadence cadence, Date as_of);
+DateRange cadence_window(Cadence cadence, Date as_of);
 
 // A reporting period: 2004, 2004-H1, 2004-Q2, 2004-06. Returns nullopt if malformed.
-std::optional<Window> parse_period(std::string_view text);
+std::optional<DateRange> parse_period(std::string_view text);
 
 // Rounds half away from zero to `decimals` places, the one rounding rule for percentages.
 double round_percent(double value, int decimals);

@@ -37,7 +37,7 @@ struct CsvOptions {
 };
 std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& options);
 
-std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, Window window);
+std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, DateRange window);
 
 // Every figure for the action, key issue or plan `id`, with the numbers that produced it.
 // Returns nullopt when no plan has that id.

@@ -15,19 +15,12 @@ namespace bvplan {
 
 // --- workload -------------------------------------------------------------------------
 
-struct Period {
-  Date start;
-  Date end;
-  std::string label;  // 2004-Q2, 2004-06
-  int months = 3;
-};
-
 // Whole months or quarters covering from..to.
 std::vector<Period> periods_between(Date from, Date to, HistoryStep step);
 
 // When an action occupies its people: from its start to its completed date, or to its
 // due date, or to the as-of date while it is overdue. Deferred and cancelled: never.
-std::optional<Window> active_span(const Action& action, Date as_of);
+std::optional<DateRange> active_span(const Action& action, Date as_of);
 
 struct WorkloadCell {
   std::vector<std::string> led;  // "plan/action" active in the period

@@ -493,7 +493,7 @@ TEST_CASE("milestones: done, overdue, pending") {
           - {id: M3, title: Open, due: 2004-03-01}
 )"));
   auto at = [&](const char* as_of) {
-    PlanFigures f = compute_plan(p, d(as_of), Window{d("2004-01-01"), d(as_of)});
+    PlanFigures f = compute_plan(p, d(as_of), DateRange{d("2004-01-01"), d(as_of)});
     REQUIRE(f.milestones.size() == 3);
     CHECK(f.milestones[0].milestone->id == "M1");
     CHECK(f.milestones[1].milestone->id == "M2");
@@ -588,7 +588,7 @@ issues:
 
 TEST_CASE("roll-up: weighted means over actions not deferred or cancelled") {
   Plan p = load(rollup_text());
-  PlanFigures f = compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")});
+  PlanFigures f = compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")});
   REQUIRE(f.actions.size() == 3);
   CHECK(f.actions[0].action->id == "A1");
   CHECK(f.actions[2].action->id == "A3");
@@ -634,7 +634,7 @@ TEST_CASE("roll-up: weighted means over actions not deferred or cancelled") {
 
 TEST_CASE("roll-up: the plan's own budget and savings target win") {
   Plan p = load(rollup_text("  budget: 10000\n  savings_target: 5000\n"));
-  PlanFigures f = compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")});
+  PlanFigures f = compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")});
   REQUIRE(f.budget);
   CHECK(*f.budget == 10000);
   CHECK(f.spent == 800);
@@ -646,7 +646,7 @@ TEST_CASE("roll-up: the plan's own budget and savings target win") {
 
 TEST_CASE("roll-up: all actions deferred gives no target, no actual and no RAG; nothing started gives 0, 0") {
   Plan p = load(usual("        status: deferred\n" + updates({"{date: 2004-02-01, complete: 50}"})));
-  PlanFigures f = compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")});
+  PlanFigures f = compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")});
   // Nothing to measure is not "nothing done": no figures rather than 0% and 0%.
   CHECK_FALSE(f.target.has_value());
   CHECK_FALSE(f.actual.has_value());
@@ -661,10 +661,10 @@ TEST_CASE("roll-up: all actions deferred gives no target, no actual and no RAG; 
   // Cancelled counts the same way; and against an earlier version with figures, the
   // direction of travel is unrated, not a spurious "improved".
   Plan c = load(usual("        status: cancelled\n"));
-  PlanFigures fc = compute_plan(c, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")});
+  PlanFigures fc = compute_plan(c, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")});
   CHECK_FALSE(fc.target.has_value());
   Plan live = load(usual(updates({"{date: 2004-02-01, complete: 10}"})));
-  PlanFigures earlier = compute_plan(live, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")});
+  PlanFigures earlier = compute_plan(live, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")});
   apply_comparison(fc, earlier);
   REQUIRE(fc.direction);
   CHECK(*fc.direction == Direction::unrated);
@@ -673,7 +673,7 @@ TEST_CASE("roll-up: all actions deferred gives no target, no actual and no RAG; 
   CHECK(*earlier.direction == Direction::unrated);
 
   Plan q = load(rollup_text());
-  f = compute_plan(q, d("2003-12-31"), Window{d("2003-10-01"), d("2003-12-31")});
+  f = compute_plan(q, d("2003-12-31"), DateRange{d("2003-10-01"), d("2003-12-31")});
   CHECK(f.target == 0);
   CHECK(f.actual == 0);
   CHECK(f.rag == Rag::none);
@@ -720,7 +720,7 @@ issues:
 
 TEST_CASE("roll-up: red once T is past the plan's end and actual is under 100") {
   Plan p = load(end_text());
-  PlanFigures f = compute_plan(p, d("2004-12-31"), Window{d("2004-10-01"), d("2004-12-31")});
+  PlanFigures f = compute_plan(p, d("2004-12-31"), DateRange{d("2004-10-01"), d("2004-12-31")});
   // On the plan's last day: target 100, actual (100 + 95) / 2 = 97.5, ratio 97.5 -> green.
   CHECK(f.target == 100);
   CHECK(f.actual == 97.5);
@@ -730,7 +730,7 @@ TEST_CASE("roll-up: red once T is past the plan's end and actual is under 100") 
   CHECK(f.issues[1].rag == Rag::green);
   CHECK(f.actions[1].state == State::in_progress);
 
-  f = compute_plan(p, d("2005-01-01"), Window{d("2004-10-01"), d("2005-01-01")});
+  f = compute_plan(p, d("2005-01-01"), DateRange{d("2004-10-01"), d("2005-01-01")});
   CHECK(f.target == 100);
   CHECK(f.actual == 97.5);
   CHECK(f.rag == Rag::red);
@@ -742,7 +742,7 @@ TEST_CASE("roll-up: red once T is past the plan's end and actual is under 100") 
   CHECK(f.counts.red == 1);
 
   Plan q = load(end_text("          - {date: 2004-12-20, complete: 100}\n"));
-  f = compute_plan(q, d("2005-01-01"), Window{d("2004-10-01"), d("2005-01-01")});
+  f = compute_plan(q, d("2005-01-01"), DateRange{d("2004-10-01"), d("2005-01-01")});
   CHECK(f.actual == 100);
   CHECK(f.rag == Rag::complete);
   CHECK(f.issues[1].rag == Rag::complete);
@@ -802,7 +802,7 @@ TEST_CASE("parse_period") {
 
 TEST_CASE("cadence_window: the shortest cadence ending at T") {
   auto window = [](int months, const char* as_of) {
-    Window w = cadence_window(Cadence{months}, d(as_of));
+    DateRange w = cadence_window(Cadence{months}, d(as_of));
     return to_iso(w.start) + ".." + to_iso(w.end);
   };
   CHECK(window(3, "2004-06-30") == "2004-04-01..2004-06-30");
@@ -834,7 +834,7 @@ issues:
   LoadResult now = load_plan_text(now_source), then = load_plan_text(then_source);
   REQUIRE(now.diagnostics.empty());
   REQUIRE(then.diagnostics.empty());
-  Window w{*parse_date("2004-04-01"), *parse_date("2004-06-30")};
+  DateRange w{*parse_date("2004-04-01"), *parse_date("2004-06-30")};
   PlanFigures figures = compute_plan(*now.plan, *parse_date("2004-06-30"), w);
   apply_baseline(figures, *then.plan);
   CHECK(to_iso(*figures.actions[0].baseline_due) == "2004-10-31");
@@ -874,7 +874,7 @@ issues:
     actions:
       - {id: B1, title: a, lead: SPS, start: 2004-01-01, due: 2004-02-01, weight: 3, updates: [{date: 2004-02-01, complete: 100}]}
 )");
-  Window w{d("2004-01-01"), d("2004-02-20")};
+  DateRange w{d("2004-01-01"), d("2004-02-20")};
   std::vector<PlanFigures> plans{compute_plan(one, d("2004-02-20"), w), compute_plan(two, d("2004-02-20"), w)};
   PortfolioFigures total = compute_portfolio(plans);
   CHECK(total.target == doctest::Approx((1 * 50.0 + 3 * 100.0) / 4));  // 87.5
@@ -899,12 +899,12 @@ TEST_CASE("a forecast past 9999-12-31 is flagged, not dropped as if there were n
   CHECK_FALSE(f.forecast);
   CHECK_FALSE(f.forecast_slip);
   CHECK(f.forecast_after_latest);
-  CHECK(render_explain({compute_plan(never, d("2004-03-31"), Window{d("2004-01-01"), d("2004-03-31")})}, "A1")
+  CHECK(render_explain({compute_plan(never, d("2004-03-31"), DateRange{d("2004-01-01"), d("2004-03-31")})}, "A1")
             ->find("  forecast: after 9999-12-31 (S + ceil(90 x 100 / ") != std::string::npos);
 }
 
 TEST_CASE("the reporting window never starts before 0000-01-01") {
-  Window w = cadence_window(Cadence{3}, d("0000-01-15"));
+  DateRange w = cadence_window(Cadence{3}, d("0000-01-15"));
   CHECK(to_iso(w.start) == "0000-01-01");
   CHECK(to_iso(w.end) == "0000-01-15");
   CHECK(to_iso(cadence_window(Cadence{3}, d("0000-06-30")).start) == "0000-04-01");

@@ -141,7 +141,7 @@ TEST_CASE("csv_text") {
 
 TEST_CASE("render_csv at action level") {
   Plan p = load(tiny_text());
-  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")})};
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
   std::string row =
       "p1,KI1,A1,\"'=HYPERLINK(\"\"x\"\")\",SPS,CMT,2004-01-01,2004-04-10,active,in-progress,"
       "50.0,37.5,-12.5,amber,0,2004-05-14,34,1000,250,25.0,200,50,2004-02-20,2004-02-20\r\n";
@@ -150,7 +150,7 @@ TEST_CASE("render_csv at action level") {
 
   // Before the start: empty cells where there is no figure.
   Plan q = load(tiny_text());
-  std::vector<PlanFigures> early{compute_plan(q, d("2003-12-31"), Window{d("2003-10-01"), d("2003-12-31")})};
+  std::vector<PlanFigures> early{compute_plan(q, d("2003-12-31"), DateRange{d("2003-10-01"), d("2003-12-31")})};
   CHECK(render_csv(early, CsvOptions{}) ==
         std::string(csv_header) +
             "p1,KI1,A1,\"'=HYPERLINK(\"\"x\"\")\",SPS,CMT,2004-01-01,2004-04-10,active,not-started,"
@@ -161,7 +161,7 @@ TEST_CASE("render_csv at action level") {
 
 TEST_CASE("render_json for a one-action plan") {
   Plan p = load(tiny_text());
-  Window w{d("2004-01-01"), d("2004-03-31")};
+  DateRange w{d("2004-01-01"), d("2004-03-31")};
   std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), w)};
   CHECK(render_json(plans, d("2004-02-20"), w) ==
         "{\"version\":1,\"as_of\":\"2004-02-20\",\"window\":{\"start\":\"2004-01-01\",\"end\":\"2004-03-31\"},"
@@ -183,7 +183,7 @@ TEST_CASE("render_json for a one-action plan") {
         "]}\n");
 
   // Before the start: nulls where there is no figure.
-  Window early_w{d("2003-10-01"), d("2003-12-31")};
+  DateRange early_w{d("2003-10-01"), d("2003-12-31")};
   std::vector<PlanFigures> early{compute_plan(p, d("2003-12-31"), early_w)};
   CHECK(
       render_json(early, d("2003-12-31"), early_w) ==
@@ -209,7 +209,7 @@ TEST_CASE("render_json for a one-action plan") {
 
 TEST_CASE("render_markdown: the seven sections in order") {
   Plan p = load(tiny_text());
-  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")})};
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
   std::string md = render_markdown(plans, MarkdownOptions{});
   const char* headings[] = {"1. Summary of action taken",
                             "2. Target and actual % complete by date of report",
@@ -232,7 +232,7 @@ TEST_CASE("render_markdown: the seven sections in order") {
 TEST_CASE("render_markdown: a title with | and a newline stays in its table row") {
   Plan p = load(tiny_text("        title: \"Fix | pipes\\nand lines\"\n"));
   REQUIRE(p.issues[0].actions[0].title == "Fix | pipes\nand lines");
-  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")})};
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
   std::string md = render_markdown(plans, MarkdownOptions{});
 
   std::vector<std::string> lines = lines_of(md);
@@ -271,7 +271,7 @@ TEST_CASE("render_markdown: currency and title cannot inject markup") {
   Plan p = load(tiny_text("        title: Draft\n"));
   p.title = "<img src=x onerror=alert(1)> \"q\"";
   p.currency = "<script>alert(1)</script> | x";  // the loader refuses it; the paper escapes it anyway
-  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")})};
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
   std::string md = render_markdown(plans, MarkdownOptions{});
   CHECK(md.rfind("---\ntitle: \"\\\\<img src=x onerror=alert(1)\\\\> \\\"q\\\": progress report\"\n", 0) == 0);
   CHECK(md.find("<script>") == std::string::npos);
@@ -287,7 +287,7 @@ TEST_CASE("render_markdown: currency and title cannot inject markup") {
 TEST_CASE("status and explain show line breaks and control characters escaped") {
   Plan p = load(tiny_text("        title: \"Draft\\n::error::x\"\n"));
   p.title = "Tiny\n::error::y\x1B[2J";
-  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")})};
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
   std::string status = render_status(plans, StatusOptions{});
   CHECK(status.rfind("p1: Tiny\\n::error::y\\e[2J (as at 20 February 2004)\n", 0) == 0);
   std::string explained = *render_explain(plans, "A1");
@@ -310,7 +310,7 @@ TEST_CASE("escape_markdown shows control characters (file names may hold any) as
 TEST_CASE("gantt: a task named like a Mermaid keyword stays a task") {
   Plan p = load(tiny_text("        title: weekends\n"));
   p.issues[0].actions[0].id = "excludes";
-  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), Window{d("2004-01-01"), d("2004-03-31")})};
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
   std::string md = render_markdown(plans, MarkdownOptions{true, {}});
   CHECK(md.find("\n  #101;xcludes weekends :active, t_excludes, 2004-01-01, 2004-04-10\n") != std::string::npos);
   CHECK(md.find("\n  M1 Kick-off :milestone, done, t_M1, 2004-03-01, 0d\n") != std::string::npos);

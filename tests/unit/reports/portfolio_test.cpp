@@ -97,7 +97,7 @@ TEST_CASE("savings: expected by the target curve, RAG, and lagging completion") 
   Plan p = load("  SPS: S\n",
                 "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31, savings_target: 800,\n"
                 "         updates: [{date: 2004-07-01, complete: 90, savings: 100}]}\n");
-  Window w{d("2004-04-01"), d("2004-07-01")};
+  DateRange w{d("2004-04-01"), d("2004-07-01")};
   std::vector<PlanFigures> figures{compute_plan(p, d("2004-07-01"), w)};
   Savings s = compute_savings(figures);
   REQUIRE(s.plans.size() == 1);
@@ -218,7 +218,7 @@ issues:
     return *r.plan;
   };
   Plan gbp = plan_in("g", "GBP", "1000"), eur = plan_in("e", "EUR", "400"), gbp2 = plan_in("h", "GBP", "500");
-  Window w{d("2004-04-01"), d("2004-07-01")};
+  DateRange w{d("2004-04-01"), d("2004-07-01")};
   std::vector<PlanFigures> figures{compute_plan(gbp, d("2004-07-01"), w), compute_plan(eur, d("2004-07-01"), w),
                                    compute_plan(gbp2, d("2004-07-01"), w)};
   Savings s = compute_savings(figures);
