@@ -7,12 +7,10 @@ import re
 import subprocess
 import sys
 
+from bvplan_env import bvplan_environment
+
 binary, examples = sys.argv[1], sys.argv[2]
-env = {"LC_ALL": "C", "PATH": "/usr/bin:/bin",
-       "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", ""),
-       "UBSAN_OPTIONS": os.environ.get("UBSAN_OPTIONS", "")}
-# Under faketime (scripts/test runs the suite with the clock years ahead) the clock moves for bvplan too.
-env.update({k: v for k, v in os.environ.items() if k == "LD_PRELOAD" or k.startswith("FAKETIME")})
+env = bvplan_environment()
 failures = []
 checked = 0
 

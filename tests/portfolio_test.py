@@ -12,11 +12,10 @@ import subprocess
 import sys
 import tempfile
 
+from bvplan_env import bvplan_environment
+
 binary, examples = sys.argv[1], sys.argv[2]
-env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C", "TZ": "UTC",
-       "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", ""), "UBSAN_OPTIONS": os.environ.get("UBSAN_OPTIONS", "")}
-# Under faketime (scripts/test runs the suite with the clock years ahead) the clock moves for bvplan too.
-env.update({k: v for k, v in os.environ.items() if k == "LD_PRELOAD" or k.startswith("FAKETIME")})
+env = bvplan_environment()
 passed = failed = 0
 
 

@@ -13,6 +13,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from bvplan_env import bvplan_environment  # noqa: E402
+
 BINARY = os.path.abspath(sys.argv[1])
 ROOT = os.path.abspath(sys.argv[2])
 EXPECTED = os.path.join(ROOT, "tests", "git", "expected")
@@ -280,11 +283,7 @@ def run(name):
         folder = setup(tmp)
         argv = shlex.split(command)
         argv[0] = BINARY
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "LC_ALL": "C", "TZ": "UTC",
-               "GIT_CONFIG_NOSYSTEM": "1", "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", ""),
-               "UBSAN_OPTIONS": os.environ.get("UBSAN_OPTIONS", "")}
-        # Under faketime (scripts/test runs the suite with the clock years ahead) the clock moves for bvplan too.
-        env.update({k: v for k, v in os.environ.items() if k == "LD_PRELOAD" or k.startswith("FAKETIME")})
+        env = bvplan_environment(HOME=home, GIT_CONFIG_NOSYSTEM="1")
         result = subprocess.run(argv, cwd=folder, capture_output=True, env=env, timeout=60)
         text = (f"$ {command}\n[exit {result.returncode}]\n--- stdout\n{result.stdout.decode('utf-8', 'replace')}"
                 f"--- stderr\n{result.stderr.decode('utf-8', 'replace')}").replace(tmp, "$TMP")
