@@ -12,14 +12,27 @@ A case is a folder holding:
   stderr    the exact expected standard error
   status    the expected exit status
   created/  optional: files the command is expected to create, byte for byte
+  fixtures  optional: shared input files the case takes from tests/cli/fixtures/, one a
+            line: `<fixture> [<destination>]` (split like cmd; `#` starts a comment).
+            The fixture is a path below tests/cli/fixtures/; the destination is a path in
+            the case, by default the fixture's file name; `stdin` feeds it to standard
+            input. A destination must not also exist in the case folder.
   anything else: input files for the command
+
+An input used by more than one case lives once in tests/cli/fixtures/<name>/ and each case
+lists it in `fixtures`; tests/fixtures_test.py fails on a case input of six lines or more
+that is a byte-identical copy of another case's input or of a fixture.
 
 The command runs in a temporary copy of the case, at tests/cli/<case> below a root that
 links examples/ (so ../../../examples works) and holds a .git folder (so owners.yaml
-discovery stops there). Nothing is written into the source tree.
+discovery stops there); the listed fixtures are copied in at their destinations first, so
+the command sees the same paths as if they were the case's own files. Nothing is written
+into the source tree.
 
-With BVPLAN_UPDATE_GOLDEN=1 the expected files are rewritten from the actual output
-(read the diff before committing it).
+With BVPLAN_UPDATE_GOLDEN=1 the expected files (stdout, stderr, status, created/) are
+rewritten from the actual output (read the diff before committing it). Inputs, the case's
+own and fixtures alike, are never written: created/ holds only files that were not there
+before the command ran.
 """
 import filecmp
 import os
@@ -29,8 +42,54 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from bvplan_env import bvplan_environment  # noqa: E402
+
 PINNED_TODAY = "1088553600"  # 2004-06-30T00:00:00Z
-GOLDEN = {"cmd", "stdin", "env", "stdout", "stderr", "status", "created"}
+GOLDEN = {"cmd", "stdin", "env", "stdout", "stderr", "status", "created", "fixtures"}
+
+
+def require(condition, message):
+    if not condition:
+        raise ValueError(message)
+
+
+def read_fixtures(case):
+    """The fixtures a case takes, as {destination: path of the shared file}."""
+    listing = os.path.join(case, "fixtures")
+    if not os.path.exists(listing):
+        return {}
+    shared = os.path.join(os.path.dirname(case), "fixtures")
+    taken = {}
+    with open(listing, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            words = shlex.split(line, comments=True)
+            if not words:
+                continue
+            where = f"{listing}:{number}"
+            require(len(words) <= 2, f"{where}: want `<fixture> [<destination>]`")
+            source = os.path.normpath(os.path.join(shared, words[0]))
+            destination = os.path.normpath(words[-1] if len(words) == 2 else os.path.basename(words[0]))
+            require(source.startswith(shared + os.sep) and os.path.isfile(source),
+                    f"{where}: no fixture file {words[0]} in {shared}")
+            require(not os.path.isabs(destination) and not destination.startswith(".."),
+                    f"{where}: destination {destination} is outside the case")
+            require(destination == "stdin" or destination.split(os.sep)[0] not in GOLDEN,
+                    f"{where}: destination {destination} is a golden file's name")
+            require(not os.path.lexists(os.path.join(case, destination)),
+                    f"{where}: {destination} is both a fixture and the case's own file")
+            require(destination not in taken, f"{where}: {destination} is listed twice")
+            taken[destination] = source
+    return taken
+
+
+def copy_fixtures(fixtures, work):
+    for destination, source in fixtures.items():
+        if destination == "stdin":
+            continue
+        target = os.path.join(work, destination)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copy2(source, target)
 
 
 def snapshot(folder):
@@ -49,19 +108,14 @@ def main():
         argv = shlex.split(f.read().strip())
     assert argv and argv[0] == "bvplan", "cmd must start with bvplan"
     argv[0] = binary
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C", "TZ": "UTC",
-           "ASAN_OPTIONS": os.environ.get("ASAN_OPTIONS", ""),
-           "UBSAN_OPTIONS": os.environ.get("UBSAN_OPTIONS", ""),
-           # "Today" is pinned: a case passes whatever the machine's clock says.
-           "SOURCE_DATE_EPOCH": PINNED_TODAY}
+    # "Today" is pinned: a case passes whatever the machine's clock says.
+    env = bvplan_environment(SOURCE_DATE_EPOCH=PINNED_TODAY)
     env_file = os.path.join(case, "env")
     if os.path.exists(env_file):
         for line in open(env_file, encoding="utf-8").read().splitlines():
             if line.strip():
                 name, _, value = line.partition("=")
                 env[name] = value
-    # Under faketime (scripts/test runs the suite with the clock years ahead) the clock moves for bvplan too.
-    env.update({k: v for k, v in os.environ.items() if k == "LD_PRELOAD" or k.startswith("FAKETIME")})
 
     with tempfile.TemporaryDirectory(prefix="bvplan-case-") as root:
         os.mkdir(os.path.join(root, ".git"))
@@ -69,8 +123,14 @@ def main():
         work = os.path.join(root, "tests", "cli", os.path.basename(case))
         shutil.copytree(case, work, symlinks=True,
                         ignore=lambda d, names: [n for n in names if d == case and n in GOLDEN])
+        try:
+            fixtures = read_fixtures(case)
+        except ValueError as e:
+            print(e)
+            return 2
+        copy_fixtures(fixtures, work)
         before = set(snapshot(work))
-        stdin_path = os.path.join(case, "stdin")
+        stdin_path = fixtures.get("stdin", os.path.join(case, "stdin"))
         stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else subprocess.DEVNULL
         result = subprocess.run(argv, cwd=work, stdin=stdin, capture_output=True, env=env,
                                 timeout=60)
