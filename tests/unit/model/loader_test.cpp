@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "test_support.hpp"
+
 using namespace bvplan;
 
 namespace {
@@ -26,10 +28,7 @@ issues:
         due: 2004-06-30
 )";
 
-LoadResult load(std::string text) {
-  SourceFile source{"p.yaml", std::move(text)};
-  return load_plan_text(source);
-}
+LoadResult load(std::string text) { return test::load_text(std::move(text)); }
 
 std::string with(const std::string& extra_action_lines) { return std::string(minimal) + extra_action_lines; }
 

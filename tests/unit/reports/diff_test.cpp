@@ -2,25 +2,14 @@
 
 #include <doctest/doctest.h>
 
-#include "bvplan/model/loader.hpp"
+#include "test_support.hpp"
 
 using namespace bvplan;
 
 namespace {
 
 Plan plan(const std::string& actions, const std::string& budget = "1000") {
-  SourceFile source("p.yaml", R"(bvplan: 1
-plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31, budget: )" +
-                                  budget + R"(}
-owners: {SPS: S, CMT: C}
-issues:
-  - id: KI1
-    title: One
-    actions:
-)" + actions);
-  LoadResult r = load_plan_text(source);
-  REQUIRE(r.diagnostics.empty());
-  return *r.plan;
+  return test::plan_from(test::one_issue_plan(", budget: " + budget, " {SPS: S, CMT: C}\n", actions));
 }
 
 const std::string a1 = "      - {id: A1, title: First, lead: SPS, start: 2004-01-01, due: 2004-06-30}\n";

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 #include "bvplan/core/text.hpp"
-#include "bvplan/model/loader.hpp"
 
 using namespace bvplan;
 using bvplan::test::d;
@@ -14,18 +13,7 @@ using bvplan::test::d;
 namespace {
 
 Plan load(const std::string& owners, const std::string& actions, const std::string& monitoring = "") {
-  SourceFile source("p.yaml", R"(bvplan: 1
-plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31, savings_target: 1000)" +
-                                  monitoring + R"(}
-owners:
-)" + owners + R"(issues:
-  - id: KI1
-    title: One
-    actions:
-)" + actions);
-  LoadResult r = load_plan_text(source);
-  REQUIRE(r.diagnostics.empty());
-  return *r.plan;
+  return test::plan_from(test::one_issue_plan(", savings_target: 1000" + monitoring, "\n" + owners, actions));
 }
 
 }  // namespace
@@ -159,7 +147,7 @@ TEST_CASE("ics: a folded line never continues with a workflow command") {
 }
 
 TEST_CASE("calendar: a plan ending 9999-12-31 lists no report after it") {
-  SourceFile source("p.yaml", R"(bvplan: 1
+  Plan plan = test::plan_from(R"(bvplan: 1
 plan: {id: far, title: F, start: 9999-01-01, end: 9999-12-31, monitoring: [{body: Cabinet, every: 6 months}]}
 owners:
   SPS: S
@@ -169,14 +157,12 @@ issues:
     actions:
       - {id: A1, title: a, lead: SPS, start: 9999-01-01, due: 9999-12-31}
 )");
-  LoadResult r = load_plan_text(source);
-  REQUIRE(r.diagnostics.empty());
-  Calendar c = compute_calendar({&*r.plan}, std::nullopt, std::nullopt);
+  Calendar c = compute_calendar({&plan}, std::nullopt, std::nullopt);
   REQUIRE(c.reports.size() == 1);
   CHECK(to_iso(c.reports[0].date) == "9999-07-01");
   REQUIRE(c.notes.size() == 1);
   CHECK(c.notes[0] == "far: the report to Cabinet due as the plan ends falls due after 9999-12-31 and is not listed");
-  CHECK_FALSE(next_report(*r.plan, d("9999-07-01")));
+  CHECK_FALSE(next_report(plan, d("9999-07-01")));
   c.reports[0].date = d("9999-12-31");  // a report on the last day: no DTEND past it
   std::string ics = render_calendar_ics(c, d("9999-06-30"));
   CHECK(ics.find("DTSTART;VALUE=DATE:99991231\r\nSUMMARY") != std::string::npos);
@@ -202,7 +188,7 @@ TEST_CASE("workload: the finding and the table round days by the one rule, never
 
 TEST_CASE("savings: money in different currencies is never added; one total per currency, by code") {
   auto plan_in = [](const char* id, const char* currency, const char* target) {
-    SourceFile source("p.yaml", fmt::format(R"(bvplan: 1
+    return test::plan_from(fmt::format(R"(bvplan: 1
 plan: {{id: {}, title: P, start: 2004-01-01, end: 2004-12-31, currency: {}, savings_target: {}}}
 owners: {{SPS: S}}
 issues:
@@ -212,10 +198,7 @@ issues:
       - {{id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31,
          updates: [{{date: 2004-07-01, complete: 50, savings: 100}}]}}
 )",
-                                            id, currency, target));
-    LoadResult r = load_plan_text(source);
-    REQUIRE(r.diagnostics.empty());
-    return *r.plan;
+                                       id, currency, target));
   };
   Plan gbp = plan_in("g", "GBP", "1000"), eur = plan_in("e", "EUR", "400"), gbp2 = plan_in("h", "GBP", "500");
   DateRange w{d("2004-04-01"), d("2004-07-01")};

@@ -2,7 +2,7 @@
 
 #include <doctest/doctest.h>
 
-#include "bvplan/model/loader.hpp"
+#include "test_support.hpp"
 
 using namespace bvplan;
 
@@ -39,11 +39,9 @@ issues:
 }
 
 Diagnostics findings(const std::string& text, const char* as_of = "2004-02-15") {
-  SourceFile source{"p.yaml", text};
-  LoadResult r = load_plan_text(source);
-  REQUIRE(r.diagnostics.empty());
+  Plan plan = test::plan_from(text);
   Diagnostics d;
-  validate_plan(*r.plan, r.plan->owners, *parse_date(as_of), d);
+  validate_plan(plan, plan.owners, test::d(as_of), d);
   sort_diagnostics(d);
   return d;
 }
@@ -172,10 +170,10 @@ TEST_CASE("deferred and cancelled actions are not judged on progress") {
 }
 
 TEST_CASE("latest_update ignores updates after the as-of date") {
-  SourceFile source{"p.yaml", plan_text("        updates:\n          - {date: 2004-02-01, complete: 20}\n"
-                                        "          - {date: 2004-03-01, complete: 40}\n")};
-  LoadResult r = load_plan_text(source);
-  const Action& a = r.plan->issues[0].actions[0];
+  Plan plan =
+      test::plan_from(plan_text("        updates:\n          - {date: 2004-02-01, complete: 20}\n"
+                                "          - {date: 2004-03-01, complete: 40}\n"));
+  const Action& a = plan.issues[0].actions[0];
   CHECK(latest_update(a, *parse_date("2004-01-31")) == nullptr);
   CHECK(latest_update(a, *parse_date("2004-02-01"))->complete == 20);
   CHECK(latest_update(a, *parse_date("2004-02-29"))->complete == 20);
