@@ -101,6 +101,42 @@ def snapshot(folder):
     return found
 
 
+def update(case, actual, created):
+    """Rewrites the expected outputs and created/; inputs and fixtures are never written."""
+    for name, data in actual.items():
+        with open(os.path.join(case, name), "wb") as f:
+            f.write(data)
+    expected_created = os.path.join(case, "created")
+    shutil.rmtree(expected_created, ignore_errors=True)
+    for rel, path in created.items():
+        target = os.path.join(expected_created, rel)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(path, target)
+
+
+def compare(case, actual, created):
+    """Prints every difference from the expected outputs; True when there is none."""
+    failed = False
+    for name, data in actual.items():
+        path = os.path.join(case, name)
+        expected = open(path, "rb").read() if os.path.exists(path) else b""
+        if expected != data:
+            failed = True
+            print(f"--- {name} differs in {os.path.basename(case)}")
+            print("expected:\n" + expected.decode("utf-8", "replace"))
+            print("actual:\n" + data.decode("utf-8", "replace"))
+    expected_created = os.path.join(case, "created")
+    wanted = snapshot(expected_created) if os.path.isdir(expected_created) else {}
+    if set(wanted) != set(created):
+        failed = True
+        print(f"--- created files differ: expected {sorted(wanted)}, got {sorted(created)}")
+    for rel in set(wanted) & set(created):
+        if not filecmp.cmp(wanted[rel], created[rel], shallow=False):
+            failed = True
+            print(f"--- created file {rel} differs")
+    return not failed
+
+
 def main():
     binary, case = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     repo = os.path.dirname(os.path.dirname(os.path.dirname(case)))
@@ -116,6 +152,11 @@ def main():
             if line.strip():
                 name, _, value = line.partition("=")
                 env[name] = value
+    try:
+        fixtures = read_fixtures(case)
+    except ValueError as e:
+        print(e)
+        return 2
 
     with tempfile.TemporaryDirectory(prefix="bvplan-case-") as root:
         os.mkdir(os.path.join(root, ".git"))
@@ -123,11 +164,6 @@ def main():
         work = os.path.join(root, "tests", "cli", os.path.basename(case))
         shutil.copytree(case, work, symlinks=True,
                         ignore=lambda d, names: [n for n in names if d == case and n in GOLDEN])
-        try:
-            fixtures = read_fixtures(case)
-        except ValueError as e:
-            print(e)
-            return 2
         copy_fixtures(fixtures, work)
         before = set(snapshot(work))
         stdin_path = fixtures.get("stdin", os.path.join(case, "stdin"))
@@ -137,37 +173,10 @@ def main():
         actual = {"stdout": result.stdout, "stderr": result.stderr,
                   "status": f"{result.returncode}\n".encode()}
         created = {rel: path for rel, path in snapshot(work).items() if rel not in before}
-
-        expected_created = os.path.join(case, "created")
         if os.environ.get("BVPLAN_UPDATE_GOLDEN") == "1":
-            for name, data in actual.items():
-                with open(os.path.join(case, name), "wb") as f:
-                    f.write(data)
-            shutil.rmtree(expected_created, ignore_errors=True)
-            for rel, path in created.items():
-                target = os.path.join(expected_created, rel)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                shutil.copyfile(path, target)
+            update(case, actual, created)
             return 0
-
-        failed = False
-        for name, data in actual.items():
-            path = os.path.join(case, name)
-            expected = open(path, "rb").read() if os.path.exists(path) else b""
-            if expected != data:
-                failed = True
-                print(f"--- {name} differs in {os.path.basename(case)}")
-                print("expected:\n" + expected.decode("utf-8", "replace"))
-                print("actual:\n" + data.decode("utf-8", "replace"))
-        wanted = snapshot(expected_created) if os.path.isdir(expected_created) else {}
-        if set(wanted) != set(created):
-            failed = True
-            print(f"--- created files differ: expected {sorted(wanted)}, got {sorted(created)}")
-        for rel in set(wanted) & set(created):
-            if not filecmp.cmp(wanted[rel], created[rel], shallow=False):
-                failed = True
-                print(f"--- created file {rel} differs")
-    return 1 if failed else 0
+        return 0 if compare(case, actual, created) else 1
 
 
 if __name__ == "__main__":
