@@ -11,15 +11,15 @@ namespace {
 
 constexpr std::string_view milestone_keys[] = {"id", "title", "due", "done"};
 constexpr std::string_view milestone_required[] = {"id", "title", "due"};
-constexpr std::string_view update_keys[] = {"date",    "complete", "spent", "staff_days", "savings",
-                                            "summary", "remedy",   "benefits", "next",    "changes"};
+constexpr std::string_view update_keys[] = {"date",    "complete", "spent",    "staff_days", "savings",
+                                            "summary", "remedy",   "benefits", "next",       "changes"};
 constexpr std::string_view update_required[] = {"date", "complete"};
 constexpr std::string_view rebaseline_keys[] = {"date", "from", "to", "reason", "approved_by"};
 constexpr std::string_view rebaseline_required[] = {"date", "from", "to"};
-constexpr std::string_view action_keys[] = {"id",          "title",          "lead",        "start",      "due",
-                                            "support",     "weight",         "budget",      "savings_target",
-                                            "effort_days", "external",       "depends_on",  "status",     "targets",
-                                            "milestones",  "updates",        "rebaselined", "notes"};
+constexpr std::string_view action_keys[] = {"id",       "title",       "lead",   "start",          "due",
+                                            "support",  "weight",      "budget", "savings_target", "effort_days",
+                                            "external", "depends_on",  "status", "targets",        "milestones",
+                                            "updates",  "rebaselined", "notes"};
 constexpr std::string_view action_required[] = {"id", "title", "lead", "start", "due"};
 
 std::optional<Milestone> read_milestone(ShapeReader& reader, const Node& node) {
@@ -96,9 +96,10 @@ void read_status(ShapeReader& reader, const Node* node, Action& out) {
   else if (*status == "cancelled")
     out.status = ActionStatus::cancelled;
   else
-    reader.error(node->position, "bad-value",
-                 fmt::format("unknown status '{}'{}", *status, did_you_mean(*status, {"active", "deferred", "cancelled"})),
-                 "use active, deferred or cancelled");
+    reader.error(
+        node->position, "bad-value",
+        fmt::format("unknown status '{}'{}", *status, did_you_mean(*status, {"active", "deferred", "cancelled"})),
+        "use active, deferred or cancelled");
 }
 
 void read_targets(ShapeReader& reader, const Node* targets, Action& out) {

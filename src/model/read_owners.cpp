@@ -25,9 +25,9 @@ Owner read_owner(ShapeReader& reader, const Node& key, const Node& value) {
     return out;
   }
   if (!value.is_map()) {
-    reader.error(value.position, "wrong-type",
-                 fmt::format("owner '{}' must be a name or a mapping with 'name', found {}", key.value(),
-                             describe(value)));
+    reader.error(
+        value.position, "wrong-type",
+        fmt::format("owner '{}' must be a name or a mapping with 'name', found {}", key.value(), describe(value)));
     return out;
   }
   reader.check_keys(value, fmt::format("owner '{}'", key.value()), owner_keys, owner_required);

@@ -10,13 +10,12 @@ namespace {
 
 constexpr std::string_view file_keys[] = {"bvplan", "plan", "owners", "issues"};
 constexpr std::string_view file_required[] = {"bvplan", "plan", "issues"};
-constexpr std::string_view plan_keys[] = {"id",       "title",          "start",      "end", "review", "owner", "budget",
-                                          "currency", "savings_target", "monitoring", "rag"};
+constexpr std::string_view plan_keys[] = {"id",     "title",    "start",          "end",        "review", "owner",
+                                          "budget", "currency", "savings_target", "monitoring", "rag"};
 constexpr std::string_view plan_required[] = {"id", "title", "start", "end"};
 constexpr std::string_view monitoring_keys[] = {"body", "every"};
 constexpr std::string_view rag_keys[] = {"green", "amber"};
-constexpr std::string_view issue_keys[] = {"id",           "title",   "description", "external_support",
-                                           "monitored_by", "actions"};
+constexpr std::string_view issue_keys[] = {"id", "title", "description", "external_support", "monitored_by", "actions"};
 constexpr std::string_view issue_required[] = {"id", "title", "actions"};
 constexpr std::string_view support_keys[] = {"from", "to", "provider", "note"};
 
@@ -24,7 +23,8 @@ void read_currency(ShapeReader& reader, const Node* node, Plan& plan) {
   auto value = reader.text(node, "currency");
   if (!value) return;
   // An ISO 4217 code: it is written next to every amount in every format.
-  bool code = value->size() == 3 && std::all_of(value->begin(), value->end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  bool code =
+      value->size() == 3 && std::all_of(value->begin(), value->end(), [](char c) { return c >= 'A' && c <= 'Z'; });
   if (code)
     plan.currency = *value;
   else
@@ -106,13 +106,10 @@ KeyIssue read_issue(ShapeReader& reader, const Node& node) {
       out.monitored_by.push_back(*v);
     }
   }
-  if (const Node* actions = node.find("actions"); actions && reader.expect_list(*actions, "'actions'")) {
-    if (actions->items().empty())
-      reader.error(actions->position, "missing-key", "key issue has no actions",
-                   "add at least one action under 'actions:'");
-    out.actions.reserve(actions->items().size());
-    for (const Node& item : actions->items()) out.actions.push_back(read_action(reader, item));
-  }
+  std::span<const Node> actions = reader.required_list(node.find("actions"), "'actions'", "key issue has no actions",
+                                                       "add at least one action under 'actions:'");
+  out.actions.reserve(actions.size());
+  for (const Node& item : actions) out.actions.push_back(read_action(reader, item));
   return out;
 }
 
@@ -131,13 +128,10 @@ Plan read_plan(ShapeReader& reader, const Node& root) {
   }
   if (const Node* p = root.find("plan")) read_plan_section(reader, *p, out);
   if (const Node* o = root.find("owners")) out.owners = read_owners(reader, *o, true);
-  if (const Node* issues = root.find("issues"); issues && reader.expect_list(*issues, "'issues'")) {
-    if (issues->items().empty())
-      reader.error(issues->position, "missing-key", "plan has no key issues",
-                   "add at least one key issue under 'issues:'");
-    out.issues.reserve(issues->items().size());
-    for (const Node& item : issues->items()) out.issues.push_back(read_issue(reader, item));
-  }
+  std::span<const Node> issues = reader.required_list(root.find("issues"), "'issues'", "plan has no key issues",
+                                                      "add at least one key issue under 'issues:'");
+  out.issues.reserve(issues.size());
+  for (const Node& item : issues) out.issues.push_back(read_issue(reader, item));
   out.malformed_owner_references = reader.take_malformed_references();
   return out;
 }

@@ -243,6 +243,13 @@ std::span<const Node> FieldReader::optional_list(const Node* node, std::string_v
   return node->items();
 }
 
+std::span<const Node> FieldReader::required_list(const Node* node, std::string_view what, const char* empty,
+                                                 const char* hint) {
+  if (!node || !expect_list(*node, what)) return {};
+  if (node->items().empty()) error(node->position, "missing-key", empty, hint);
+  return node->items();
+}
+
 bool FieldReader::read_text(const Node& map, std::string_view key, std::string& out) {
   auto value = text(map.find(key), key);
   if (value) out = std::move(*value);

@@ -64,6 +64,9 @@ public:
   // The items of a list that may be left empty (`key:` alone): none when absent or empty,
   // none after wrong-type when it is not a list.
   std::span<const Node> optional_list(const Node* node, std::string_view what);
+  // The items of a list that must hold one at least: none after wrong-type when it is not
+  // a list (`key:` alone included); missing-key (`empty`, `hint`) when it is empty.
+  std::span<const Node> required_list(const Node* node, std::string_view what, const char* empty, const char* hint);
 
   // `map`'s value for `key` read into `out` (and its position into `at`); false, leaving
   // them as they were, when it is absent or cannot be read.

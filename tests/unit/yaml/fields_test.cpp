@@ -206,3 +206,17 @@ TEST_CASE("a refused node (an alias already reported) reads as absent, quietly")
   CHECK_FALSE(r.reader.expect_list(refused, "x"));
   CHECK(r.found.empty());
 }
+
+TEST_CASE("required_list: a list with items; empty is missing-key, a scalar or nothing wrong-type") {
+  const Node& root = tree("a: [x]\nb: []\nc:\n");
+  Reading r;
+  CHECK(r.reader.required_list(root.find("a"), "'a'", "no a", "add one").size() == 1);
+  CHECK(r.reader.required_list(nullptr, "'z'", "no z", "add one").empty());
+  CHECK(r.found.empty());
+  CHECK(r.reader.required_list(root.find("b"), "'b'", "plan has no b", "add one").empty());
+  CHECK(r.only() == "2:4 missing-key plan has no b");
+  CHECK(r.found[0].hint == "add one");
+  r.found.clear();
+  CHECK(r.reader.required_list(root.find("c"), "'c'", "no c", "add one").empty());
+  CHECK(r.only() == "3:1 wrong-type 'c' must be a list, found nothing");
+}
