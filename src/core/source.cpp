@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/core/utf8.hpp"
+
 namespace bvplan {
 
 std::string_view SourceFile::line_text(unsigned line) const {
@@ -37,45 +39,6 @@ unsigned ColumnCounter::column(size_t line_start, size_t offset) {
   return characters_ + 1;
 }
 
-namespace {
-
-// Length of the UTF-8 sequence starting at `s[i]`, or 0 when it is not valid UTF-8
-// (overlong forms, surrogates and code points above U+10FFFF included).
-size_t utf8_sequence_length(std::string_view s, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF)
-    n = 2;
-  else if (c == 0xE0) {
-    n = 3;
-    lo = 0xA0;
-  } else if (c == 0xED) {
-    n = 3;
-    hi = 0x9F;
-  } else if (c >= 0xE1 && c <= 0xEF)
-    n = 3;
-  else if (c == 0xF0) {
-    n = 4;
-    lo = 0x90;
-  } else if (c >= 0xF1 && c <= 0xF3)
-    n = 4;
-  else if (c == 0xF4) {
-    n = 4;
-    hi = 0x8F;
-  } else
-    return 0;
-  if (i + n > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k)
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  return n;
-}
-
-}  // namespace
-
 Diagnostics check_encoding(SourceFile& source) {
   Diagnostics found;
   std::string& text = source.text;
@@ -102,7 +65,7 @@ Diagnostics check_encoding(SourceFile& source) {
                        "check the file was not saved in a binary format"});
       return found;
     }
-    size_t n = utf8_sequence_length(text, i);
+    size_t n = utf8_length(text, i);
     if (n == 0) {
       found.push_back({source.path,
                        {line, column},
