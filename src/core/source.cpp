@@ -1,10 +1,6 @@
 #include "bvplan/core/source.hpp"
 
-#include <sys/stat.h>
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 
 #include <fmt/format.h>
 
@@ -93,43 +89,6 @@ Diagnostic too_big_finding(const std::string& path, unsigned long long size, siz
                     "yaml-syntax",
                     fmt::format("file is {} bytes, over the limit of {} bytes", size, max_bytes),
                     "split the plan, or raise the limit with --max-file-size"};
-}
-
-SourceFile read_source_file(const std::string& path, size_t max_bytes, std::optional<Diagnostic>& too_big) {
-  SourceFile source;
-  source.path = path;
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) throw Error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  if (S_ISDIR(info.st_mode)) throw Error(fmt::format("cannot read '{}': it is a folder", path));
-  if (S_ISREG(info.st_mode) && static_cast<unsigned long long>(info.st_size) > max_bytes) {
-    too_big = too_big_finding(path, static_cast<unsigned long long>(info.st_size), max_bytes);
-    return source;
-  }
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) throw Error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  // Read into a buffer of the file's size: growing it by doubling would hold up to twice
-  // the file at once.
-  if (S_ISREG(info.st_mode)) source.text.reserve(static_cast<size_t>(info.st_size));
-  char buffer[65536];
-  size_t got;
-  while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-    source.text.append(buffer, got);
-    if (source.text.size() > max_bytes) {
-      std::fclose(file);
-      too_big = Diagnostic{path,
-                           {},
-                           Severity::error,
-                           "yaml-syntax",
-                           fmt::format("file is over the limit of {} bytes", max_bytes),
-                           "split the plan, or raise the limit with --max-file-size"};
-      source.text.clear();
-      return source;
-    }
-  }
-  bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) throw Error(fmt::format("cannot read '{}': read error", path));
-  return source;
 }
 
 }  // namespace bvplan
