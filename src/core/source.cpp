@@ -1,12 +1,10 @@
 #include "bvplan/core/source.hpp"
 
-#include <sys/stat.h>
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 
 #include <fmt/format.h>
+
+#include "bvplan/core/utf8.hpp"
 
 namespace bvplan {
 
@@ -37,45 +35,6 @@ unsigned ColumnCounter::column(size_t line_start, size_t offset) {
   return characters_ + 1;
 }
 
-namespace {
-
-// Length of the UTF-8 sequence starting at `s[i]`, or 0 when it is not valid UTF-8
-// (overlong forms, surrogates and code points above U+10FFFF included).
-size_t utf8_sequence_length(std::string_view s, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF)
-    n = 2;
-  else if (c == 0xE0) {
-    n = 3;
-    lo = 0xA0;
-  } else if (c == 0xED) {
-    n = 3;
-    hi = 0x9F;
-  } else if (c >= 0xE1 && c <= 0xEF)
-    n = 3;
-  else if (c == 0xF0) {
-    n = 4;
-    lo = 0x90;
-  } else if (c >= 0xF1 && c <= 0xF3)
-    n = 4;
-  else if (c == 0xF4) {
-    n = 4;
-    hi = 0x8F;
-  } else
-    return 0;
-  if (i + n > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k)
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  return n;
-}
-
-}  // namespace
-
 Diagnostics check_encoding(SourceFile& source) {
   Diagnostics found;
   std::string& text = source.text;
@@ -102,7 +61,7 @@ Diagnostics check_encoding(SourceFile& source) {
                        "check the file was not saved in a binary format"});
       return found;
     }
-    size_t n = utf8_sequence_length(text, i);
+    size_t n = utf8_length(text, i);
     if (n == 0) {
       found.push_back({source.path,
                        {line, column},
@@ -130,43 +89,6 @@ Diagnostic too_big_finding(const std::string& path, unsigned long long size, siz
                     "yaml-syntax",
                     fmt::format("file is {} bytes, over the limit of {} bytes", size, max_bytes),
                     "split the plan, or raise the limit with --max-file-size"};
-}
-
-SourceFile read_source_file(const std::string& path, size_t max_bytes, std::optional<Diagnostic>& too_big) {
-  SourceFile source;
-  source.path = path;
-  struct stat info {};
-  if (::stat(path.c_str(), &info) != 0) throw Error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  if (S_ISDIR(info.st_mode)) throw Error(fmt::format("cannot read '{}': it is a folder", path));
-  if (S_ISREG(info.st_mode) && static_cast<unsigned long long>(info.st_size) > max_bytes) {
-    too_big = too_big_finding(path, static_cast<unsigned long long>(info.st_size), max_bytes);
-    return source;
-  }
-  std::FILE* file = std::fopen(path.c_str(), "rb");
-  if (!file) throw Error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  // Read into a buffer of the file's size: growing it by doubling would hold up to twice
-  // the file at once.
-  if (S_ISREG(info.st_mode)) source.text.reserve(static_cast<size_t>(info.st_size));
-  char buffer[65536];
-  size_t got;
-  while ((got = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-    source.text.append(buffer, got);
-    if (source.text.size() > max_bytes) {
-      std::fclose(file);
-      too_big = Diagnostic{path,
-                           {},
-                           Severity::error,
-                           "yaml-syntax",
-                           fmt::format("file is over the limit of {} bytes", max_bytes),
-                           "split the plan, or raise the limit with --max-file-size"};
-      source.text.clear();
-      return source;
-    }
-  }
-  bool failed = std::ferror(file) != 0;
-  std::fclose(file);
-  if (failed) throw Error(fmt::format("cannot read '{}': read error", path));
-  return source;
 }
 
 }  // namespace bvplan

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/core/utf8.hpp"
+
 namespace bvplan {
 
 namespace {
@@ -45,21 +47,6 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 }
 
 namespace {
-
-// Length of the valid UTF-8 sequence at text[i], or 0.
-size_t utf8_length(std::string_view text, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-  if (n == 0 || i + n > text.size()) return 0;
-  unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-  unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k)
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  return n;
-}
 
 // Appends the non-ASCII character at text[i] in the form `json_quote` and `escape_control`
 // share: a C1 control (U+0080 to U+009F, which some terminals obey) as \u00XX, any other
@@ -150,10 +137,8 @@ namespace {
 size_t white_space_length(std::string_view text, size_t i) {
   auto c = static_cast<unsigned char>(text[i]);
   if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return 1;
-  size_t n = c >= 0x80 ? utf8_length(text, i) : 0;
-  if (n < 2) return 0;
-  char32_t code = n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
-  for (size_t k = 1; k < n; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  if (c < 0x80) return 0;
+  auto [code, n] = decode_utf8(text, i);
   bool space = code == 0x85 || code == 0xA0 || code == 0x1680 || (code >= 0x2000 && code <= 0x200A) || code == 0x2028 ||
                code == 0x2029 || code == 0x202F || code == 0x205F || code == 0x3000;
   return space ? n : 0;
@@ -219,16 +204,8 @@ bool is_invisible(char32_t c) {
 
 bool is_blank(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    char32_t c = length == 1 ? byte : length == 2 ? byte & 0x1F : length == 3 ? byte & 0x0F : byte & 0x07;
-    for (size_t k = 1; k < length; ++k) {
-      auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next >> 6) != 0x2) return false;
-      c = (c << 6) | (next & 0x3F);
-    }
-    if (!is_invisible(c)) return false;
+    auto [c, length] = decode_utf8(text, i);
+    if (length == 0 || !is_invisible(c)) return false;
     i += length;
   }
   return true;

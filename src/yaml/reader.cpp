@@ -2,9 +2,7 @@
 #include "bvplan/yaml/reader.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <istream>
-#include <streambuf>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
@@ -12,149 +10,12 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include "bvplan/yaml/syntax_hints.hpp"
+#include "bvplan/yaml/watched_buffer.hpp"
+
 namespace bvplan {
 
-template <typename T>
-T* DocumentStorage::Blocks<T>::take(size_t n, size_t block_size) {
-  if (n == 0) return nullptr;
-  if (blocks.empty() || capacity - used < n) {
-    // A new block, doubling from 1/256 of a full one so a small file costs little (each
-    // node is constructed: a full first block cost more than parsing a short plan); a
-    // request larger than a block gets one of its own size.
-    size_t next = blocks.empty() ? block_size / 256 : std::min(capacity * 2, block_size);
-    size_t size = std::max(n, next);
-    blocks.push_back(std::make_unique_for_overwrite<T[]>(size));
-    used = 0;
-    capacity = size;
-  }
-  T* out = blocks.back().get() + used;
-  used += n;
-  return out;
-}
-
-Node* DocumentStorage::allocate_nodes(size_t n) { return nodes_.take(n, 16384); }
-
-const char* DocumentStorage::copy_text(std::string_view text) {
-  char* out = text_.take(text.size(), 65536);
-  if (out) std::copy(text.begin(), text.end(), out);
-  return out;
-}
-
-const Node* Node::find(std::string_view name) const {
-  for (size_t i = 0; i < map_size(); ++i)
-    if (key(i).is_scalar() && key(i).value() == name) return &value_at(i);
-  return nullptr;
-}
-
-const char* describe(const Node& node) {
-  switch (node.kind) {
-    case Node::Kind::null: return "nothing";
-    case Node::Kind::scalar: return "a single value";
-    case Node::Kind::sequence: return "a list";
-    case Node::Kind::map: return "a mapping";
-  }
-  return "nothing";
-}
-
 namespace {
-
-// Serves the file's bytes to yaml-cpp in place (no copy in a stringstream), chunk by
-// chunk, and watches how far its scanner reads ahead of the events it has produced.
-//
-// yaml-cpp 0.7 keeps every token after a possible key in a queue until it can tell
-// whether it is a key, and only then hands them to the parser. Text where a key may start
-// that holds many tokens (`- [0,0,...]`, `[[0,0,...]]`, unbalanced `[[[[...`) is queued
-// whole: about 140 to 235 bytes per input byte before any check of ours can run. Every
-// token but a plain scalar starts with one of the characters counted below, and plain
-// scalars are separated by them, so counting those characters between the last event
-// and the read position bounds the queue. Lines that start with `#` hold no tokens (a
-// comment, or text inside one scalar) and are not counted. Past the limit the buffer
-// ends the input and the reader reports.
-class WatchedBuffer : public std::streambuf {
-public:
-  WatchedBuffer(const std::string& text, size_t limit) : text_(text), limit_(limit) {
-    // Reads only the text: the get area is never written through.
-    char* begin = const_cast<char*>(text.data());
-    setg(begin, begin, begin);
-  }
-
-  // An event at byte `pos` has reached the handler: the queue before it is empty.
-  // `depth` is the number of containers open after it.
-  void on_event(size_t pos, bool opens_container, size_t depth) {
-    if (pos < event_pos_) return;
-    event_pos_ = pos;
-    event_opened_ = opens_container;
-    event_depth_ = depth;
-  }
-  bool stopped() const { return stopped_; }
-  size_t event_pos() const { return event_pos_; }
-  bool event_opened() const { return event_opened_; }
-  size_t event_depth() const { return event_depth_; }
-  size_t served() const { return next_; }
-
-protected:
-  int_type underflow() override {
-    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
-    if (stopped_ || next_ >= text_.size()) return traits_type::eof();
-    while (served_.size() > 1 && served_[1].start <= event_pos_) served_.pop_front();
-    if (!served_.empty() && counted_ - served_.front().counted_before > limit_) {
-      stopped_ = true;
-      return traits_type::eof();
-    }
-    size_t end = std::min(text_.size(), next_ + chunk);
-    served_.push_back({next_, counted_});
-    for (size_t i = next_; i < end; ++i) count(text_[i]);
-    char* base = const_cast<char*>(text_.data());
-    setg(base + next_, base + next_, base + end);
-    next_ = end;
-    return traits_type::to_int_type(*gptr());
-  }
-
-private:
-  static constexpr size_t chunk = 4096;
-  struct Served {
-    size_t start;           // the chunk's first byte
-    size_t counted_before;  // characters counted before it
-  };
-
-  void count(char c) {
-    if (c == '\n') {
-      line_blank_ = true;
-      comment_line_ = false;
-    } else if (comment_line_ || (line_blank_ && (c == ' ' || c == '\t' || c == '\r'))) {
-    } else if (line_blank_ && c == '#') {
-      comment_line_ = true;
-    } else {
-      line_blank_ = false;
-      switch (c) {
-        case '[':
-        case ']':
-        case '{':
-        case '}':
-        case ',':
-        case ':':
-        case '?':
-        case '!':
-        case '&':
-        case '*':
-        case '"':
-        case '\'': ++counted_; break;
-        default: break;
-      }
-    }
-  }
-
-  const std::string& text_;
-  size_t limit_;
-  size_t next_ = 0;  // the next byte to serve
-  size_t counted_ = 0;
-  bool line_blank_ = true, comment_line_ = false;
-  std::deque<Served> served_;  // chunks from the one holding the last event on
-  size_t event_pos_ = 0;
-  bool event_opened_ = false;
-  size_t event_depth_ = 0;
-  bool stopped_ = false;
-};
 
 // yaml-cpp's marks are 0-based and count bytes; bvplan reports 1-based lines and
 // columns in characters, as editors show them. Marks arrive in document order, so the
@@ -169,16 +30,6 @@ Position to_position(ColumnCounter& columns, const SourceFile& source, const YAM
 Position to_position(const SourceFile& source, const YAML::Mark& mark) {
   ColumnCounter columns(source.text);
   return to_position(columns, source, mark);
-}
-
-// `text` as a YAML double-quoted scalar.
-std::string double_quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + '"';
 }
 
 // Thrown from the handler to stop the parse at once (nesting too deep).
@@ -392,78 +243,6 @@ private:
   }
 };
 
-// Where a line's content starts after its indentation and any "- " list markers.
-size_t content_start(std::string_view line) {
-  size_t i = 0;
-  for (;;) {
-    while (i < line.size() && line[i] == ' ') ++i;
-    if (i + 1 < line.size() && line[i] == '-' && line[i + 1] == ' ')
-      i += 2;
-    else
-      return i;
-  }
-}
-
-// For a syntax error on `key: value` where the unquoted value itself holds YAML syntax
-// (a ": " inside it, or a leading "[" or "{" with more text after the bracket): the hint
-// to quote it, with the line written that way. Empty when that is not the case.
-std::string quoting_hint(std::string_view line) {
-  size_t start = content_start(line);
-  size_t colon = line.find(": ", start);
-  if (colon == std::string_view::npos) return "";
-  std::string_view key = line.substr(start, colon - start);
-  if (key.empty() || key.find_first_of("\"'[]{}#") != std::string_view::npos) return "";
-  std::string_view value = line.substr(colon + 2);
-  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\r')) value.remove_suffix(1);
-  if (value.empty() || value.front() == '"' || value.front() == '\'') return "";
-  bool inner_colon = value.find(": ") != std::string_view::npos || value.back() == ':';
-  bool bracket_then_text = false;
-  if (value.front() == '[' || value.front() == '{') {
-    char close = value.front() == '[' ? ']' : '}';
-    size_t end = value.find(close);
-    size_t after = end == std::string_view::npos ? end : value.find_first_not_of(' ', end + 1);
-    bracket_then_text = after != std::string_view::npos && value[after] != '#';
-  }
-  if (!inner_colon && !bracket_then_text) return "";
-  return fmt::format("put the text in quotes ({}): {}: {}",
-                     bracket_then_text ? fmt::format("YAML reads a value starting with '{}' as a {}", value.front(),
-                                                     value.front() == '[' ? "list" : "mapping")
-                                       : "YAML reads a ': ' inside it as the start of another key",
-                     key, double_quoted(value));
-}
-
-// For a list entry whose "- " is not lined up with the entry above it: that entry's
-// column. 0 when the line is not a list entry or no entry is above it.
-unsigned misaligned_dash_column(const SourceFile& source, unsigned line_number) {
-  std::string_view line = source.line_text(line_number);
-  size_t indent = line.find_first_not_of(' ');
-  if (indent == std::string_view::npos || line.compare(indent, 2, "- ") != 0) return 0;
-  for (unsigned above = line_number; above-- > 1;) {
-    std::string_view other = source.line_text(above);
-    size_t at = other.find_first_not_of(' ');
-    if (at == std::string_view::npos || other[at] == '#') continue;
-    if (other.compare(at, 2, "- ") == 0 && at != indent) return static_cast<unsigned>(at + 1);
-    if (at < indent) return 0;  // left the list without finding an entry
-  }
-  return 0;
-}
-
-std::string syntax_hint(const SourceFile& source, Position position, const std::string& what) {
-  std::string_view line = source.line_text(position.line);
-  for (char c : line) {
-    if (c == '\t') return "indent with spaces; YAML does not allow tabs for indentation";
-    if (c != ' ') break;
-  }
-  // The common cases first: text that YAML reads as syntax, and a list entry out of line.
-  if (std::string hint = quoting_hint(line); !hint.empty()) return hint;
-  if (unsigned column = misaligned_dash_column(source, position.line))
-    return fmt::format("line up the '- ' with the entries above it, at column {}", column);
-  if (what.find("end of map not found") != std::string::npos || what.find("illegal map value") != std::string::npos)
-    return "check the indentation and that each 'key: value' has a space after the colon";
-  return "";
-}
-
 // The byte at `offset` as a line and character column.
 Position position_at(const SourceFile& source, size_t offset) {
   offset = std::min(offset, source.text.size());
@@ -510,6 +289,20 @@ Diagnostic cut_finding(const SourceFile& source, const WatchedBuffer& buffer) {
                       max_pending_punctuation),
           "a long [...] list is fine after 'key: '; after '- ' or inside other brackets, "
           "write it one '- ' item per line"};
+}
+
+// The parser's own error, at its mark, with a hint where one fits.
+Diagnostic parser_finding(const SourceFile& source, const YAML::Exception& e) {
+  if (dynamic_cast<const YAML::DeepRecursion*>(&e))
+    return {source.path,
+            to_position(source, e.mark),
+            Severity::error,
+            "yaml-syntax",
+            "nesting too deep for the YAML parser",
+            "a plan needs only a few levels; check for unbalanced brackets"};
+  Position at = to_position(source, e.mark);
+  if (at.line == 0) at = {1, 1};
+  return {source.path, at, Severity::error, "yaml-syntax", e.msg, syntax_hint(source, at, e.msg)};
 }
 
 }  // namespace
@@ -582,25 +375,10 @@ Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
     diagnostics.push_back({source.path, stop.position, Severity::error, "yaml-syntax",
                            fmt::format("nesting deeper than {} levels", max_nesting_depth),
                            "a plan needs only a few levels; check for unbalanced brackets"});
-  } catch (const YAML::DeepRecursion& e) {
-    document.usable = false;
-    if (buffer.stopped()) {
-      diagnostics.push_back(cut_finding(source, buffer));
-      return document;
-    }
-    diagnostics.push_back({source.path, to_position(source, e.mark), Severity::error, "yaml-syntax",
-                           "nesting too deep for the YAML parser",
-                           "a plan needs only a few levels; check for unbalanced brackets"});
   } catch (const YAML::Exception& e) {
     document.usable = false;
-    if (buffer.stopped()) {
-      // An artefact of the input cut short: say why it was cut instead.
-      diagnostics.push_back(cut_finding(source, buffer));
-      return document;
-    }
-    Position at = to_position(source, e.mark);
-    if (at.line == 0) at = {1, 1};
-    diagnostics.push_back({source.path, at, Severity::error, "yaml-syntax", e.msg, syntax_hint(source, at, e.msg)});
+    // After the input was cut short, the parser's error is an artefact: say why it was cut.
+    diagnostics.push_back(buffer.stopped() ? cut_finding(source, buffer) : parser_finding(source, e));
   }
   return document;
 }

@@ -9,6 +9,9 @@
 #include "bvplan/core/date.hpp"
 #include "bvplan/core/diagnostic.hpp"
 #include "bvplan/core/source.hpp"
+// Not needed here: keeps the command layer, which includes this header, seeing OwnerRegisters
+// where io/workspace.hpp used to declare it.
+#include "bvplan/app/owner_registers.hpp"
 #include "bvplan/model/plan.hpp"
 
 namespace bvplan {

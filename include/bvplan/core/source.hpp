@@ -1,4 +1,5 @@
-// A plan's text as read from disk, with what is needed to point into it.
+// A plan's bytes (read by io or git), their encoding checks, and what is needed to point
+// into them.
 #pragma once
 
 #include <cstddef>
@@ -51,11 +52,6 @@ private:
 // Checks bytes before they reach the YAML parser: NUL bytes and invalid UTF-8 are
 // errors at their position. Strips a UTF-8 byte-order mark. Returns the findings.
 Diagnostics check_encoding(SourceFile& source);
-
-// Reads a file whole. Throws Error when it cannot be read (missing, a directory,
-// permissions) and returns a diagnostic-worthy message through `too_big` when the file
-// exceeds `max_bytes`, leaving `text` empty.
-SourceFile read_source_file(const std::string& path, size_t max_bytes, std::optional<Diagnostic>& too_big);
 
 // The finding for a file of `size` bytes over the limit of `max_bytes` (for files on disk
 // and blobs read from git alike).

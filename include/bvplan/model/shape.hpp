@@ -1,0 +1,41 @@
+// The plan's shape: which keys each part of a plan or an owners register holds, read from
+// the positioned tree with the typed field readers. Used by loader.cpp; one part a file.
+#pragma once
+
+#include <vector>
+
+#include "bvplan/model/plan.hpp"
+#include "bvplan/yaml/fields.hpp"
+
+namespace bvplan {
+
+// The field readers, and the plan's own kinds of field: references to owners and actions,
+// and reporting cadences.
+class ShapeReader : public FieldReader {
+public:
+  using FieldReader::FieldReader;
+
+  // An id naming an owner or an action. A scalar that is not an id (an owner's name,
+  // say) is also kept in malformed_references, for validation's hint.
+  std::optional<Reference> reference(const Node* node, std::string_view key);
+  // A list of references; absent or empty (`key:`) is none.
+  std::vector<Reference> references(const Node* node, std::string_view key);
+  // month, quarter, year or "N months" (1 to 120).
+  std::optional<Cadence> cadence(const Node* node);
+
+  std::vector<Reference> take_malformed_references() { return std::move(malformed_references_); }
+
+private:
+  std::vector<Reference> malformed_references_;
+};
+
+// An owners mapping (a plan's `owners:` or a register's): id -> name, or id -> mapping.
+Owners read_owners(ShapeReader& reader, const Node& node, bool plan_local);
+// A register file's root: a mapping whose only key is `owners`.
+Owners read_owners_register(ShapeReader& reader, const Node& root);
+// One action of a key issue, with its targets, milestones, updates and re-baselines.
+Action read_action(ShapeReader& reader, const Node& node);
+// A plan file's root: `bvplan`, `plan`, `owners` and `issues`.
+Plan read_plan(ShapeReader& reader, const Node& root);
+
+}  // namespace bvplan

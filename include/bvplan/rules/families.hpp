@@ -1,0 +1,57 @@
+// The families of rules validate_plan runs, one file each under src/rules/, and what they
+// share: the plan, the owners it may name, the as-of date and the findings so far.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "bvplan/core/date.hpp"
+#include "bvplan/core/diagnostic.hpp"
+#include "bvplan/model/plan.hpp"
+
+namespace bvplan {
+
+struct RuleContext {
+  RuleContext(const Plan& plan, const Owners& owners, Date as_of, Diagnostics& diagnostics);
+
+  const Plan& plan;
+  const Owners& owners;
+  Date as_of;
+  Diagnostics& diagnostics;
+  std::map<std::string, const Action*> actions;  // by id; the first of a duplicated id
+
+  void error(Position at, const char* rule, std::string message, std::string hint = {});
+  void warning(Position at, const char* rule, std::string message, std::string hint = {});
+};
+
+// ids.cpp: duplicate-id across key issues, actions and milestones.
+void check_duplicate_ids(RuleContext& context);
+
+// owners.cpp: unknown-owner for the plan's owner and every lead and support.
+void check_owner_references(RuleContext& context);
+// owners.cpp: unused-owner for the plan's own owners; an owner written by its name (the
+// loader's malformed id) gets the hint naming its id, and counts as used.
+void check_unused_owners(RuleContext& context);
+
+// dates.cpp: the plan's dates in order and under max_plan_years (date-order).
+void check_plan_dates(RuleContext& context);
+// dates.cpp: an action's and its milestones' dates: date-order, outside-plan-period,
+// milestone-outside-action, future-date (done).
+void check_action_dates(RuleContext& context, const Action& action);
+
+// progress.cpp: the updates in order (update-order, complete-decreased, future-date).
+void check_updates(RuleContext& context, const Action& action);
+// progress.cpp: stale-update, missing-remedy and open-milestones at the as-of date.
+void check_progress(RuleContext& context, const Action& action);
+
+// budgets.cpp: over-budget (the first update that spends more than the action's budget).
+void check_spending(RuleContext& context, const Action& action);
+// budgets.cpp: budget-allocation (action budgets over the plan's).
+void check_budget_allocation(RuleContext& context);
+
+// dependencies.cpp: unknown-dependency, and dependency-order when `dates_known`.
+void check_dependencies(RuleContext& context, const Action& action, bool dates_known);
+// dependencies.cpp: every dependency-cycle once, at the first action of the cycle.
+void check_dependency_cycles(RuleContext& context);
+
+}  // namespace bvplan

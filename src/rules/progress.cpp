@@ -1,0 +1,65 @@
+#include <fmt/format.h>
+
+#include "bvplan/rules/families.hpp"
+#include "bvplan/rules/validate.hpp"
+
+namespace bvplan {
+
+void check_updates(RuleContext& context, const Action& action) {
+  const Update* previous = nullptr;
+  for (const Update& u : action.updates) {
+    if (previous && u.date <= previous->date)
+      context.error(
+          u.position, "update-order",
+          fmt::format("update dated {} is not after the previous update ({})", to_iso(u.date), to_iso(previous->date)),
+          "list updates oldest first, one per date");
+    else if (previous && u.complete < previous->complete)
+      context.warning(
+          u.complete_position, "complete-decreased",
+          fmt::format("complete falls from {}% to {}% on {}", previous->complete, u.complete, to_iso(u.date)),
+          "complete is cumulative; if work was lost, say so in 'changes'");
+    if (u.date > context.as_of)
+      context.warning(u.position, "future-date",
+                      fmt::format("update dated {} is after the as-of date {}", to_iso(u.date), to_iso(context.as_of)));
+    previous = &u;
+  }
+}
+
+namespace {
+
+// Stale: nothing recorded in the reporting period that ends on the as-of date (the
+// report's window), and the action had started before that period.
+void check_stale(RuleContext& context, const Action& action, const Update* latest) {
+  Cadence cadence = shortest_cadence(context.plan);
+  Date since = latest ? latest->date : action.start;
+  if (since >= period_start(cadence, context.as_of)) return;
+  context.warning(latest ? latest->position : action.position, "stale-update",
+                  latest ? fmt::format("action '{}' has no progress update in the {} to {} (latest {})", action.id,
+                                       to_string(cadence), to_iso(context.as_of), to_iso(latest->date))
+                         : fmt::format("action '{}' started on {} and has no progress update in the {} to {}",
+                                       action.id, to_iso(action.start), to_string(cadence), to_iso(context.as_of)),
+                  "add an entry under 'updates:' with today's date and complete");
+}
+
+}  // namespace
+
+void check_progress(RuleContext& context, const Action& action) {
+  if (action.status != ActionStatus::active) return;
+  Date as_of = context.as_of;
+  const Update* latest = latest_update(action, as_of);
+  double actual = latest ? latest->complete : 0;
+  if (actual < 100 && action.start <= as_of) check_stale(context, action, latest);
+  if (actual < 100 && as_of > action.due && (!latest || latest->remedy.empty()))
+    context.warning(latest ? latest->position : action.due_position, "missing-remedy",
+                    fmt::format("action '{}' is overdue (due {}) and its latest update has no remedy", action.id,
+                                to_iso(action.due)),
+                    "add 'remedy:' to the latest update: the proposed action to remedy the work overdue");
+  if (actual >= 100)
+    for (const Milestone& m : action.milestones)
+      if (!m.done || *m.done > as_of)
+        context.warning(m.position, "open-milestones",
+                        fmt::format("action '{}' is 100% complete but milestone '{}' is not done", action.id, m.id),
+                        "add 'done:' with the date the milestone was met");
+}
+
+}  // namespace bvplan
