@@ -38,14 +38,13 @@ void declare(CLI::App& command, CalendarOptions& options) {
 int run(const CalendarOptions& options) {
   Date as_of = parse_as_of(options.input.as_of);
   auto [from, to] = parse_range(options.from, options.to);
-  bool errors = false;
-  auto set = load_for_report(options.input, as_of, FindingsShown::errors, errors);
-  Portfolio p = portfolio_of(*set);
-  Calendar c = compute_calendar(p.plans, from, to);
+  PortfolioInput input = load_portfolio(options.input, as_of);
+  Calendar c = compute_calendar(input.portfolio.plans, from, to);
   if (options.format != "md")  // the Markdown carries its notes itself
     for (const std::string& note : c.notes) write_err(fmt::format("bvplan: note: {}\n", escape_control(note)));
-  if (!p.plans.empty()) options.output.write(choice_of(formats, options.format)(c, as_of), set->inputs());
-  return errors ? exit_findings : exit_ok;
+  if (!input.portfolio.plans.empty())
+    options.output.write(choice_of(formats, options.format)(c, as_of), input.set->inputs());
+  return input.errors ? exit_findings : exit_ok;
 }
 
 }  // namespace

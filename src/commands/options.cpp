@@ -119,4 +119,11 @@ std::unique_ptr<PlanSet> load_for_report(const InputOptions& input, Date as_of, 
   return set;
 }
 
+PortfolioInput load_portfolio(const InputOptions& input, Date as_of) {
+  PortfolioInput out;
+  out.set = load_for_report(input, as_of, FindingsShown::errors, out.errors);
+  out.portfolio = portfolio_of(*out.set);
+  return out;
+}
+
 }  // namespace bvplan

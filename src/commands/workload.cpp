@@ -51,17 +51,17 @@ void note_unjudged(const Workload& w) {
 int run(const WorkloadOptions& options) {
   Date as_of = parse_as_of(options.input.as_of);
   auto [from_option, to_option] = parse_range(options.from, options.to);
-  bool errors = false;
-  auto set = load_for_report(options.input, as_of, FindingsShown::errors, errors);
-  Portfolio p = portfolio_of(*set);
-  if (p.plans.empty()) return errors ? exit_findings : exit_ok;
+  PortfolioInput input = load_portfolio(options.input, as_of);
+  const Portfolio& p = input.portfolio;
+  int status = input.errors ? exit_findings : exit_ok;
+  if (p.plans.empty()) return status;
   Date from = from_option.value_or(p.start);
   Date to = to_option.value_or(p.end);
   if (to < from) throw Error("--to is before --from");
   Workload w = compute_workload(p.plans, p.owners, as_of, periods_between(from, to, choice_of(steps, options.by)));
   note_unjudged(w);
-  options.output.write(choice_of(formats, options.format)(w), set->inputs());
-  return errors ? exit_findings : exit_ok;
+  options.output.write(choice_of(formats, options.format)(w), input.set->inputs());
+  return status;
 }
 
 }  // namespace

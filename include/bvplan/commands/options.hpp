@@ -93,4 +93,13 @@ void report_register_findings(OwnerRegisters& registers);
 // any) and the findings `shown`; returns the set and whether any finding is an error.
 std::unique_ptr<PlanSet> load_for_report(const InputOptions& input, Date as_of, FindingsShown shown, bool& errors);
 
+// What the portfolio commands (workload, calendar) work on: the plans loaded with their
+// errors on stderr and their warnings counted, and the plans without errors.
+struct PortfolioInput {
+  std::unique_ptr<PlanSet> set;
+  Portfolio portfolio;
+  bool errors = false;  // some plan had errors: the command exits 1 after the rest
+};
+PortfolioInput load_portfolio(const InputOptions& input, Date as_of);
+
 }  // namespace bvplan

@@ -3,37 +3,17 @@
 #include <doctest/doctest.h>
 
 #include "../test_support.hpp"
+#include "plan_set_support.hpp"
 
 using namespace bvplan;
+using bvplan::test::add_plan;
 using bvplan::test::d;
-
-namespace {
-
-const char* plan_text = R"(bvplan: 1
-plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31}
-owners:
-  CFO: {name: Chief Financial Officer}
-issues:
-  - id: K
-    title: K
-    actions:
-      - {id: A, title: A, lead: CFO, start: 2004-01-01, due: 2004-02-01}
-)";
-
-void add(PlanSet& set, const std::string& name, const std::string& text, Date as_of) {
-  SourceFile source(name, text);
-  set.plans.push_back(check_plan(source, {}, as_of));
-  set.files.push_back(name);
-  set.paths.push_back(name);
-  set.sources.push_back(std::move(source));
-}
-
-}  // namespace
+using bvplan::test::one_action_plan;
 
 TEST_CASE("figures for the plans without errors, over the shortest cadence's window") {
   PlanSet set;
-  add(set, "p.yaml", plan_text, d("2004-06-30"));
-  add(set, "broken.yaml", "plan: [", d("2004-06-30"));
+  add_plan(set, "p.yaml", one_action_plan, d("2004-06-30"));
+  add_plan(set, "broken.yaml", "plan: [", d("2004-06-30"));
   FigureSet figures = compute_figure_set(set, d("2004-06-30"), std::nullopt);
   REQUIRE(figures.plans.size() == 1);
   CHECK(figures.paths == std::vector<std::string>{"p.yaml"});
@@ -46,7 +26,7 @@ TEST_CASE("figures for the plans without errors, over the shortest cadence's win
 
 TEST_CASE("a period given is the window; no plans leave a quarter") {
   PlanSet set;
-  add(set, "p.yaml", plan_text, d("2004-06-30"));
+  add_plan(set, "p.yaml", one_action_plan, d("2004-06-30"));
   DateRange half{d("2004-01-01"), d("2004-06-30")};
   FigureSet figures = compute_figure_set(set, d("2004-06-30"), half);
   CHECK(figures.window.start == d("2004-01-01"));
@@ -60,7 +40,7 @@ TEST_CASE("a period given is the window; no plans leave a quarter") {
 
 TEST_CASE("no --baseline and no --compare change nothing and say nothing") {
   PlanSet set;
-  add(set, "p.yaml", plan_text, d("2004-06-30"));
+  add_plan(set, "p.yaml", one_action_plan, d("2004-06-30"));
   FigureSet figures = compute_figure_set(set, d("2004-06-30"), std::nullopt);
   std::vector<std::string> said;
   apply_baseline_and_comparison(figures, RevisionOptions{}, [&](const std::string& text) { said.push_back(text); });

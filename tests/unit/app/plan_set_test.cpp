@@ -3,38 +3,21 @@
 #include <doctest/doctest.h>
 
 #include "../test_support.hpp"
+#include "plan_set_support.hpp"
 
 using namespace bvplan;
+using bvplan::test::add_plan;
 using bvplan::test::d;
+using bvplan::test::one_action_plan;
 
 namespace {
 
-const char* good_plan = R"(bvplan: 1
-plan: {id: p, title: P, start: 2004-01-01, end: 2004-12-31}
-owners:
-  CFO: {name: Chief Financial Officer}
-issues:
-  - id: K
-    title: K
-    actions:
-      - {id: A, title: A, lead: CFO, start: 2004-01-01, due: 2004-02-01}
-)";
-
 // The same plan with an unknown lead: one error, and three warnings.
 std::string bad_plan() {
-  std::string text = good_plan;
+  std::string text = one_action_plan;
   text.replace(text.find("lead: CFO"), 9, "lead: CFX");
   text.replace(text.find("id: p,"), 6, "id: q,");
   return text;
-}
-
-// Adds a plan checked from `text` to `set` as file `name`.
-void add(PlanSet& set, const std::string& name, const std::string& text, Date as_of) {
-  SourceFile source(name, text);
-  set.plans.push_back(check_plan(source, {}, as_of));
-  set.files.push_back(name);
-  set.paths.push_back(name);
-  set.sources.push_back(std::move(source));
 }
 
 std::string examples(const char* path) { return std::string(BVPLAN_SOURCE_DIR) + "/examples/" + path; }
@@ -43,8 +26,8 @@ std::string examples(const char* path) { return std::string(BVPLAN_SOURCE_DIR) +
 
 TEST_CASE("a plan set's findings: all of them, or only the errors and a count of the rest") {
   PlanSet set;
-  add(set, "good.yaml", good_plan, d("2004-06-30"));
-  add(set, "bad.yaml", bad_plan(), d("2004-06-30"));
+  add_plan(set, "good.yaml", one_action_plan, d("2004-06-30"));
+  add_plan(set, "bad.yaml", bad_plan(), d("2004-06-30"));
   CHECK(set.findings().size() == 6);
   CHECK(set.source("bad.yaml") == &set.sources[1]);
   CHECK(set.source("other.yaml") == nullptr);
@@ -66,8 +49,8 @@ TEST_CASE("a plan set's findings: all of them, or only the errors and a count of
 
 TEST_CASE("the portfolio holds the plans without errors and the span of their periods") {
   PlanSet set;
-  add(set, "good.yaml", good_plan, d("2004-06-30"));
-  add(set, "bad.yaml", bad_plan(), d("2004-06-30"));
+  add_plan(set, "good.yaml", one_action_plan, d("2004-06-30"));
+  add_plan(set, "bad.yaml", bad_plan(), d("2004-06-30"));
   Portfolio p = portfolio_of(set);
   REQUIRE(p.plans.size() == 1);
   CHECK(p.plans[0]->id == "p");
