@@ -1,0 +1,105 @@
+// Option groups the commands share (inputs, -o, --format and other choices) and the
+// command layer's outputs: standard output, standard error, -o files.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "bvplan/app/plan_set.hpp"
+#include "bvplan/core/date.hpp"
+
+namespace bvplan {
+
+// Writes to standard output; throws Error when it cannot.
+void write_out(const std::string& text);
+
+// Everything bvplan writes to standard error passes here: whatever plan content or file
+// name a message holds, control characters show as escapes and no line can read as a
+// GitHub Actions workflow command.
+void write_err(const std::string& text);
+
+// "bvplan: error: ..." for each problem with the invocation.
+void report_problems(const std::vector<std::string>& problems);
+
+// An option given with an empty value ("--against $BASE" with BASE unset) is a mistake,
+// not a request for the default.
+extern const CLI::Validator non_empty;
+
+// --max-file-size: for plan files on disk and plans read from git alike.
+void add_max_file_size_option(CLI::App& command, size_t& max_file_size);
+
+// --owners FILE.
+void add_owners_option(CLI::App& command, std::string& owners_file);
+
+// The inputs of the commands that read plans: paths, --as-of, --owners,
+// --stdin-filename and --max-file-size.
+struct InputOptions {
+  PlanInputs plans;
+  std::string as_of;
+};
+void add_input_options(CLI::App& command, InputOptions& options);
+
+// -o FILE: where the result goes (standard output when empty).
+struct OutputOption {
+  std::string file;
+  // Writes `text` to the file (atomically) or standard output; never over a file the
+  // command read (`inputs`).
+  void write(const std::string& text, const std::vector<std::string>& inputs) const;
+};
+inline constexpr const char* output_help = "write to FILE (atomically) instead of standard output";
+void add_output_option(CLI::App& command, OutputOption& output, const char* help = output_help);
+
+// The values an option may take, in the order help lists them; the default is the first
+// unless `default_choice` names another.
+// One list per option (--format, --level, --by, --color) and what each value means.
+template <typename Value>
+using Choices = std::vector<std::pair<std::string, Value>>;
+
+template <typename Value>
+CLI::Option* add_choice_option(CLI::App& command, const std::string& name, std::string& chosen,
+                               const Choices<Value>& choices, const std::string& help,
+                               const std::string& default_choice = "") {
+  std::vector<std::string> names;
+  for (const auto& choice : choices) names.push_back(choice.first);
+  chosen = default_choice.empty() ? names.front() : default_choice;
+  return command.add_option(name, chosen, help)->check(CLI::IsMember(names))->capture_default_str();
+}
+
+// The meaning of the value given (CLI11 has checked it is one of `choices`).
+template <typename Value>
+const Value& choice_of(const Choices<Value>& choices, const std::string& chosen) {
+  for (const auto& choice : choices)
+    if (choice.first == chosen) return choice.second;
+  return choices.front().second;
+}
+
+// --as-of: the date given, or today.
+Date parse_as_of(const std::string& text);
+
+// A date option's value; `name` says which option in the error.
+Date parse_date_option(const char* name, const std::string& text);
+
+// --from and --to, each optional, checked before any plan is read.
+std::pair<std::optional<Date>, std::optional<Date>> parse_range(const std::string& from, const std::string& to);
+
+// Prints the findings of owners registers read outside a plan set (history, diff).
+void report_register_findings(OwnerRegisters& registers);
+
+// Loads the plans, prints the invocation's problems (and stops with Error when there are
+// any) and the findings `shown`; returns the set and whether any finding is an error.
+std::unique_ptr<PlanSet> load_for_report(const InputOptions& input, Date as_of, FindingsShown shown, bool& errors);
+
+// What the portfolio commands (workload, calendar) work on: the plans loaded with their
+// errors on stderr and their warnings counted, and the plans without errors.
+struct PortfolioInput {
+  std::unique_ptr<PlanSet> set;
+  Portfolio portfolio;
+  bool errors = false;  // some plan had errors: the command exits 1 after the rest
+};
+PortfolioInput load_portfolio(const InputOptions& input, Date as_of);
+
+}  // namespace bvplan

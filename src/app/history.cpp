@@ -1,0 +1,131 @@
+#include "bvplan/app/history.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "bvplan/app/revision.hpp"
+#include "bvplan/core/parallel.hpp"
+#include "bvplan/figures/compute.hpp"
+
+namespace bvplan {
+
+namespace {
+
+// One plan version to evaluate at one date. First decide which versions to evaluate at
+// which dates, then read each distinct version once (blobs from git serially, parsing on
+// every core: yaml-cpp's parse is most of the time), then evaluate in order.
+struct Evaluation {
+  const std::string* file;
+  FileVersion version;
+  Date as_of;
+  std::string key;  // file and blob: the same blob may name different owners elsewhere
+};
+
+// The versions of one file to evaluate, and the dates to evaluate them at.
+void add_evaluations(const std::string& file, const std::vector<FileVersion>& versions, const HistoryRequest& request,
+                     std::vector<Evaluation>& out) {
+  auto add = [&](const FileVersion& v, Date as_of) { out.push_back({&file, v, as_of, file + "\n" + v.blob}); };
+  const std::optional<Date>& since = request.since;
+  if (request.step == HistoryStep::commit) {
+    for (auto it = versions.rbegin(); it != versions.rend(); ++it)
+      if ((!since || it->commit.date >= *since) && it->commit.date <= request.until) add(*it, it->commit.date);
+    return;
+  }
+  Date first = versions.back().commit.date;
+  for (const FileVersion& v : versions) first = std::min(first, v.commit.date);
+  for (Date end : period_ends(since ? std::max(*since, first) : first, request.until, request.step)) {
+    // The plan as committed on or before that day: the newest such version.
+    auto it =
+        std::find_if(versions.begin(), versions.end(), [&](const FileVersion& v) { return v.commit.date <= end; });
+    if (it != versions.end()) add(*it, end);
+  }
+}
+
+struct Parse {
+  const Evaluation* first;
+  std::string text;
+  std::unique_ptr<CheckedPlan> result;
+};
+
+// Each distinct version read once and checked, in parallel.
+std::map<std::string, Parse> parse_versions(GitRepository& repo, const std::vector<Evaluation>& evaluations,
+                                            const std::map<std::string, Owners>& inherited, size_t max_bytes,
+                                            const MessageSink& messages) {
+  std::map<std::string, Parse> parsed;
+  Diagnostics too_big;  // versions over --max-file-size: not read
+  for (const Evaluation& e : evaluations) {
+    auto [it, inserted] = parsed.try_emplace(e.key, Parse{&e, {}, nullptr});
+    if (!inserted) continue;
+    size_t size = repo.blob_size(e.version.blob);
+    if (size > max_bytes) {
+      too_big.push_back(too_big_finding(*e.file + "@" + e.version.commit.short_id, size, max_bytes));
+      it->second.result = std::make_unique<CheckedPlan>();
+      it->second.result->diagnostics.push_back(too_big.back());
+      continue;
+    }
+    it->second.text = repo.read_blob(e.version.blob);
+  }
+  sort_diagnostics(too_big);
+  messages(render_findings_text(too_big, [](const std::string&) { return nullptr; }));
+  std::vector<Parse*> work;
+  for (auto& [key, parse] : parsed)
+    if (!parse.result) work.push_back(&parse);
+  // A failure in a worker (out of memory) comes back here and stops the command.
+  run_in_parallel(work.size(), std::max(1u, std::thread::hardware_concurrency()), [&](size_t i) {
+    const Evaluation& e = *work[i]->first;
+    work[i]->result =
+        std::make_unique<CheckedPlan>(check_text(std::move(work[i]->text), *e.file + "@" + e.version.commit.short_id,
+                                                 inherited.at(*e.file), e.version.commit.date));
+  });
+  return parsed;
+}
+
+}  // namespace
+
+PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& files, OwnerRegisters& registers,
+                         const HistoryRequest& request, const MessageSink& messages) {
+  PlanHistory out;
+  std::vector<Evaluation> evaluations;
+  std::map<std::string, Owners> inherited;
+  for (const std::string& file : files) {
+    if (file == "-") {
+      out.problems.push_back("history reads plans from git, not from standard input");
+      continue;
+    }
+    std::string path = repo.relative_path(file);
+    std::vector<FileVersion> versions = repo.file_history(path);
+    if (versions.empty()) {
+      out.problems.push_back(fmt::format("'{}' has never been committed to git, so it has no history", file));
+      continue;
+    }
+    if (repo.differs_from_head(path))
+      messages(fmt::format("bvplan: note: '{}' has changes that are not committed; history uses commits only\n", file));
+    inherited[file] = registers.for_plan(file);
+    add_evaluations(file, versions, request, evaluations);
+  }
+  std::map<std::string, Parse> parsed = parse_versions(repo, evaluations, inherited, request.max_file_size, messages);
+  std::set<std::string> reported;
+  for (const Evaluation& e : evaluations) {
+    const CheckedPlan& plan = *parsed.at(e.key).result;
+    if (!plan.plan || plan.has_errors()) {
+      if (reported.insert(e.key).second)
+        messages(fmt::format("bvplan: warning: skipping '{}' as committed in {} ({}): it has {} error(s) there\n",
+                             *e.file, e.version.commit.short_id, to_iso(e.version.commit.date),
+                             count_severity(plan.diagnostics, Severity::error)));
+      continue;
+    }
+    PlanFigures figures =
+        compute_plan(*plan.plan, e.as_of, cadence_window(shortest_cadence(*plan.plan), e.as_of), &plan.owners);
+    out.points.push_back(history_point(figures, e.version.commit.short_id));
+  }
+  std::stable_sort(out.points.begin(), out.points.end(),
+                   [](const HistoryPoint& a, const HistoryPoint& b) { return a.date < b.date; });
+  return out;
+}
+
+}  // namespace bvplan

@@ -1,0 +1,54 @@
+// bvplan calendar: every progress report due to each monitoring body.
+#include <fmt/format.h>
+
+#include "bvplan/commands/cli.hpp"
+#include "bvplan/commands/command.hpp"
+#include "bvplan/commands/options.hpp"
+#include "bvplan/core/text.hpp"
+#include "bvplan/reports/portfolio.hpp"
+
+namespace bvplan {
+
+namespace {
+
+const Choices<std::string (*)(const Calendar&, Date as_of)> formats = {
+    {"md", [](const Calendar& c, Date) { return render_calendar_markdown(c); }},
+    {"csv", [](const Calendar& c, Date) { return render_calendar_csv(c); }},
+    {"json", [](const Calendar& c, Date) { return render_calendar_json(c); }},
+    {"ics", [](const Calendar& c, Date as_of) { return render_calendar_ics(c, as_of); }},
+};
+
+struct CalendarOptions {
+  InputOptions input;
+  std::string from, to, format;
+  OutputOption output;
+};
+
+void declare(CLI::App& command, CalendarOptions& options) {
+  add_input_options(command, options.input);
+  command.add_option("--from", options.from, "leave out reports due before this date")
+      ->type_name("DATE")
+      ->check(non_empty);
+  command.add_option("--to", options.to, "leave out reports due after this date")->type_name("DATE")->check(non_empty);
+  add_choice_option(command, "--format", options.format, formats,
+                    "md, csv, json, or ics (iCalendar, to import into a calendar)");
+  add_output_option(command, options.output);
+}
+
+int run(const CalendarOptions& options) {
+  Date as_of = parse_as_of(options.input.as_of);
+  auto [from, to] = parse_range(options.from, options.to);
+  PortfolioInput input = load_portfolio(options.input, as_of);
+  Calendar c = compute_calendar(input.portfolio.plans, from, to);
+  if (options.format != "md")  // the Markdown carries its notes itself
+    for (const std::string& note : c.notes) write_err(fmt::format("bvplan: note: {}\n", escape_control(note)));
+  if (!input.portfolio.plans.empty())
+    options.output.write(choice_of(formats, options.format)(c, as_of), input.set->inputs());
+  return input.errors ? exit_findings : exit_ok;
+}
+
+}  // namespace
+
+Runner declare_calendar(CLI::App& command) { return bind_command<CalendarOptions>(command, declare, run); }
+
+}  // namespace bvplan

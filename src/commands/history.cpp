@@ -1,0 +1,84 @@
+// bvplan history: each plan's progress over time, read from its git history.
+#include <fmt/format.h>
+
+#include "bvplan/app/history.hpp"
+#include "bvplan/app/revision.hpp"
+#include "bvplan/commands/cli.hpp"
+#include "bvplan/commands/command.hpp"
+#include "bvplan/commands/options.hpp"
+#include "bvplan/io/workspace.hpp"
+
+namespace bvplan {
+
+namespace {
+
+const Choices<HistoryStep> steps = {
+    {"commit", HistoryStep::commit}, {"month", HistoryStep::month}, {"quarter", HistoryStep::quarter}};
+
+const Choices<std::string (*)(const std::vector<HistoryPoint>&)> formats = {
+    {"md", [](const std::vector<HistoryPoint>& p) { return render_history_markdown(p); }},
+    {"csv", [](const std::vector<HistoryPoint>& p) { return render_history_csv(p); }},
+    {"json", [](const std::vector<HistoryPoint>& p) { return render_history_json(p); }},
+    {"svg", [](const std::vector<HistoryPoint>& p) { return render_history_svg(p); }},
+};
+
+struct HistoryOptions {
+  PlanInputs input;
+  std::string since, until, by, format;
+  OutputOption output;
+};
+
+void declare(CLI::App& command, HistoryOptions& options) {
+  command.add_option("paths", options.input.paths, "plan files or folders in a git repository")->type_name("PATH");
+  command.add_option("--since", options.since, "leave out points before this date")
+      ->type_name("DATE")
+      ->check(non_empty);
+  command.add_option("--until", options.until, "leave out points after this date (default today)")
+      ->type_name("DATE")
+      ->check(non_empty);
+  add_choice_option(command, "--by", options.by, steps,
+                    "one point per commit that changed the plan, or per month or quarter", "quarter");
+  add_choice_option(command, "--format", options.format, formats, "md, csv, json, or svg (a line chart)");
+  add_output_option(command, options.output);
+  add_owners_option(command, options.input.owners_file);
+  add_max_file_size_option(command, options.input.max_file_size);
+}
+
+int run(const HistoryOptions& options) {
+  HistoryRequest request;
+  request.until = options.until.empty() ? today() : parse_date_option("--until", options.until);
+  if (!options.since.empty()) request.since = parse_date_option("--since", options.since);
+  request.step = choice_of(steps, options.by);
+  request.max_file_size = options.input.max_file_size;
+  std::vector<std::string> paths = options.input.paths.empty() ? std::vector<std::string>{"."} : options.input.paths;
+  PlanFiles found = collect_plan_files(paths);
+  std::vector<std::string> problems = found.unreadable;
+  if (found.files.empty()) {
+    if (problems.empty())
+      problems.push_back(fmt::format("no plan files (*.yaml, *.yml) found in {}", fmt::join(paths, ", ")));
+    report_problems(problems);
+    return exit_usage;
+  }
+  auto repo = open_repository(found.files);
+  OwnerRegisters registers(options.input.max_file_size);
+  if (!options.input.owners_file.empty()) registers.set_explicit(options.input.owners_file);
+  PlanHistory history = read_history(*repo, found.files, registers, request, write_err);
+  problems.insert(problems.end(), history.problems.begin(), history.problems.end());
+  report_register_findings(registers);
+  if (repo->truncated())
+    write_err(
+        "bvplan: warning: the history is truncated: this is a shallow clone, so commits before its "
+        "boundary are missing; fetch the full history with: git fetch --unshallow\n");
+  report_problems(problems);
+  if (history.points.empty() && !problems.empty()) return exit_usage;
+  std::vector<std::string> inputs = found.files;
+  for (const std::string& r : registers.files()) inputs.push_back(r);
+  options.output.write(choice_of(formats, options.format)(history.points), inputs);
+  return problems.empty() ? exit_ok : exit_usage;
+}
+
+}  // namespace
+
+Runner declare_history(CLI::App& command) { return bind_command<HistoryOptions>(command, declare, run); }
+
+}  // namespace bvplan

@@ -1,0 +1,129 @@
+#include "bvplan/commands/options.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "bvplan/core/text.hpp"
+#include "bvplan/io/workspace.hpp"
+
+namespace bvplan {
+
+void write_out(const std::string& text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+    throw Error("cannot write to standard output");
+}
+
+void write_err(const std::string& text) {
+  std::string safe = guard_line_starts(escape_control(text, Keep::tab_and_newline));
+  std::fwrite(safe.data(), 1, safe.size(), stderr);
+}
+
+void report_problems(const std::vector<std::string>& problems) {
+  for (const std::string& p : problems) write_err(fmt::format("bvplan: error: {}\n", escape_control(p)));
+}
+
+const CLI::Validator non_empty(
+    [](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); }, "",
+    "NONEMPTY");
+
+void add_max_file_size_option(CLI::App& command, size_t& max_file_size) {
+  command
+      .add_option("--max-file-size", max_file_size,
+                  "refuse plan files (and plans read from git) larger than this many bytes")
+      ->type_name("BYTES")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 40))
+      ->capture_default_str();
+}
+
+void add_owners_option(CLI::App& command, std::string& owners_file) {
+  command.add_option("--owners", owners_file, "an owners register to use besides owners.yaml files")
+      ->type_name("FILE")
+      ->check(non_empty);
+}
+
+void add_input_options(CLI::App& command, InputOptions& options) {
+  command
+      .add_option("paths", options.plans.paths,
+                  "plan files or folders (every *.yaml/*.yml below); - reads standard input")
+      ->type_name("PATH");
+  command
+      .add_option("--as-of", options.as_of,
+                  "judge progress as of this date (YYYY-MM-DD); default today, or "
+                  "SOURCE_DATE_EPOCH when set")
+      ->type_name("DATE")
+      ->check(non_empty);
+  add_owners_option(command, options.plans.owners_file);
+  command
+      .add_option("--stdin-filename", options.plans.stdin_filename,
+                  "the name to report for a plan read from standard input")
+      ->type_name("NAME")
+      ->check(non_empty);
+  add_max_file_size_option(command, options.plans.max_file_size);
+}
+
+void OutputOption::write(const std::string& text, const std::vector<std::string>& inputs) const {
+  if (file.empty()) {
+    write_out(text);
+    return;
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const std::string& input : inputs)
+    if (input != "-" && fs::equivalent(file, input, ec))
+      throw Error(fmt::format("refusing to write over the input file '{}'", input));
+  write_file_atomically(file, text);
+}
+
+void add_output_option(CLI::App& command, OutputOption& output, const char* help) {
+  command.add_option("-o,--output", output.file, help)->type_name("FILE")->check(non_empty);
+}
+
+Date parse_as_of(const std::string& text) {
+  if (text.empty()) return today();
+  if (auto d = parse_date(text)) return *d;
+  throw Error(fmt::format("--as-of '{}' is not a date in the form YYYY-MM-DD", text));
+}
+
+Date parse_date_option(const char* name, const std::string& text) {
+  if (auto d = parse_date(text)) return *d;
+  throw Error(fmt::format("{} '{}' is not a date in the form YYYY-MM-DD", name, text));
+}
+
+std::pair<std::optional<Date>, std::optional<Date>> parse_range(const std::string& from, const std::string& to) {
+  std::optional<Date> first, last;
+  if (!from.empty()) first = parse_date_option("--from", from);
+  if (!to.empty()) last = parse_date_option("--to", to);
+  if (first && last && *last < *first) throw Error("--to is before --from");
+  return {first, last};
+}
+
+void report_register_findings(OwnerRegisters& registers) {
+  Diagnostics findings = registers.take_diagnostics();
+  sort_diagnostics(findings);
+  write_err(render_findings_text(findings, [&](const std::string& file) { return registers.source(file); }));
+}
+
+std::unique_ptr<PlanSet> load_for_report(const InputOptions& input, Date as_of, FindingsShown shown, bool& errors) {
+  std::unique_ptr<PlanSet> set = load_plan_set(input.plans, as_of);
+  report_problems(set->problems);
+  if (!set->problems.empty()) throw Error("nothing was reported");
+  ShownFindings findings = findings_to_show(*set, as_of, shown);
+  write_err(render_findings_text(findings.shown, [&](const std::string& file) { return set->source(file); }));
+  size_t hidden = findings.hidden;
+  if (hidden > 0)
+    write_err(fmt::format("bvplan: note: {} warning{} not shown; 'bvplan check' lists {}\n", hidden,
+                          hidden == 1 ? "" : "s", hidden == 1 ? "it" : "them"));
+  errors = findings.errors;
+  return set;
+}
+
+PortfolioInput load_portfolio(const InputOptions& input, Date as_of) {
+  PortfolioInput out;
+  out.set = load_for_report(input, as_of, FindingsShown::errors, out.errors);
+  out.portfolio = portfolio_of(*out.set);
+  return out;
+}
+
+}  // namespace bvplan

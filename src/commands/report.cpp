@@ -1,0 +1,81 @@
+// bvplan report: the committee paper, CSV for spreadsheets, or JSON for scripts.
+#include <fmt/format.h>
+
+#include "bvplan/commands/cli.hpp"
+#include "bvplan/commands/command.hpp"
+#include "bvplan/commands/reporting.hpp"
+#include "bvplan/formats/render.hpp"
+#include "bvplan/reports/portfolio.hpp"
+
+namespace bvplan {
+
+namespace {
+
+struct ReportOptions {
+  ReportingOptions reporting;
+  std::string format;
+  OutputOption output;
+  bool gantt = false;
+  std::string level;
+  bool bom = false;
+};
+
+const Choices<CsvLevel> levels = {{"plan", CsvLevel::plan},
+                                  {"issue", CsvLevel::issue},
+                                  {"action", CsvLevel::action},
+                                  {"milestone", CsvLevel::milestone}};
+
+using Render = std::string (*)(const ReportOptions& options, const FigureSet& figures);
+
+std::string render_paper(const ReportOptions& options, const FigureSet& figures) {
+  if (figures.plans.empty()) return "";
+  MarkdownOptions md{options.gantt, {}};
+  if (figures.plans.size() > 1) md.portfolio_sections = render_savings_markdown(compute_savings(figures.plans), "##");
+  return render_markdown(figures.plans, md);
+}
+
+const Choices<Render> formats = {
+    {"md", render_paper},
+    {"csv",
+     [](const ReportOptions& options, const FigureSet& figures) {
+       return render_csv(figures.plans, CsvOptions{choice_of(levels, options.level), options.bom});
+     }},
+    {"json", [](const ReportOptions&,
+                const FigureSet& figures) { return render_json(figures.plans, figures.as_of, figures.window); }},
+};
+
+void declare(CLI::App& command, ReportOptions& options) {
+  add_reporting_options(command, options.reporting);
+  add_compare_option(command, options.reporting);
+  add_choice_option(command, "--format", options.format, formats, "md, csv or json");
+  add_output_option(command, options.output,
+                    "write to FILE (atomically; never over an input plan) instead of standard output");
+  command.add_flag("--gantt", options.gantt, "md: add a Mermaid gantt chart of actions and milestones");
+  add_choice_option(command, "--level", options.level, levels, "csv: one row per plan, issue, action or milestone",
+                    "action");
+  command.add_flag("--bom", options.bom, "csv: start with a UTF-8 byte-order mark, for Excel");
+  command
+      .add_option("--baseline", options.reporting.baseline,
+                  "add each action's due date at this git revision and the slip since, and list every "
+                  "change to the plan since then")
+      ->type_name("REV")
+      ->check(non_empty);
+}
+
+int run(const ReportOptions& options) {
+  Figures figures = compute_figures(options.reporting);
+  std::string text = choice_of(formats, options.format)(options, figures.set);
+  if (!options.output.file.empty() && figures.set.plans.empty()) {
+    // Every plan had errors: keep whatever paper is already there.
+    write_err(fmt::format("bvplan: nothing to report; '{}' was not written\n", options.output.file));
+  } else {
+    options.output.write(text, figures.plan_set->inputs());
+  }
+  return figures.had_errors ? exit_findings : exit_ok;
+}
+
+}  // namespace
+
+Runner declare_report(CLI::App& command) { return bind_command<ReportOptions>(command, declare, run); }
+
+}  // namespace bvplan

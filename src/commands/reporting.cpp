@@ -1,0 +1,39 @@
+#include "bvplan/commands/reporting.hpp"
+
+#include <optional>
+
+#include <fmt/format.h>
+
+namespace bvplan {
+
+void add_reporting_options(CLI::App& command, ReportingOptions& options, const char* period_help) {
+  add_input_options(command, options.input);
+  CLI::Option* as_of = command.get_option("--as-of");
+  command.add_option("--period", options.period, period_help)->type_name("PERIOD")->check(non_empty)->excludes(as_of);
+}
+
+void add_compare_option(CLI::App& command, ReportingOptions& options) {
+  command
+      .add_option("--compare", options.compare,
+                  "direction of travel against the plans at this git revision, as of its commit date")
+      ->type_name("REV")
+      ->check(non_empty);
+}
+
+Figures compute_figures(const ReportingOptions& options, FindingsShown shown) {
+  std::optional<DateRange> period;
+  if (!options.period.empty()) {
+    period = parse_period(options.period);
+    if (!period)
+      throw Error(fmt::format("--period '{}' is not a period: use 2004, 2004-H1, 2004-Q2 or 2004-06", options.period));
+  }
+  Date as_of = period ? period->end : parse_as_of(options.input.as_of);
+  Figures out;
+  out.plan_set = load_for_report(options.input, as_of, shown, out.had_errors);
+  out.set = compute_figure_set(*out.plan_set, as_of, period);
+  apply_baseline_and_comparison(
+      out.set, RevisionOptions{options.baseline, options.compare, options.input.plans.max_file_size}, write_err);
+  return out;
+}
+
+}  // namespace bvplan
