@@ -15,6 +15,9 @@
 #include "bvplan/core/parallel.hpp"
 #include "bvplan/core/text.hpp"
 #include "bvplan/figures/compute.hpp"
+#include "bvplan/formats/diff.hpp"
+#include "bvplan/formats/history.hpp"
+#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/git/repository.hpp"
 #include "bvplan/io/workspace.hpp"
@@ -656,7 +659,7 @@ int run_report(const ReportOptions& options) {
     text = render_csv(figures.plans, CsvOptions{level, options.bom});
   } else {
     MarkdownOptions md{options.gantt, {}};
-    if (figures.plans.size() > 1) md.portfolio_sections = render_savings_markdown(compute_savings(figures.plans), "##");
+    if (figures.plans.size() > 1) md.savings = compute_savings(figures.plans);
     text = render_markdown(figures.plans, md);
   }
   if (figures.plans.empty() && options.format == "md") text.clear();
