@@ -91,8 +91,14 @@ void write_plan_diff(JsonWriter& json, const PlanDiff& plan) {
   json.begin_object().key("id").string(plan.id).key("file").string(plan.file);
   json.key("changes").begin_array({true, 4, false});
   if (plan.presence != PlanDiff::Presence::both) {
-    PlanChange whole{plan.presence == PlanDiff::Presence::added ? "plan-added" : "plan-removed", "plan", plan.id, "",
-                     "", "", std::nullopt, ""};
+    PlanChange whole{plan.presence == PlanDiff::Presence::added ? "plan-added" : "plan-removed",
+                     "plan",
+                     plan.id,
+                     "",
+                     "",
+                     "",
+                     std::nullopt,
+                     ""};
     write_change(json, whole, lines[0]);
   }
   for (size_t i = 0; i < plan.changes.size(); ++i) write_change(json, plan.changes[i], lines[i]);

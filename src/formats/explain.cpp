@@ -136,8 +136,9 @@ std::string explain_rollup(const PlanFigures& p, const std::string& what, std::o
   else if (*target <= 0)
     why = "target is 0%";
   else
-    why = fmt::format("performance ratio 100 x {} / {} = {}%; green from {}%, amber from {}%", num(*actual),
-                      num(*target), num(performance_ratio(*actual, *target)), num(p.plan->rag.green), num(p.plan->rag.amber));
+    why =
+        fmt::format("performance ratio 100 x {} / {} = {}%; green from {}%, amber from {}%", num(*actual), num(*target),
+                    num(performance_ratio(*actual, *target)), num(p.plan->rag.green), num(p.plan->rag.amber));
   out += fmt::format("  RAG:    {} ({})\n", to_string(rag), why);
   return out;
 }

@@ -105,7 +105,10 @@ std::string render_json(const Diagnostics& diagnostics, size_t files) {
     json.key("diagnostics").begin_array({true, 2, true});
     for (const Diagnostic& d : diagnostics) {
       json.begin_object().key("file").string(d.file).key("line").number(static_cast<long long>(d.position.line));
-      json.key("column").number(static_cast<long long>(d.position.column)).key("severity").string(to_string(d.severity));
+      json.key("column")
+          .number(static_cast<long long>(d.position.column))
+          .key("severity")
+          .string(to_string(d.severity));
       json.key("rule").string(d.rule).key("message").string(d.message);
       json.key("hint").string_or_null(d.hint.empty() ? std::nullopt : std::optional(d.hint)).end_object();
     }

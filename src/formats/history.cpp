@@ -40,9 +40,7 @@ std::string render_history_csv(const std::vector<HistoryPoint>& points) {
 }
 
 std::string render_history_json(const std::vector<HistoryPoint>& points) {
-  auto percent = [](const std::optional<double>& v) {
-    return v ? std::optional(format_percent(*v, 1)) : std::nullopt;
-  };
+  auto percent = [](const std::optional<double>& v) { return v ? std::optional(format_percent(*v, 1)) : std::nullopt; };
   return render_to_string([&](Output& out) {
     JsonWriter json(out);
     json.begin_object().key("version").number(1).key("points").begin_array({true, 2, true});

@@ -75,13 +75,9 @@ JsonWriter& JsonWriter::boolean(bool value) { return number(value ? "true" : "fa
 
 JsonWriter& JsonWriter::null() { return number("null"); }
 
-JsonWriter& JsonWriter::string_or_null(const std::optional<std::string>& text) {
-  return text ? string(*text) : null();
-}
+JsonWriter& JsonWriter::string_or_null(const std::optional<std::string>& text) { return text ? string(*text) : null(); }
 
-JsonWriter& JsonWriter::number_or_null(const std::optional<std::string>& text) {
-  return text ? number(*text) : null();
-}
+JsonWriter& JsonWriter::number_or_null(const std::optional<std::string>& text) { return text ? number(*text) : null(); }
 
 JsonWriter& JsonWriter::strings(const std::vector<std::string>& texts) {
   begin_array();

@@ -11,4 +11,10 @@ void Output::finish() {
   buffer_.clear();
 }
 
+void Output::write_through(std::string_view text) {
+  finish();
+  sink_(text);
+  handed_ += text.size();
+}
+
 }  // namespace bvplan

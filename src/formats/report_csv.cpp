@@ -19,12 +19,12 @@ std::string join_ids(const std::vector<Reference>& refs) {
 
 void write_plan_rows(Output& out, const std::vector<PlanFigures>& plans) {
   write_csv_row(out, {"plan", "title", "review", "lead", "target", "actual", "rag", "budget", "spent", "budget_used",
-                "savings_target", "savings_delivered", "as_of"});
+                      "savings_target", "savings_delivered", "as_of"});
   for (const PlanFigures& p : plans)
     write_csv_row(out, {csv_text(p.plan->id), csv_text(p.plan->title), csv_text(p.plan->review),
-                  csv_text(p.plan->owner ? p.plan->owner->id : ""), opt_percent(p.target), opt_percent(p.actual),
-                  to_string(p.rag), opt_number(p.budget), format_number(p.spent), opt_percent(p.budget_used),
-                  opt_number(p.savings_target), format_number(p.savings_delivered), to_iso(p.as_of)});
+                        csv_text(p.plan->owner ? p.plan->owner->id : ""), opt_percent(p.target), opt_percent(p.actual),
+                        to_string(p.rag), opt_number(p.budget), format_number(p.spent), opt_percent(p.budget_used),
+                        opt_number(p.savings_target), format_number(p.savings_delivered), to_iso(p.as_of)});
 }
 
 void write_issue_rows(Output& out, const std::vector<PlanFigures>& plans) {
@@ -32,13 +32,12 @@ void write_issue_rows(Output& out, const std::vector<PlanFigures>& plans) {
   for (const PlanFigures& p : plans)
     for (const IssueFigures& i : p.issues)
       write_csv_row(out, {csv_text(p.plan->id), csv_text(i.issue->id), csv_text(i.issue->title), opt_percent(i.target),
-                    opt_percent(i.actual), to_string(i.rag), to_iso(p.as_of)});
+                          opt_percent(i.actual), to_string(i.rag), to_iso(p.as_of)});
 }
 
 void write_action_rows(Output& out, const std::vector<PlanFigures>& plans) {
   bool baseline = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return !p.baseline.empty(); });
-  bool travel =
-      std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return p.direction.has_value(); });
+  bool travel = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return p.direction.has_value(); });
   std::vector<std::string> header{"plan",           "issue",
                                   "action",         "title",
                                   "lead",           "support",
@@ -93,10 +92,11 @@ void write_milestone_rows(Output& out, const std::vector<PlanFigures>& plans) {
   write_csv_row(out, {"plan", "action", "milestone", "title", "due", "done", "state", "days_late", "as_of"});
   for (const PlanFigures& p : plans)
     for (const MilestoneFigures& m : p.milestones)
-      write_csv_row(out, {csv_text(p.plan->id), csv_text(m.action->id), csv_text(m.milestone->id),
-                    csv_text(m.milestone->title), to_iso(m.milestone->due),
-                    opt_date(m.milestone->done && *m.milestone->done <= p.as_of ? m.milestone->done : std::nullopt),
-                    to_string(m.state), std::to_string(m.days_late), to_iso(p.as_of)});
+      write_csv_row(
+          out, {csv_text(p.plan->id), csv_text(m.action->id), csv_text(m.milestone->id), csv_text(m.milestone->title),
+                to_iso(m.milestone->due),
+                opt_date(m.milestone->done && *m.milestone->done <= p.as_of ? m.milestone->done : std::nullopt),
+                to_string(m.state), std::to_string(m.days_late), to_iso(p.as_of)});
 }
 
 }  // namespace

@@ -50,8 +50,8 @@ void write_action(JsonWriter& json, const PlanFigures& p, const ActionFigures& a
     json.key("baseline_slip").number_or_null(days_text(a.baseline_slip));
   }
   if (p.direction)
-    json.key("direction").string_or_null(a.direction ? std::optional<std::string>(to_string(*a.direction))
-                                                     : std::nullopt);
+    json.key("direction")
+        .string_or_null(a.direction ? std::optional<std::string>(to_string(*a.direction)) : std::nullopt);
   json.end_object();
 }
 

@@ -73,9 +73,9 @@ std::string portfolio_status(const std::vector<PlanFigures>& plans, bool color) 
               {}};
   std::vector<Rag> rags;
   for (const PlanFigures& p : plans) {
-    table.rows.push_back({escape_control(p.plan->id), percent_text(p.target), percent_text(p.actual),
-                          to_string(p.rag), std::to_string(p.counts.red), std::to_string(p.counts.amber),
-                          std::to_string(p.counts.green), p.next_report ? to_iso(*p.next_report) : "-"});
+    table.rows.push_back({escape_control(p.plan->id), percent_text(p.target), percent_text(p.actual), to_string(p.rag),
+                          std::to_string(p.counts.red), std::to_string(p.counts.amber), std::to_string(p.counts.green),
+                          p.next_report ? to_iso(*p.next_report) : "-"});
     rags.push_back(p.rag);
   }
   PortfolioFigures total = compute_portfolio(plans);

@@ -42,7 +42,6 @@ std::string format_money(double amount, std::string_view currency) {
   return fmt::format("{} {}", number, currency);
 }
 
-
 std::string markdown_money(double amount, std::string_view currency) {
   return escape_markdown(format_money(amount, currency));
 }

@@ -9,7 +9,6 @@
 
 namespace bvplan {
 
-
 namespace {
 
 std::string capacity_text(const Owner& o) {
@@ -105,19 +104,34 @@ std::string render_workload_json(const Workload& w) {
     json.begin_object().key("version").number(1).key("periods").begin_array();
     for (size_t p = 0; p < w.periods.size(); ++p) {
       json.begin_object().key("label").string(w.periods[p].label).key("start").string(to_iso(w.periods[p].start));
-      json.key("end").string(to_iso(w.periods[p].end)).key("starting").number(static_cast<long long>(w.totals[p].starting));
+      json.key("end")
+          .string(to_iso(w.periods[p].end))
+          .key("starting")
+          .number(static_cast<long long>(w.totals[p].starting));
       json.key("active").number(static_cast<long long>(w.totals[p].active)).end_object();
     }
     json.end_array().key("owners").begin_array({true, 2, true});
     for (const OwnerLoad& o : w.owners) {
       json.begin_object().key("id").string(o.owner.id).key("name").string(o.owner.name);
-      json.key("max_actions").number_or_null(o.owner.max_actions ? std::optional(std::to_string(*o.owner.max_actions)) : std::nullopt);
-      json.key("days_per_month").number_or_null(o.owner.days_per_month ? std::optional(format_number(*o.owner.days_per_month)) : std::nullopt);
+      json.key("max_actions")
+          .number_or_null(o.owner.max_actions ? std::optional(std::to_string(*o.owner.max_actions)) : std::nullopt);
+      json.key("days_per_month")
+          .number_or_null(o.owner.days_per_month ? std::optional(format_number(*o.owner.days_per_month))
+                                                 : std::nullopt);
       json.key("periods").begin_array();
       for (size_t p = 0; p < w.periods.size(); ++p) {
         const WorkloadCell& c = o.cells[p];
-        json.begin_object().key("period").string(w.periods[p].label).key("led_at_once").number(static_cast<long long>(c.peak_led));
-        json.key("led").strings(c.led).key("supported").strings(c.supported).key("effort_days").number(format_days(c.effort_days));
+        json.begin_object()
+            .key("period")
+            .string(w.periods[p].label)
+            .key("led_at_once")
+            .number(static_cast<long long>(c.peak_led));
+        json.key("led")
+            .strings(c.led)
+            .key("supported")
+            .strings(c.supported)
+            .key("effort_days")
+            .number(format_days(c.effort_days));
         json.key("over_actions").boolean(c.over_actions).key("over_days").boolean(c.over_days).end_object();
       }
       json.end_array().end_object();

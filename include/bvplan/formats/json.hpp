@@ -22,7 +22,7 @@ struct JsonLayout {
 };
 
 class JsonWriter {
- public:
+public:
   explicit JsonWriter(Output& out) : out_(out) {}
 
   JsonWriter& begin_object();
@@ -44,7 +44,7 @@ class JsonWriter {
   // An array of strings on one line.
   JsonWriter& strings(const std::vector<std::string>& texts);
 
- private:
+private:
   struct Frame {
     bool array;
     bool first = true;

@@ -13,7 +13,7 @@
 namespace bvplan {
 
 class Output {
- public:
+public:
   using Sink = std::function<void(std::string_view)>;
 
   // Keeps everything written; take() returns it.
@@ -24,6 +24,7 @@ class Output {
   Output& operator=(const Output&) = delete;
 
   void write(std::string_view text) {
+    if (sink_ && text.size() >= chunk_) return write_through(text);
     buffer_.append(text);
     spill();
   }
@@ -44,7 +45,9 @@ class Output {
   // Bytes written so far.
   size_t size() const { return handed_ + buffer_.size(); }
 
- private:
+private:
+  // A text bigger than a chunk goes to the sink as it is, never copied.
+  void write_through(std::string_view text);
   void spill() {
     if (sink_ && buffer_.size() >= chunk_) finish();
   }

@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "bvplan/formats/output.hpp"
 #include "bvplan/figures/compute.hpp"
+#include "bvplan/formats/output.hpp"
 
 namespace bvplan {
 
@@ -22,12 +22,12 @@ struct PaperSection {
 const std::vector<PaperSection>& paper_sections();
 
 void write_summary(Output& out, const PlanFigures& plan);
-void write_action_taken(Output& out, const PlanFigures& plan);     // 1
-void write_target_and_actual(Output& out, const PlanFigures& plan);  // 2
-void write_budget_used(Output& out, const PlanFigures& plan);      // 3
-void write_remedies(Output& out, const PlanFigures& plan);         // 4
-void write_benefits(Output& out, const PlanFigures& plan);         // 5
-void write_next_period(Output& out, const PlanFigures& plan);      // 6
+void write_action_taken(Output& out, const PlanFigures& plan);         // 1
+void write_target_and_actual(Output& out, const PlanFigures& plan);    // 2
+void write_budget_used(Output& out, const PlanFigures& plan);          // 3
+void write_remedies(Output& out, const PlanFigures& plan);             // 4
+void write_benefits(Output& out, const PlanFigures& plan);             // 5
+void write_next_period(Output& out, const PlanFigures& plan);          // 6
 void write_fundamental_changes(Output& out, const PlanFigures& plan);  // 7
 // A Mermaid gantt chart of actions and milestones, under `heading`.
 void write_timeline(Output& out, const PlanFigures& plan, std::string_view heading);

@@ -67,9 +67,7 @@ std::string task_tags(const ActionFigures& a) {
 void write_milestones(Output& out, const PlanFigures& p, const Action* action) {
   for (const MilestoneFigures& m : p.milestones) {
     if (m.action != action) continue;
-    std::string tags = m.state == MilestoneState::done      ? "done, "
-                       : m.state == MilestoneState::overdue ? "crit, "
-                                                            : "";
+    std::string tags = m.state == MilestoneState::done ? "done, " : m.state == MilestoneState::overdue ? "crit, " : "";
     out.format("  {} :milestone, {}{}, {}, 0d\n", gantt_task(m.milestone->id, m.milestone->title), tags,
                gantt_id(m.milestone->id), to_iso(m.milestone->due));
   }

@@ -21,7 +21,6 @@ std::string owner_name(const PlanFigures& p, const std::string& id) {
   return it == owners.end() || it->second.name.empty() ? id : it->second.name;
 }
 
-
 std::string yaml_quoted(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
@@ -47,7 +46,7 @@ void write_plan_header(Output& out, const PlanFigures& p) {
 // Markdown blocks (headings, paragraphs, tables, lists) one blank line apart, with no
 // blank line at the end of the paper.
 class Blocks {
- public:
+public:
   explicit Blocks(Output& out) : out_(out) {}
   Output& next() {
     if (started_) out_.put('\n');
@@ -55,7 +54,7 @@ class Blocks {
     return out_;
   }
 
- private:
+private:
   Output& out_;
   bool started_ = false;
 };

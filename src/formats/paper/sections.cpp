@@ -35,13 +35,12 @@ void write_summary(Output& out, const PlanFigures& p) {
   out.format("| Actions | {} |\n", counts_text(p.counts));
   if (p.budget)
     out.format("| Implementation budget used | {} of {}{} |\n", markdown_money(p.spent, cur),
-               markdown_money(*p.budget, cur),
-               p.budget_used ? fmt::format(" ({})", percent_text(*p.budget_used)) : "");
+               markdown_money(*p.budget, cur), p.budget_used ? fmt::format(" ({})", percent_text(*p.budget_used)) : "");
   if (p.savings_target)
-    out.format("| Savings delivered | {} against a target of {}{} |\n", markdown_money(p.savings_delivered, cur),
-               markdown_money(*p.savings_target, cur),
-               *p.savings_target > 0 ? fmt::format(" ({})", percent_text(100 * p.savings_delivered / *p.savings_target))
-                                     : "");
+    out.format(
+        "| Savings delivered | {} against a target of {}{} |\n", markdown_money(p.savings_delivered, cur),
+        markdown_money(*p.savings_target, cur),
+        *p.savings_target > 0 ? fmt::format(" ({})", percent_text(100 * p.savings_delivered / *p.savings_target)) : "");
   else if (p.savings_delivered > 0)
     out.format("| Savings delivered | {} |\n", markdown_money(p.savings_delivered, cur));
 }
