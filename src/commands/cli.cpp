@@ -2,6 +2,7 @@
 #include "bvplan/commands/cli.hpp"
 
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "bvplan/formats/portfolio.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/git/repository.hpp"
+#include "bvplan/io/output.hpp"
 #include "bvplan/io/workspace.hpp"
 #include "bvplan/reports/diff.hpp"
 #include "bvplan/reports/history.hpp"
@@ -74,6 +76,28 @@ void write_result(const std::string& output, const std::string& text, const std:
     if (file != "-" && fs::equivalent(output, file, ec))
       throw Error(fmt::format("refusing to write over the input file '{}'", file));
   write_file_atomically(output, text);
+}
+
+// write_result for a renderer that writes into an Output: its chunks go to the file (or
+// standard output) as they are written, never held whole.
+void write_result(const std::string& output, const std::function<void(Output&)>& render,
+                  const std::vector<std::string>& inputs) {
+  if (output.empty()) {
+    Output out(write_stdout);
+    render(out);
+    out.finish();
+    return;
+  }
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const std::string& file : inputs)
+    if (file != "-" && fs::equivalent(output, file, ec))
+      throw Error(fmt::format("refusing to write over the input file '{}'", file));
+  AtomicFile file(output);
+  Output out([&](std::string_view chunk) { file.write(chunk); });
+  render(out);
+  out.finish();
+  file.commit();
 }
 
 // An option given with an empty value ("--against $BASE" with BASE unset) is a mistake,
@@ -648,26 +672,25 @@ void declare_report(CLI::App& app, ReportOptions& options) {
 
 int run_report(const ReportOptions& options) {
   Figures figures = compute_figures(options.reporting);
-  std::string text;
+  std::function<void(Output&)> render;
+  MarkdownOptions md{options.gantt, {}};
   if (options.format == "json") {
-    text = render_json(figures.plans, figures.as_of, figures.window);
+    render = [&](Output& out) { render_json(out, figures.plans, figures.as_of, figures.window); };
   } else if (options.format == "csv") {
     CsvLevel level = options.level == "plan"        ? CsvLevel::plan
                      : options.level == "issue"     ? CsvLevel::issue
                      : options.level == "milestone" ? CsvLevel::milestone
                                                     : CsvLevel::action;
-    text = render_csv(figures.plans, CsvOptions{level, options.bom});
+    render = [&, level](Output& out) { out.write(render_csv(figures.plans, CsvOptions{level, options.bom})); };
   } else {
-    MarkdownOptions md{options.gantt, {}};
     if (figures.plans.size() > 1) md.savings = compute_savings(figures.plans);
-    text = render_markdown(figures.plans, md);
+    render = [&](Output& out) { render_markdown(out, figures.plans, md); };  // nothing without plans
   }
-  if (figures.plans.empty() && options.format == "md") text.clear();
   if (!options.output.empty() && figures.plans.empty()) {
     // Every plan had errors: keep whatever paper is already there.
     write_err(fmt::format("bvplan: nothing to report; '{}' was not written\n", options.output));
   } else {
-    write_result(options.output, text, figures.workspace->inputs());
+    write_result(options.output, render, figures.workspace->inputs());
   }
   return figures.had_errors ? exit_findings : exit_ok;
 }
