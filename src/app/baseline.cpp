@@ -7,6 +7,7 @@
 
 #include "bvplan/app/figures.hpp"
 #include "bvplan/app/revision.hpp"
+#include "bvplan/formats/diff.hpp"
 #include "bvplan/reports/diff.hpp"
 
 namespace bvplan {

@@ -11,6 +11,7 @@
 #include "bvplan/app/revision.hpp"
 #include "bvplan/core/parallel.hpp"
 #include "bvplan/figures/compute.hpp"
+#include "bvplan/formats/findings.hpp"
 
 namespace bvplan {
 

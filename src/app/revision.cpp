@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/formats/findings.hpp"
+
 namespace bvplan {
 
 std::unique_ptr<GitRepository> open_repository(const std::vector<std::string>& files) {

@@ -5,6 +5,7 @@
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/options.hpp"
 #include "bvplan/core/text.hpp"
+#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/reports/portfolio.hpp"
 
 namespace bvplan {

@@ -8,6 +8,7 @@
 #include "bvplan/commands/cli.hpp"
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/options.hpp"
+#include "bvplan/formats/diff.hpp"
 #include "bvplan/io/workspace.hpp"
 
 namespace bvplan {

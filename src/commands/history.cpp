@@ -6,6 +6,7 @@
 #include "bvplan/commands/cli.hpp"
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/options.hpp"
+#include "bvplan/formats/history.hpp"
 #include "bvplan/io/workspace.hpp"
 
 namespace bvplan {

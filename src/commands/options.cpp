@@ -6,6 +6,9 @@
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
+#include "bvplan/formats/findings.hpp"
+#include "bvplan/formats/output.hpp"
+#include "bvplan/io/output.hpp"
 #include "bvplan/io/workspace.hpp"
 
 namespace bvplan {
@@ -63,17 +66,36 @@ void add_input_options(CLI::App& command, InputOptions& options) {
   add_max_file_size_option(command, options.plans.max_file_size);
 }
 
-void OutputOption::write(const std::string& text, const std::vector<std::string>& inputs) const {
-  if (file.empty()) {
-    write_out(text);
-    return;
-  }
+void OutputOption::refuse_inputs(const std::vector<std::string>& inputs) const {
   namespace fs = std::filesystem;
   std::error_code ec;
   for (const std::string& input : inputs)
     if (input != "-" && fs::equivalent(file, input, ec))
       throw Error(fmt::format("refusing to write over the input file '{}'", input));
+}
+
+void OutputOption::write(const std::string& text, const std::vector<std::string>& inputs) const {
+  if (file.empty()) {
+    write_out(text);
+    return;
+  }
+  refuse_inputs(inputs);
   write_file_atomically(file, text);
+}
+
+void OutputOption::write(const std::function<void(Output&)>& render, const std::vector<std::string>& inputs) const {
+  if (file.empty()) {
+    Output out(write_stdout);
+    render(out);
+    out.finish();
+    return;
+  }
+  refuse_inputs(inputs);
+  AtomicFile atomic(file);
+  Output out([&](std::string_view chunk) { atomic.write(chunk); });
+  render(out);
+  out.finish();
+  atomic.commit();
 }
 
 void add_output_option(CLI::App& command, OutputOption& output, const char* help) {

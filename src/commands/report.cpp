@@ -4,6 +4,7 @@
 #include "bvplan/commands/cli.hpp"
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/reporting.hpp"
+#include "bvplan/formats/output.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/reports/portfolio.hpp"
 
@@ -25,23 +26,23 @@ const Choices<CsvLevel> levels = {{"plan", CsvLevel::plan},
                                   {"action", CsvLevel::action},
                                   {"milestone", CsvLevel::milestone}};
 
-using Render = std::string (*)(const ReportOptions& options, const FigureSet& figures);
+using Render = void (*)(Output& out, const ReportOptions& options, const FigureSet& figures);
 
-std::string render_paper(const ReportOptions& options, const FigureSet& figures) {
-  if (figures.plans.empty()) return "";
+void render_paper(Output& out, const ReportOptions& options, const FigureSet& figures) {
+  if (figures.plans.empty()) return;
   MarkdownOptions md{options.gantt, {}};
-  if (figures.plans.size() > 1) md.portfolio_sections = render_savings_markdown(compute_savings(figures.plans), "##");
-  return render_markdown(figures.plans, md);
+  if (figures.plans.size() > 1) md.savings = compute_savings(figures.plans);
+  render_markdown(out, figures.plans, md);
 }
 
 const Choices<Render> formats = {
     {"md", render_paper},
     {"csv",
-     [](const ReportOptions& options, const FigureSet& figures) {
-       return render_csv(figures.plans, CsvOptions{choice_of(levels, options.level), options.bom});
+     [](Output& out, const ReportOptions& options, const FigureSet& figures) {
+       out.write(render_csv(figures.plans, CsvOptions{choice_of(levels, options.level), options.bom}));
      }},
-    {"json", [](const ReportOptions&,
-                const FigureSet& figures) { return render_json(figures.plans, figures.as_of, figures.window); }},
+    {"json", [](Output& out, const ReportOptions&,
+                const FigureSet& figures) { render_json(out, figures.plans, figures.as_of, figures.window); }},
 };
 
 void declare(CLI::App& command, ReportOptions& options) {
@@ -64,12 +65,12 @@ void declare(CLI::App& command, ReportOptions& options) {
 
 int run(const ReportOptions& options) {
   Figures figures = compute_figures(options.reporting);
-  std::string text = choice_of(formats, options.format)(options, figures.set);
+  Render render = choice_of(formats, options.format);
   if (!options.output.file.empty() && figures.set.plans.empty()) {
     // Every plan had errors: keep whatever paper is already there.
     write_err(fmt::format("bvplan: nothing to report; '{}' was not written\n", options.output.file));
   } else {
-    options.output.write(text, figures.plan_set->inputs());
+    options.output.write([&](Output& out) { render(out, options, figures.set); }, figures.plan_set->inputs());
   }
   return figures.had_errors ? exit_findings : exit_ok;
 }

@@ -2,6 +2,7 @@
 #include "bvplan/commands/cli.hpp"
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/reporting.hpp"
+#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/reports/portfolio.hpp"
 
 namespace bvplan {

@@ -4,6 +4,7 @@
 #include "bvplan/commands/cli.hpp"
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/options.hpp"
+#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/reports/portfolio.hpp"
 
 namespace bvplan {

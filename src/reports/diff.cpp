@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
-#include "bvplan/formats/render.hpp"
+#include "bvplan/figures/compute.hpp"
 
 namespace bvplan {
 
@@ -139,122 +139,6 @@ std::vector<ProgressReport> diff_progress(const Plan& before, const Plan& after)
       }
     }
   return out;
-}
-
-std::string describe(const ProgressReport& r) {
-  if (r.kind == ProgressReport::Kind::milestone_met)
-    return fmt::format("milestone {} of action {} met on {}: {}", r.milestone, r.action, to_iso(r.date), r.title);
-  return fmt::format("action {} reported {}% complete on {}", r.action, format_number(r.complete), to_iso(r.date));
-}
-
-std::string describe(const PlanChange& c, const std::string& currency) {
-  auto value = [&](const std::string& v) -> std::string {
-    if (v.empty()) return "none";
-    if (c.field == "budget" || c.field == "savings_target") {
-      // Strictly, as the loader reads numbers: std::stod follows the C locale (under
-      // de_DE "1500.5" reads as 1500) and throws on what it cannot read.
-      double amount = 0;
-      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), amount);
-      if (ec == std::errc() && end == v.data() + v.size()) return format_money(amount, currency);
-    }
-    return "'" + v + "'";
-  };
-  const std::string who = fmt::format("{} {}", c.subject, c.id);
-  if (c.kind == "issue-added" || c.kind == "action-added")
-    return fmt::format("{} added: {}{}", who, c.title, c.to.empty() ? "" : fmt::format(" (due {})", c.to));
-  if (c.kind == "milestone-added") return fmt::format("{} added: {} (due {})", who, c.title, c.to);
-  if (c.kind == "issue-removed" || c.kind == "action-removed" || c.kind == "milestone-removed")
-    return fmt::format("{} removed: {}", who, c.title);
-  if (c.kind == "rebaselined")
-    return fmt::format("{} {} date re-baselined {:+} days ({} to {})", who, c.field == "end" ? "end" : "due", *c.days,
-                       c.from, c.to);
-  if (c.kind == "brought-forward")
-    return fmt::format("{} {} date brought forward {} days ({} to {})", who, c.field == "end" ? "end" : "due", -*c.days,
-                       c.from, c.to);
-  if (c.kind == "start-moved" || c.kind == "milestone-moved")
-    return fmt::format("{} {} date moved {:+} days ({} to {})", who, c.field, *c.days, c.from, c.to);
-  if (c.field == "file") return fmt::format("{} moved from file '{}' to '{}'", who, c.from, c.to);
-  if (c.kind == "targets-changed") return fmt::format("{} target curve changed from [{}] to [{}]", who, c.from, c.to);
-  return fmt::format("{} {} changed from {} to {}", who, c.field, value(c.from), value(c.to));
-}
-
-namespace {
-
-std::vector<std::string> sentences(const PlanDiff& plan) {
-  if (plan.presence == PlanDiff::Presence::added) return {fmt::format("plan {} added", plan.id)};
-  if (plan.presence == PlanDiff::Presence::removed) return {fmt::format("plan {} removed", plan.id)};
-  std::vector<std::string> out;
-  for (const PlanChange& c : plan.changes) out.push_back(describe(c, plan.currency));
-  return out;
-}
-
-std::string label(const DiffEnd& end) {
-  return fmt::format("{} ({}, {})", end.revision, end.commit.substr(0, 7), to_iso(end.date));
-}
-
-std::string json_end(const DiffEnd& end) {
-  return fmt::format("{{\"revision\":{},\"commit\":\"{}\",\"date\":\"{}\"}}", json_quote(end.revision), end.commit,
-                     to_iso(end.date));
-}
-
-std::string json_or_null(const std::string& text) { return text.empty() ? "null" : json_quote(text); }
-
-}  // namespace
-
-std::string render_diff_markdown(const std::vector<PlanDiff>& plans, const DiffEnd& from,
-                                 const std::optional<DiffEnd>& to) {
-  std::string out = fmt::format("# Changes to the plans from {} to {}\n", escape_markdown(label(from)),
-                                to ? escape_markdown(label(*to)) : std::string("the working tree"));
-  if (plans.empty()) return out + "\nNo plan files to compare.\n";
-  for (const PlanDiff& plan : plans) {
-    out += fmt::format("\n## {}: {} ({})\n\n", escape_markdown(plan.id), escape_markdown(plan.title),
-                       escape_markdown(plan.file));
-    std::vector<std::string> lines = sentences(plan);
-    for (const std::string& line : lines) out += fmt::format("- {}\n", escape_markdown(line));
-    if (lines.empty()) out += plan.progress.empty() ? "No changes.\n" : "No changes to the plan.\n";
-    if (!plan.progress.empty()) out += "\nProgress reported:\n\n";
-    for (const ProgressReport& r : plan.progress) out += fmt::format("- {}\n", escape_markdown(describe(r)));
-  }
-  return out;
-}
-
-std::string render_diff_json(const std::vector<PlanDiff>& plans, const DiffEnd& from,
-                             const std::optional<DiffEnd>& to) {
-  std::string out = fmt::format("{{\"version\":1,\"from\":{},\"to\":{},\"plans\":[", json_end(from),
-                                to ? json_end(*to) : std::string("\"working tree\""));
-  for (size_t n = 0; n < plans.size(); ++n) {
-    const PlanDiff& plan = plans[n];
-    std::vector<std::string> lines = sentences(plan);
-    out += fmt::format("{}\n  {{\"id\":{},\"file\":{},\"changes\":[", n ? "," : "", json_quote(plan.id),
-                       json_quote(plan.file));
-    if (plan.presence != PlanDiff::Presence::both)
-      out += fmt::format(
-          "\n    {{\"kind\":\"{}\",\"subject\":\"plan\",\"id\":{},\"field\":null,\"from\":null,"
-          "\"to\":null,\"days\":null,\"title\":null,\"description\":{}}}",
-          plan.presence == PlanDiff::Presence::added ? "plan-added" : "plan-removed", json_quote(plan.id),
-          json_quote(lines[0]));
-    for (size_t i = 0; i < plan.changes.size(); ++i) {
-      const PlanChange& c = plan.changes[i];
-      out += fmt::format(
-          "{}\n    {{\"kind\":\"{}\",\"subject\":\"{}\",\"id\":{},\"field\":{},\"from\":{},"
-          "\"to\":{},\"days\":{},\"title\":{},\"description\":{}}}",
-          i ? "," : "", c.kind, c.subject, json_quote(c.id), json_or_null(c.field), json_or_null(c.from),
-          json_or_null(c.to), c.days ? std::to_string(*c.days) : "null", json_or_null(c.title), json_quote(lines[i]));
-    }
-    out += "],\"progress\":[";
-    for (size_t i = 0; i < plan.progress.size(); ++i) {
-      const ProgressReport& r = plan.progress[i];
-      bool met = r.kind == ProgressReport::Kind::milestone_met;
-      out += fmt::format(
-          "{}\n    {{\"kind\":\"{}\",\"action\":{},\"milestone\":{},\"date\":\"{}\",\"complete\":{},"
-          "\"title\":{},\"description\":{}}}",
-          i ? "," : "", met ? "milestone-met" : "update-added", json_quote(r.action),
-          met ? json_quote(r.milestone) : "null", to_iso(r.date), met ? "null" : format_number(r.complete),
-          met ? json_quote(r.title) : "null", json_quote(describe(r)));
-    }
-    out += "]}";
-  }
-  return out + (plans.empty() ? "]}\n" : "\n]}\n");
 }
 
 }  // namespace bvplan

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "bvplan/formats/render.hpp"
 #include "bvplan/rules/validate.hpp"
 
 namespace bvplan {

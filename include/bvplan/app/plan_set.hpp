@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bvplan/app/check.hpp"
+#include "bvplan/app/owner_registers.hpp"
 #include "bvplan/core/date.hpp"
 #include "bvplan/core/diagnostic.hpp"
 #include "bvplan/core/source.hpp"

@@ -2,6 +2,7 @@
 // command layer's outputs: standard output, standard error, -o files.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,6 +14,8 @@
 #include "bvplan/core/date.hpp"
 
 namespace bvplan {
+
+class Output;
 
 // Writes to standard output; throws Error when it cannot.
 void write_out(const std::string& text);
@@ -49,6 +52,12 @@ struct OutputOption {
   // Writes `text` to the file (atomically) or standard output; never over a file the
   // command read (`inputs`).
   void write(const std::string& text, const std::vector<std::string>& inputs) const;
+  // The same for a renderer that writes into an Output: its chunks go to the file (or
+  // standard output) as they are written, never held whole.
+  void write(const std::function<void(Output&)>& render, const std::vector<std::string>& inputs) const;
+
+private:
+  void refuse_inputs(const std::vector<std::string>& inputs) const;
 };
 inline constexpr const char* output_help = "write to FILE (atomically) instead of standard output";
 void add_output_option(CLI::App& command, OutputOption& output, const char* help = output_help);

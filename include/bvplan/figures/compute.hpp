@@ -155,5 +155,8 @@ std::optional<DateRange> parse_period(std::string_view text);
 double round_percent(double value, int decimals);
 // "48" (decimals 0) or "48.5" (decimals 1), never "-0".
 std::string format_percent(double value, int decimals);
+// "1500", "1500.5": the one way money and other amounts are written for machines (CSV,
+// JSON) and in findings.
+std::string format_number(double amount);
 
 }  // namespace bvplan

@@ -1,5 +1,6 @@
 // Figures to text: the terminal status table, the committee paper (Markdown), CSV, JSON
-// and explanations. Pure: renderers return strings and never print.
+// and explanations. Pure: renderers return strings, or write into an Output, and never
+// print.
 #pragma once
 
 #include <optional>
@@ -8,13 +9,12 @@
 #include <vector>
 
 #include "bvplan/figures/compute.hpp"
+#include "bvplan/formats/output.hpp"
+#include "bvplan/formats/table.hpp"
+#include "bvplan/formats/text.hpp"
+#include "bvplan/reports/portfolio.hpp"
 
 namespace bvplan {
-
-// "£12,500", "£1,250.50", "12,500 EUR": the one way money is written for people.
-std::string format_money(double amount, std::string_view currency);
-// "1500", "1500.5": the one way money is written for machines (CSV, JSON).
-std::string format_number(double amount);
 
 struct StatusOptions {
   bool color = false;
@@ -23,11 +23,12 @@ std::string render_status(const std::vector<PlanFigures>& plans, const StatusOpt
 
 struct MarkdownOptions {
   bool gantt = false;
-  // Markdown placed after a portfolio paper's summary table (the financial benefits).
-  std::string portfolio_sections;
+  // A portfolio paper's financial benefits, placed after its summary table.
+  std::optional<Savings> savings;
 };
 // The committee paper: a pandoc metadata block, a summary, then the seven sections of the
-// progress report template. Several plans make a portfolio paper.
+// progress report template (paper.hpp). Several plans make a portfolio paper.
+void render_markdown(Output& out, const std::vector<PlanFigures>& plans, const MarkdownOptions& options);
 std::string render_markdown(const std::vector<PlanFigures>& plans, const MarkdownOptions& options);
 
 enum class CsvLevel { plan, issue, action, milestone };
@@ -37,16 +38,11 @@ struct CsvOptions {
 };
 std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& options);
 
+void render_json(Output& out, const std::vector<PlanFigures>& plans, Date as_of, DateRange window);
 std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, DateRange window);
 
 // Every figure for the action, key issue or plan `id`, with the numbers that produced it.
 // Returns nullopt when no plan has that id.
 std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans, std::string_view id);
-
-// Markdown text safe inside a paragraph or a table cell: |, *, _, <, `, [ and friends
-// escaped, line breaks folded to spaces.
-std::string escape_markdown(std::string_view text);
-// A CSV field per RFC 4180, with spreadsheet formula injection neutralised for text.
-std::string csv_text(std::string_view text);
 
 }  // namespace bvplan

@@ -29,10 +29,6 @@ struct PlanChange {
 // actions in the order of `after`, then removed actions and key issues.
 std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after);
 
-// One sentence for people: "action KI8.2 due date re-baselined +45 days (2004-09-30 to
-// 2004-11-14)".
-std::string describe(const PlanChange& change, const std::string& currency);
-
 // Progress reported between two versions of a plan: an update added (by its date), or a
 // milestone met (`done` set where it was not).
 struct ProgressReport {
@@ -48,10 +44,6 @@ struct ProgressReport {
 // The progress in `after` that `before` did not have, action by action in the order of
 // `after`: its updates added (in file order), then its milestones met.
 std::vector<ProgressReport> diff_progress(const Plan& before, const Plan& after);
-
-// "action A1 reported 55% complete on 2004-06-30", "milestone M1 of action A1 met on
-// 2004-05-14: Survey done".
-std::string describe(const ProgressReport& report);
 
 // One plan file compared between two versions.
 struct PlanDiff {
@@ -71,9 +63,5 @@ struct DiffEnd {
   std::string commit;  // full id
   Date date;
 };
-
-std::string render_diff_markdown(const std::vector<PlanDiff>& plans, const DiffEnd& from,
-                                 const std::optional<DiffEnd>& to);
-std::string render_diff_json(const std::vector<PlanDiff>& plans, const DiffEnd& from, const std::optional<DiffEnd>& to);
 
 }  // namespace bvplan

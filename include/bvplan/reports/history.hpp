@@ -1,5 +1,5 @@
-// A plan's progress over time, from its versions in git: the points and their renderings
-// (table, CSV, JSON and a black-and-white SVG line chart). Pure.
+// A plan's progress over time, from its versions in git: the points, one per date and
+// plan (formats/history.hpp renders them). Pure.
 #pragma once
 
 #include <optional>
@@ -29,11 +29,5 @@ struct HistoryPoint {
 std::vector<Date> period_ends(Date from, Date to, HistoryStep step);
 
 HistoryPoint history_point(const PlanFigures& figures, const std::string& commit);
-
-std::string render_history_markdown(const std::vector<HistoryPoint>& points);
-std::string render_history_csv(const std::vector<HistoryPoint>& points);
-std::string render_history_json(const std::vector<HistoryPoint>& points);
-// Target (dashed) against actual (solid) per plan, legible in black and white.
-std::string render_history_svg(const std::vector<HistoryPoint>& points);
 
 }  // namespace bvplan

@@ -1,5 +1,6 @@
 // Across plans: who is loaded when (the "log-jam of change"), whether the promised
-// savings arrive, and which body expects which report when. Pure compute and render.
+// savings arrive, and which body expects which report when. Pure compute; formats/portfolio.hpp
+// renders them.
 #pragma once
 
 #include <optional>
@@ -59,10 +60,6 @@ std::string format_days(double days);
 // over-capacity warnings, one per owner and period over a limit, at the owner's declaration.
 Diagnostics workload_findings(const Workload& workload);
 
-std::string render_workload_markdown(const Workload& workload);
-std::string render_workload_csv(const Workload& workload);
-std::string render_workload_json(const Workload& workload);
-
 // --- savings --------------------------------------------------------------------------
 
 struct PlanSavings {
@@ -89,9 +86,6 @@ struct Savings {
 };
 
 Savings compute_savings(const std::vector<PlanFigures>& plans);
-std::string render_savings_markdown(const Savings& savings, const std::string& heading = "#");
-std::string render_savings_csv(const Savings& savings);
-std::string render_savings_json(const Savings& savings);
 
 // --- calendar -------------------------------------------------------------------------
 
@@ -111,12 +105,5 @@ struct Calendar {
 Calendar compute_calendar(const std::vector<const Plan*>& plans, std::optional<Date> from, std::optional<Date> to);
 // The next report due after `as_of` for one plan, if any.
 std::optional<ReportDue> next_report(const Plan& plan, Date as_of);
-
-std::string render_calendar_markdown(const Calendar& calendar);
-std::string render_calendar_csv(const Calendar& calendar);
-std::string render_calendar_json(const Calendar& calendar);
-// RFC 5545: CRLF, folded at 75 octets, UID and DTSTAMP on every event; `stamp` is the
-// DTSTAMP (the as-of date, so the file is reproducible).
-std::string render_calendar_ics(const Calendar& calendar, Date stamp);
 
 }  // namespace bvplan

@@ -1,4 +1,4 @@
-#include "bvplan/reports/diff.hpp"
+#include "bvplan/formats/diff.hpp"
 
 #include <doctest/doctest.h>
 

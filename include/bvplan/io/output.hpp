@@ -1,0 +1,35 @@
+// Output files written piece by piece: a renderer's chunks go straight to their
+// destination instead of first growing one string the size of the whole output.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace bvplan {
+
+// A file put in place whole: written to a temporary file beside it, renamed over it by
+// commit(), removed if never committed. A device or pipe (/dev/stdout, /dev/full, a FIFO)
+// is never replaced by renaming: it is written directly. Failures throw Error
+// ("cannot write 'PATH': REASON").
+class AtomicFile {
+public:
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  void write(std::string_view text);
+  void commit();
+
+private:
+  [[noreturn]] void fail(int error);
+
+  std::string path_;
+  std::string temp_;  // empty when writing a device or pipe directly
+  int fd_ = -1;
+};
+
+// Writes to standard output; throws Error("cannot write to standard output").
+void write_stdout(std::string_view text);
+
+}  // namespace bvplan

@@ -1,0 +1,59 @@
+#include "bvplan/formats/history.hpp"
+#include "bvplan/formats/json.hpp"
+#include "bvplan/formats/render.hpp"
+
+namespace bvplan {
+
+namespace {
+
+// One table, two formats: the cells differ only in how the plan id is escaped and how
+// percentages are written.
+Table history_table(const std::vector<HistoryPoint>& points, bool markdown) {
+  Table table{{{markdown ? "Date" : "date"},
+               {markdown ? "Commit" : "commit"},
+               {markdown ? "Plan" : "plan"},
+               {markdown ? "Target" : "target", Align::right},
+               {markdown ? "Actual" : "actual", Align::right},
+               {markdown ? "RAG" : "rag"},
+               {markdown ? "Red" : "red", Align::right},
+               {markdown ? "Amber" : "amber", Align::right},
+               {markdown ? "Green" : "green", Align::right}},
+              {}};
+  auto percent = [&](const std::optional<double>& v) {
+    return markdown ? percent_text(v) : v ? format_percent(*v, 1) : "";
+  };
+  for (const HistoryPoint& p : points)
+    table.rows.push_back({to_iso(p.date), p.commit, markdown ? escape_markdown(p.plan) : csv_text(p.plan),
+                          percent(p.target), percent(p.actual), to_string(p.rag), std::to_string(p.red),
+                          std::to_string(p.amber), std::to_string(p.green)});
+  return table;
+}
+
+}  // namespace
+
+std::string render_history_markdown(const std::vector<HistoryPoint>& points) {
+  return render_markdown(history_table(points, true));
+}
+
+std::string render_history_csv(const std::vector<HistoryPoint>& points) {
+  return render_csv(history_table(points, false));
+}
+
+std::string render_history_json(const std::vector<HistoryPoint>& points) {
+  auto percent = [](const std::optional<double>& v) { return v ? std::optional(format_percent(*v, 1)) : std::nullopt; };
+  return render_to_string([&](Output& out) {
+    JsonWriter json(out);
+    json.begin_object().key("version").number(1).key("points").begin_array({true, 2, true});
+    for (const HistoryPoint& p : points) {
+      json.begin_object().key("date").string(to_iso(p.date)).key("commit").string(p.commit).key("plan").string(p.plan);
+      json.key("target").number_or_null(percent(p.target)).key("actual").number_or_null(percent(p.actual));
+      json.key("rag").string(to_string(p.rag)).key("red").number(static_cast<long long>(p.red));
+      json.key("amber").number(static_cast<long long>(p.amber)).key("green").number(static_cast<long long>(p.green));
+      json.end_object();
+    }
+    json.end_array().end_object();
+    out.put('\n');
+  });
+}
+
+}  // namespace bvplan

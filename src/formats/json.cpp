@@ -1,0 +1,88 @@
+#include "bvplan/formats/json.hpp"
+
+#include "bvplan/core/text.hpp"
+
+namespace bvplan {
+
+void JsonWriter::before_value() {
+  if (frames_.empty() || !frames_.back().array) return;  // top level, or after a key
+  Frame& frame = frames_.back();
+  if (!frame.first) out_.put(',');
+  frame.first = false;
+  if (frame.layout.lines) {
+    out_.put('\n');
+    out_.write(std::string_view("                ", static_cast<size_t>(frame.layout.indent)));
+  }
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  before_value();
+  out_.put('{');
+  frames_.push_back({false, true, {}});
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+  frames_.pop_back();
+  out_.put('}');
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_array(JsonLayout layout) {
+  before_value();
+  out_.put('[');
+  frames_.push_back({true, true, layout});
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+  const Frame& frame = frames_.back();
+  if (frame.layout.closing_line && !frame.first) out_.put('\n');
+  frames_.pop_back();
+  out_.put(']');
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+  Frame& frame = frames_.back();
+  if (!frame.first) out_.put(',');
+  frame.first = false;
+  out_.put('"');
+  out_.write(name);
+  out_.write("\":");
+  return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view text) {
+  before_value();
+  out_.write(json_quote(text));
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(std::string_view text) {
+  before_value();
+  out_.write(text);
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(long long value) {
+  before_value();
+  out_.format("{}", value);
+  return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool value) { return number(value ? "true" : "false"); }
+
+JsonWriter& JsonWriter::null() { return number("null"); }
+
+JsonWriter& JsonWriter::string_or_null(const std::optional<std::string>& text) { return text ? string(*text) : null(); }
+
+JsonWriter& JsonWriter::number_or_null(const std::optional<std::string>& text) { return text ? number(*text) : null(); }
+
+JsonWriter& JsonWriter::strings(const std::vector<std::string>& texts) {
+  begin_array();
+  for (const std::string& text : texts) string(text);
+  return end_array();
+}
+
+}  // namespace bvplan

@@ -1,0 +1,95 @@
+#include <fmt/format.h>
+
+#include "bvplan/formats/paper.hpp"
+#include "bvplan/formats/render.hpp"
+
+namespace bvplan {
+
+namespace {
+
+std::string remedy_text(const Update* latest) {
+  return latest && !latest->remedy.empty() ? escape_markdown(latest->remedy) : std::string("No remedy recorded.");
+}
+
+std::string behind_text(const ActionFigures& a) {
+  return a.state == State::overdue
+             ? fmt::format("overdue by {} days ({}% of {}% target)", a.days_late, format_percent(a.actual, 0),
+                           format_percent(a.target, 0))
+             : fmt::format("behind target ({}% of {}%)", format_percent(a.actual, 0), format_percent(a.target, 0));
+}
+
+}  // namespace
+
+// 4: actions overdue or behind target, then overdue milestones, each with its remedy.
+void write_remedies(Output& out, const PlanFigures& p) {
+  size_t written = 0;
+  for (const ActionFigures& a : p.actions) {
+    if (a.state != State::overdue && a.rag != Rag::red && a.rag != Rag::amber) continue;
+    out.format("- **{}** ({}, {}, {}): {}\n", action_label(*a.action), escape_markdown(a.action->lead.id),
+               rag_word(a.rag), behind_text(a), remedy_text(a.latest));
+    ++written;
+  }
+  for (const MilestoneFigures& m : p.milestones) {
+    if (m.state != MilestoneState::overdue) continue;
+    const Update* latest = nullptr;
+    for (const ActionFigures& a : p.actions)
+      if (a.action == m.action) latest = a.latest;
+    out.format("- Milestone **{} {}** of {} (due {}, overdue by {} days): {}\n", escape_markdown(m.milestone->id),
+               escape_markdown(m.milestone->title), escape_markdown(m.action->id), to_iso(m.milestone->due),
+               m.days_late, remedy_text(latest));
+    ++written;
+  }
+  if (!written) out.write("No work is overdue or behind target.\n");
+}
+
+// 5: savings and the benefits in words of each action's latest update.
+void write_benefits(Output& out, const PlanFigures& p) {
+  const std::string& cur = p.plan->currency;
+  size_t written = 0;
+  for (const ActionFigures& a : p.actions) {
+    bool money = a.savings_delivered || a.action->savings_target;
+    bool words = a.latest && !a.latest->benefits.empty();
+    if (!money && !words) continue;
+    std::string savings;
+    if (a.action->savings_target)
+      savings = fmt::format(" (savings {} of {})", markdown_money(a.savings_delivered.value_or(0), cur),
+                            markdown_money(*a.action->savings_target, cur));
+    else if (a.savings_delivered)
+      savings = fmt::format(" (savings {})", markdown_money(*a.savings_delivered, cur));
+    out.format("- **{}**{}{}\n", action_label(*a.action), savings,
+               words ? ": " + escape_markdown(a.latest->benefits) : std::string());
+    ++written;
+  }
+  if (!written) out.write("No benefits recorded to date.\n");
+}
+
+// 6: each open action's latest `next`.
+void write_next_period(Output& out, const PlanFigures& p) {
+  size_t written = 0;
+  for (const ActionFigures& a : p.actions)
+    if (a.latest && !a.latest->next.empty() && a.state != State::complete && a.state != State::deferred &&
+        a.state != State::cancelled) {
+      out.format("- **{}** ({}): {}\n", action_label(*a.action), escape_markdown(a.action->lead.id),
+                 escape_markdown(a.latest->next));
+      ++written;
+    }
+  if (!written) out.write("No action planned has been recorded.\n");
+}
+
+// 7: `changes` of updates inside the window, then every change since the baseline.
+void write_fundamental_changes(Output& out, const PlanFigures& p) {
+  size_t written = 0;
+  for (const ActionFigures& a : p.actions)
+    for (const Update& u : a.action->updates)
+      if (in_window(p, u) && !u.changes.empty()) {
+        out.format("- **{}** ({}): {}\n", action_label(*a.action), to_long(u.date), escape_markdown(u.changes));
+        ++written;
+      }
+  if (!written) out.write("No fundamental changes to the plan were recorded in this period.\n");
+  if (p.baseline.empty()) return;
+  out.format("\nChanges since the baseline ({}):\n\n", escape_markdown(p.baseline));
+  for (const std::string& change : p.changes_since_baseline) out.format("- {}\n", escape_markdown(change));
+  if (p.changes_since_baseline.empty()) out.write("- None.\n");
+}
+
+}  // namespace bvplan

@@ -1,0 +1,81 @@
+#include <fmt/format.h>
+
+#include "bvplan/core/text.hpp"
+#include "bvplan/formats/json.hpp"
+#include "bvplan/formats/portfolio.hpp"
+#include "bvplan/formats/render.hpp"
+
+namespace bvplan {
+
+namespace {
+
+std::string share(double part, double whole) { return whole > 0 ? format_percent(100 * part / whole, 0) + "%" : ""; }
+
+}  // namespace
+
+std::string render_savings_markdown(const Savings& s, const std::string& h) {
+  std::string out = fmt::format("{} Financial benefits as at {}\n\n", h, to_long(s.as_of));
+  out +=
+      "| Plan | Savings target | Expected by now | Delivered | Delivered of expected | RAG | % complete |\n"
+      "|---|--:|--:|--:|--:|---|--:|\n";
+  for (const PlanSavings& p : s.plans)
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(p.plan->title),
+                       p.target ? markdown_money(*p.target, p.plan->currency) : "none",
+                       markdown_money(p.expected, p.plan->currency), markdown_money(p.delivered, p.plan->currency),
+                       share(p.delivered, p.expected), rag_word(p.rag), percent_text(p.complete));
+  // One total per currency: pounds and euros are never added together.
+  for (const SavingsTotal& t : s.totals)
+    out += fmt::format("| **Total{}{}** | {} | {} | {} | {} | {} | |\n", s.totals.size() > 1 ? " " : "",
+                       s.totals.size() > 1 ? escape_markdown(t.currency) : "", markdown_money(t.target, t.currency),
+                       markdown_money(t.expected, t.currency), markdown_money(t.delivered, t.currency),
+                       share(t.delivered, t.expected), rag_word(t.rag));
+  out += '\n';
+  std::vector<std::string> lagging;
+  for (const PlanSavings& p : s.plans)
+    if (p.lags)
+      lagging.push_back(fmt::format("- **{}**: {} of its savings delivered, though the work is {} complete",
+                                    escape_markdown(p.plan->title), share(p.delivered, *p.target),
+                                    percent_text(p.complete)));
+  out += lagging.empty() ? "No plan's savings lag its completion.\n"
+                         : "Savings lagging completion:\n\n" + fmt::format("{}", fmt::join(lagging, "\n")) + "\n";
+  return out;
+}
+
+std::string render_savings_csv(const Savings& s) {
+  std::string out =
+      "plan,title,currency,savings_target,expected,delivered,delivered_of_expected,rag,complete,lags,as_of\r\n";
+  for (const PlanSavings& p : s.plans)
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_text(p.plan->id), csv_text(p.plan->title),
+                       csv_text(p.plan->currency), p.target ? format_number(*p.target) : "", format_number(p.expected),
+                       format_number(p.delivered),
+                       p.expected > 0 ? format_percent(100 * p.delivered / p.expected, 1) : "", to_string(p.rag),
+                       p.complete ? format_percent(*p.complete, 1) : "", p.lags ? "yes" : "no", to_iso(s.as_of));
+  return out;
+}
+
+std::string render_savings_json(const Savings& s) {
+  return render_to_string([&](Output& out) {
+    JsonWriter json(out);
+    // Version 2: totals per currency replace version 1's single total, which added currencies.
+    json.begin_object().key("version").number(2).key("as_of").string(to_iso(s.as_of)).key("totals").begin_array();
+    for (const SavingsTotal& t : s.totals) {
+      json.begin_object().key("currency").string(t.currency).key("target").number(format_number(t.target));
+      json.key("expected").number(format_number(t.expected)).key("delivered").number(format_number(t.delivered));
+      json.key("rag").string(to_string(t.rag)).end_object();
+    }
+    json.end_array().key("plans").begin_array({true, 2, true});
+    for (const PlanSavings& p : s.plans) {
+      json.begin_object().key("id").string(p.plan->id).key("title").string(p.plan->title);
+      json.key("currency").string(p.plan->currency);
+      json.key("savings_target").number_or_null(p.target ? std::optional(format_number(*p.target)) : std::nullopt);
+      json.key("expected").number(format_number(p.expected)).key("delivered").number(format_number(p.delivered));
+      json.key("rag").string(to_string(p.rag));
+      json.key("complete").number_or_null(p.complete ? std::optional(format_percent(*p.complete, 1)) : std::nullopt);
+      json.key("lags").boolean(p.lags).end_object();
+    }
+    json.end_array().end_object();
+    out.put('\n');
+  });
+}
+
+}  // namespace bvplan

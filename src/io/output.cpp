@@ -1,0 +1,92 @@
+#include "bvplan/io/output.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "bvplan/core/diagnostic.hpp"
+
+namespace bvplan {
+
+namespace fs = std::filesystem;
+
+AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+  fs::path target(path_);
+  std::error_code status_error;
+  fs::file_status status = fs::status(target, status_error);
+  if (!status_error && fs::exists(status) && !fs::is_regular_file(status)) {
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd_ < 0) fail(errno);
+    return;
+  }
+  fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  // Appended piece by piece: `"." + std::string&&` sets off GCC 12's -Wrestrict false
+  // positive (GCC bug 105651) in release builds.
+  std::string temp_name = ".";
+  temp_name += target.filename().string();
+  temp_name += ".XXXXXX";
+  std::string temp_template = (folder / temp_name).string();
+  std::vector<char> name(temp_template.begin(), temp_template.end());
+  name.push_back('\0');
+  fd_ = ::mkstemp(name.data());
+  if (fd_ < 0) fail(errno);
+  temp_ = name.data();
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void AtomicFile::fail(int error) {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+  temp_.clear();
+  throw Error(fmt::format("cannot write '{}': {}", path_, std::strerror(error)));
+}
+
+void AtomicFile::write(std::string_view text) {
+  const char* data = text.data();
+  size_t left = text.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd_, data, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail(errno);
+    }
+    data += n;
+    left -= static_cast<size_t>(n);
+  }
+}
+
+void AtomicFile::commit() {
+  if (temp_.empty()) {
+    int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) fail(errno);
+    return;
+  }
+  if (::fsync(fd_) != 0) fail(errno);
+  int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) fail(errno);
+  ::chmod(temp_.c_str(), 0644);
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0) fail(errno);
+  temp_.clear();
+}
+
+void write_stdout(std::string_view text) {
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+    throw Error("cannot write to standard output");
+}
+
+}  // namespace bvplan

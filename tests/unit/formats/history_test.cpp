@@ -1,0 +1,66 @@
+#include "bvplan/formats/history.hpp"
+
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+using namespace bvplan;
+using bvplan::test::d;
+
+TEST_CASE("history renderings") {
+  std::vector<HistoryPoint> points{{d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1},
+                                   {d("2004-06-30"), "beed8a7", "infra", "Infra", 61.2, 55, Rag::amber, 1, 1, 3}};
+  CHECK(render_history_markdown(points) ==
+        "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
+        "|---|---|---|--:|--:|---|--:|--:|--:|\n"
+        "| 2004-03-31 | 767ad52 | infra | 34% | 28% | amber | 1 | 3 | 1 |\n"
+        "| 2004-06-30 | beed8a7 | infra | 61% | 55% | amber | 1 | 1 | 3 |\n");
+  CHECK(render_history_csv(points) ==
+        "date,commit,plan,target,actual,rag,red,amber,green\r\n"
+        "2004-03-31,767ad52,infra,34.2,27.5,amber,1,3,1\r\n"
+        "2004-06-30,beed8a7,infra,61.2,55.0,amber,1,1,3\r\n");
+  CHECK(render_history_json({}) == "{\"version\":1,\"points\":[]}\n");
+  std::string svg = render_history_svg(points);
+  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+  CHECK(svg.find("stroke-dasharray=\"6 4\"") != std::string::npos);  // target dashed
+  CHECK(svg.find(">2004-03-31</text>") != std::string::npos);
+  CHECK(svg.find(">% complete</text>") != std::string::npos);
+  CHECK(svg.find("infra Infra: target (dashed), actual (solid)") != std::string::npos);
+  CHECK(
+      render_history_svg({{d("2004-03-31"), "x", "a&b", "<T>", 0, 0, Rag::none, 0, 0, 0}}).find("a&amp;b &lt;T&gt;") !=
+      std::string::npos);
+}
+
+TEST_CASE("history svg: a line break in a title never starts a line of the file") {
+  std::string svg = render_history_svg({{d("2004-03-31"), "x", "p", "T\n::error::x\r", 0, 0, Rag::none, 0, 0, 0}});
+  CHECK(svg.find("p T&#10;::error::x&#13;: target") != std::string::npos);
+  CHECK(svg.find("\n::") == std::string::npos);
+}
+
+TEST_CASE("history: a point with every action deferred or cancelled has no figures, not 0%") {
+  std::vector<HistoryPoint> points{
+      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1},
+      {d("2004-06-30"), "beed8a7", "infra", "Infra", std::nullopt, std::nullopt, Rag::none, 0, 0, 0},
+      {d("2004-09-30"), "c0ffee1", "infra", "Infra", 70, 60, Rag::amber, 0, 1, 0}};
+  CHECK(render_history_markdown(points) ==
+        "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
+        "|---|---|---|--:|--:|---|--:|--:|--:|\n"
+        "| 2004-03-31 | 767ad52 | infra | 34% | 28% | amber | 1 | 3 | 1 |\n"
+        "| 2004-06-30 | beed8a7 | infra | - | - | none | 0 | 0 | 0 |\n"
+        "| 2004-09-30 | c0ffee1 | infra | 70% | 60% | amber | 0 | 1 | 0 |\n");
+  CHECK(render_history_csv(points) ==
+        "date,commit,plan,target,actual,rag,red,amber,green\r\n"
+        "2004-03-31,767ad52,infra,34.2,27.5,amber,1,3,1\r\n"
+        "2004-06-30,beed8a7,infra,,,none,0,0,0\r\n"
+        "2004-09-30,c0ffee1,infra,70.0,60.0,amber,0,1,0\r\n");
+  CHECK(render_history_json({points[1]}) ==
+        "{\"version\":1,\"points\":[\n"
+        "  {\"date\":\"2004-06-30\",\"commit\":\"beed8a7\",\"plan\":\"infra\",\"target\":null,\"actual\":null,"
+        "\"rag\":\"none\",\"red\":0,\"amber\":0,\"green\":0}\n]}\n");
+  // The chart's lines break at the point: two strokes (each starting "M"), no line to 0%.
+  std::string svg = render_history_svg(points);
+  size_t moves = 0;
+  for (size_t at = svg.find(" M "); at != std::string::npos; at = svg.find(" M ", at + 1)) ++moves;
+  CHECK(moves == 2);  // one break in the target line, one in the actual line
+  CHECK(render_history_svg({points[1]}).find("<path d=\"\"") == std::string::npos);
+}

@@ -1,0 +1,36 @@
+#include "bvplan/formats/table.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace bvplan;
+
+namespace {
+const Table table{{{"ID"}, {"TARGET", Align::right}, {"TRAVEL"}}, {{"A1", "5%", "↑ improved"}, {"A10", "100%", ""}}};
+}  // namespace
+
+TEST_CASE("table: terminal columns padded by characters, right-aligned, no trailing spaces") {
+  CHECK(render_terminal(table) ==
+        "ID   TARGET  TRAVEL\n"
+        "A1       5%  ↑ improved\n"
+        "A10    100%\n");
+}
+
+TEST_CASE("table: a terminal cell style wraps body cells without changing the widths") {
+  std::string out = render_terminal(table, [](size_t row, size_t column, const std::string& cell) {
+    return row == 0 && column == 0 ? "<" + cell + ">" : cell;
+  });
+  CHECK(out ==
+        "ID   TARGET  TRAVEL\n"
+        "<A1>       5%  ↑ improved\n"
+        "A10    100%\n");
+}
+
+TEST_CASE("table: Markdown with alignment row, CSV with CRLF") {
+  CHECK(render_markdown(table) ==
+        "| ID | TARGET | TRAVEL |\n"
+        "|---|--:|---|\n"
+        "| A1 | 5% | ↑ improved |\n"
+        "| A10 | 100% |  |\n");
+  CHECK(render_csv(table) == "ID,TARGET,TRAVEL\r\nA1,5%,↑ improved\r\nA10,100%,\r\n");
+  CHECK(render_csv(Table{{{"a"}}, {}}) == "a\r\n");
+}
