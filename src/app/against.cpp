@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "bvplan/app/revision.hpp"
+#include "bvplan/formats/diff.hpp"
 #include "bvplan/rules/validate.hpp"
 
 namespace bvplan {
@@ -16,13 +17,13 @@ Diagnostics against_revision_findings(const PlanSet& set, const std::string& rev
   for (size_t i = 0; i < set.plans.size(); ++i) {
     const CheckedPlan& now = set.plans[i];
     if (!now.plan || set.paths[i] == "-") continue;  // standard input has no history
-    std::string elsewhere;
-    std::optional<TreeFile> found = at.find(repo->relative_path(set.paths[i]), now.plan->id, elsewhere);
+    MissingVersion missing;
+    std::optional<TreeFile> found = at.find(repo->relative_path(set.paths[i]), now.plan->id, missing);
     if (!found && now.plan->id.empty()) continue;  // its missing id is already an error
     if (!found) {
       // Said as a finding, so CI sees a plan that a rename or a new id hid from the gate.
       all.push_back({set.files[i], now.plan->position, Severity::warning, "not-in-revision",
-                     no_version(now.plan->id, at, elsewhere) + ", so its due dates are not compared",
+                     describe(missing, at.version()) + ", so its due dates are not compared",
                      fmt::format("expected for a plan added since {}; a renamed or moved plan is found by its "
                                  "id, so keep the id it had there",
                                  revision)});

@@ -1,6 +1,5 @@
-// --baseline and --compare. The prose written into PlanFigures here (`baseline`,
-// `changes_since_baseline`, `compared_with`) is kept in this one file on purpose: it is
-// to become data that the formats render.
+// --baseline and --compare: each plan's version at a revision, set into its figures as
+// data (the version, the changes since, or why there is none); formats say it in words.
 #include <optional>
 
 #include <fmt/format.h>
@@ -18,7 +17,7 @@ namespace {
 struct Then {
   std::optional<CheckedPlan> plan;  // absent: no version there, or it had errors
   std::optional<TreeFile> file;
-  std::string why;  // why there is no plan
+  MissingVersion missing;  // why there is no plan
 };
 
 // The plan at `path` (now `shown`) as it was at `at`; says why there is none.
@@ -26,16 +25,14 @@ Then plan_at(RevisionPlans& at, GitRepository& repo, const std::string& path, co
              const std::string& shown, const char* consequence, const MessageSink& messages) {
   const CommitInfo& commit = at.commit();
   Then out;
-  std::string elsewhere;
-  out.file = at.find(path, figures.plan->id, elsewhere);
+  out.file = at.find(path, figures.plan->id, out.missing);
   if (!out.file) {
-    out.why = no_version(figures.plan->id, at, elsewhere);
-    messages(fmt::format("bvplan: note: {}: {}, so {}\n", shown, out.why, consequence));
+    messages(fmt::format("bvplan: note: {}: {}, so {}\n", shown, describe(out.missing, at.version()), consequence));
     return out;
   }
   CheckedPlan plan = at.load(*out.file, figures.owners ? *figures.owners : Owners{}, commit.date);
   if (!plan.plan || plan.has_errors()) {
-    out.why = fmt::format("the plan had errors at {}, so nothing is compared with it", at.revision());
+    out.missing = MissingVersion{MissingVersion::Why::had_errors, figures.plan->id, "", ""};
     messages(fmt::format("bvplan: warning: {} has errors at {} ({}); nothing to compare with\n",
                          shown_path(repo, out.file->path), at.revision(), commit.short_id));
     return out;
@@ -46,26 +43,24 @@ Then plan_at(RevisionPlans& at, GitRepository& repo, const std::string& path, co
 
 void add_baseline(PlanFigures& figures, RevisionPlans& at, GitRepository& repo, const std::string& path,
                   const std::string& shown, const MessageSink& messages) {
-  const CommitInfo& commit = at.commit();
-  figures.baseline = fmt::format("{} ({}, {})", at.revision(), commit.short_id, to_long(commit.date));
+  Baseline& baseline = figures.baseline.emplace(Baseline{at.version(), std::nullopt, {}});
   Then then = plan_at(at, repo, path, figures, shown, "it has no baseline", messages);
   if (!then.plan) {
-    figures.changes_since_baseline.push_back(then.why);
+    baseline.missing = then.missing;
     return;
   }
   const Plan& old = *then.plan->plan;
   apply_baseline(figures, old);
   if (then.file->path != path)
-    figures.changes_since_baseline.push_back(
-        describe(file_moved(figures.plan->id, shown_path(repo, then.file->path), shown), ""));
-  for (const PlanChange& change : diff_plans(old, *figures.plan))
-    figures.changes_since_baseline.push_back(describe(change, figures.plan->currency));
+    baseline.changes.push_back(file_moved(figures.plan->id, shown_path(repo, then.file->path), shown));
+  std::vector<PlanChange> changes = diff_plans(old, *figures.plan);
+  baseline.changes.insert(baseline.changes.end(), changes.begin(), changes.end());
 }
 
 void add_comparison(PlanFigures& figures, RevisionPlans& at, GitRepository& repo, const std::string& path,
                     const std::string& shown, const MessageSink& messages) {
   const CommitInfo& commit = at.commit();
-  figures.compared_with = fmt::format("{} ({}, as of {})", at.revision(), commit.short_id, to_iso(commit.date));
+  figures.compared_with = at.version();
   Then then = plan_at(at, repo, path, figures, shown, "it is shown as new", messages);
   if (!then.plan) {
     figures.direction = Direction::added;

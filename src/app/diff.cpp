@@ -69,10 +69,10 @@ std::vector<std::optional<DiffSide>> earlier_versions(GitRepository& repo, Revis
                                                       std::set<std::string>& matched) {
   std::vector<std::optional<DiffSide>> before(after.size());
   for (size_t i = 0; i < after.size(); ++i) {
-    std::string elsewhere;
+    MissingVersion missing;
     auto renamed = renames.find(after[i].path);
     std::optional<TreeFile> f =
-        from.find(after[i].path, after[i].id(), elsewhere, renamed == renames.end() ? "" : renamed->second);
+        from.find(after[i].path, after[i].id(), missing, renamed == renames.end() ? "" : renamed->second);
     if (!f || !matched.insert(f->path).second) continue;
     std::string shown = shown_path(repo, f->path);
     before[i] = DiffSide{f->path, shown, from.load(*f, registers.for_plan(after[i].shown), as_of)};

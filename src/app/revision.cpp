@@ -45,8 +45,9 @@ const std::vector<TreeFile>& RevisionPlans::files() {
   return *files_;
 }
 
-std::optional<TreeFile> RevisionPlans::find(const std::string& path, const std::string& id, std::string& elsewhere,
+std::optional<TreeFile> RevisionPlans::find(const std::string& path, const std::string& id, MissingVersion& missing,
                                             const std::string& renamed_from) {
+  missing = MissingVersion{MissingVersion::Why::no_version, id, "", ""};
   std::optional<TreeFile> by_path;
   if (!renamed_from.empty()) {
     for (const TreeFile& f : files())
@@ -56,7 +57,8 @@ std::optional<TreeFile> RevisionPlans::find(const std::string& path, const std::
   if (by_path) {
     std::optional<std::string> then = id_of(*by_path);
     if (id.empty() || !then || *then == id) return by_path;
-    elsewhere = fmt::format("{} there is plan '{}'", shown_path(repo_, by_path->path), *then);
+    missing.other_path = shown_path(repo_, by_path->path);
+    missing.other_plan = *then;
   }
   if (id.empty()) return std::nullopt;
   for (const TreeFile& f : files())
@@ -95,11 +97,6 @@ std::optional<Diagnostic> RevisionPlans::too_big(const TreeFile& file) {
 
 PlanChange file_moved(const std::string& id, const std::string& from, const std::string& to) {
   return {"plan-changed", "plan", id, "file", from, to, std::nullopt, ""};
-}
-
-std::string no_version(const std::string& id, const RevisionPlans& at, const std::string& elsewhere) {
-  return fmt::format("plan '{}' has no version at {} ({}): no plan file there has its id{}", id, at.revision(),
-                     at.commit().short_id, elsewhere.empty() ? "" : fmt::format(" ({})", elsewhere));
 }
 
 }  // namespace bvplan

@@ -45,6 +45,30 @@ std::string describe(const PlanChange& c, const std::string& currency) {
   return fmt::format("{} {} changed from {} to {}", who, c.field, value(c.from), value(c.to));
 }
 
+std::string baseline_label(const PlanVersion& v) {
+  return fmt::format("{} ({}, {})", v.revision, v.short_id, to_long(v.date));
+}
+
+std::string comparison_label(const PlanVersion& v) {
+  return fmt::format("{} ({}, as of {})", v.revision, v.short_id, to_iso(v.date));
+}
+
+std::string describe(const MissingVersion& m, const PlanVersion& v) {
+  if (m.why == MissingVersion::Why::had_errors)
+    return fmt::format("the plan had errors at {}, so nothing is compared with it", v.revision);
+  return fmt::format("plan '{}' has no version at {} ({}): no plan file there has its id{}", m.plan, v.revision,
+                     v.short_id,
+                     m.other_path.empty() ? "" : fmt::format(" ({} there is plan '{}')", m.other_path, m.other_plan));
+}
+
+std::vector<std::string> describe_changes(const Baseline& baseline, const std::string& currency) {
+  if (baseline.missing) return {describe(*baseline.missing, baseline.version)};
+  std::vector<std::string> out;
+  out.reserve(baseline.changes.size());
+  for (const PlanChange& change : baseline.changes) out.push_back(describe(change, currency));
+  return out;
+}
+
 namespace {
 
 std::vector<std::string> sentences(const PlanDiff& plan) {

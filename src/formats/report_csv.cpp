@@ -36,7 +36,7 @@ void write_issue_rows(Output& out, const std::vector<PlanFigures>& plans) {
 }
 
 void write_action_rows(Output& out, const std::vector<PlanFigures>& plans) {
-  bool baseline = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return !p.baseline.empty(); });
+  bool baseline = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return p.baseline.has_value(); });
   bool travel = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return p.direction.has_value(); });
   std::vector<std::string> header{"plan",           "issue",
                                   "action",         "title",

@@ -1,3 +1,4 @@
+#include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/json.hpp"
 #include "bvplan/formats/render.hpp"
 
@@ -45,7 +46,7 @@ void write_action(JsonWriter& json, const PlanFigures& p, const ActionFigures& a
   json.key("savings_target").number_or_null(number_text(act.savings_target));
   json.key("savings_delivered").number_or_null(number_text(a.savings_delivered));
   json.key("last_update").string_or_null(a.latest ? date_text(a.latest->date) : std::nullopt);
-  if (!p.baseline.empty()) {
+  if (p.baseline) {
     json.key("baseline_due").string_or_null(date_text(a.baseline_due));
     json.key("baseline_slip").number_or_null(days_text(a.baseline_slip));
   }
@@ -81,9 +82,16 @@ void write_plan(JsonWriter& json, const PlanFigures& p) {
   json.end_array().key("milestones").begin_array(element_lines);
   for (const MilestoneFigures& m : p.milestones) write_milestone(json, p, m);
   json.end_array();
-  if (!p.baseline.empty())
-    json.key("baseline").string(p.baseline).key("changes_since_baseline").strings(p.changes_since_baseline);
-  if (p.direction) json.key("compared_with").string(p.compared_with).key("direction").string(to_string(*p.direction));
+  if (p.baseline)
+    json.key("baseline")
+        .string(baseline_label(p.baseline->version))
+        .key("changes_since_baseline")
+        .strings(describe_changes(*p.baseline, p.plan->currency));
+  if (p.direction)
+    json.key("compared_with")
+        .string(p.compared_with ? comparison_label(*p.compared_with) : "")
+        .key("direction")
+        .string(to_string(*p.direction));
   json.end_object();
 }
 

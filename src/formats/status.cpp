@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
+#include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/formats/table.hpp"
 
@@ -51,10 +52,11 @@ std::string plan_status(const PlanFigures& p, bool color) {
     rags.push_back(a.rag);
   }
   out += render_terminal(table, rag_colour(5, rags, color));
-  out += fmt::format(
-      "total: target {}, actual {}, {}; {}{}\n", percent_text(p.target), percent_text(p.actual),
-      colour(p.rag, to_string(p.rag), color), counts_text(p.counts),
-      travel ? fmt::format("; {} since {}", direction_text(*p.direction), escape_control(p.compared_with)) : "");
+  out += fmt::format("total: target {}, actual {}, {}; {}{}\n", percent_text(p.target), percent_text(p.actual),
+                     colour(p.rag, to_string(p.rag), color), counts_text(p.counts),
+                     travel ? fmt::format("; {} since {}", direction_text(*p.direction),
+                                          escape_control(p.compared_with ? comparison_label(*p.compared_with) : ""))
+                            : "");
   if (p.next_report)
     out += fmt::format("next report due {} to {}\n", to_iso(*p.next_report), escape_control(p.next_report_body));
   return out;

@@ -10,6 +10,7 @@
 
 #include "bvplan/app/check.hpp"
 #include "bvplan/app/plan_set.hpp"
+#include "bvplan/figures/compute.hpp"
 #include "bvplan/git/repository.hpp"
 #include "bvplan/reports/diff.hpp"
 
@@ -43,9 +44,12 @@ public:
   // it had before a rename (`renamed_from`), when it declares `id` or cannot be read as a
   // plan (its errors then speak for it); else the first plan file declaring `id`. An
   // empty `id` (the plan now cannot be read) matches by path only. When nothing
-  // matches, `elsewhere` says what the file at the path holds.
-  std::optional<TreeFile> find(const std::string& path, const std::string& id, std::string& elsewhere,
+  // matches, the result says why (and what the file at the path holds).
+  std::optional<TreeFile> find(const std::string& path, const std::string& id, MissingVersion& missing,
                                const std::string& renamed_from = "");
+
+  // This revision as figures name it.
+  PlanVersion version() const { return {revision_, commit_.short_id, commit_.date}; }
 
   // The plan in `file`, checked with `inherited` owners as of `as_of`; a file over the size
   // limit is not read: its finding is the plan's only one.
@@ -69,8 +73,5 @@ private:
 
 // The plan's file moved (renamed, or deleted and added again elsewhere) between versions.
 PlanChange file_moved(const std::string& id, const std::string& from, const std::string& to);
-
-// "plan 'x' has no version at HEAD~1 (abc1234): ...": what is said when a plan cannot be found.
-std::string no_version(const std::string& id, const RevisionPlans& at, const std::string& elsewhere);
 
 }  // namespace bvplan

@@ -9,6 +9,7 @@
 
 #include "bvplan/core/date.hpp"
 #include "bvplan/core/period.hpp"
+#include "bvplan/model/change.hpp"
 #include "bvplan/model/plan.hpp"
 
 namespace bvplan {
@@ -74,6 +75,29 @@ struct IssueFigures {
   Rag rag = Rag::none;
 };
 
+// A plan as committed at a git revision (--baseline, --compare).
+struct PlanVersion {
+  std::string revision;  // as the user named it: HEAD~2, a tag, a commit id
+  std::string short_id;  // the commit, abbreviated
+  Date date;             // the commit's date
+};
+
+// Why a plan has no version at a revision to set its figures against.
+struct MissingVersion {
+  enum class Why { no_version, had_errors };
+  Why why = Why::no_version;
+  std::string plan;        // the plan's id
+  std::string other_path;  // no_version: the file at the plan's path then ("" when none)...
+  std::string other_plan;  // ...and the plan it held
+};
+
+// The plan's baseline: the version, and every change since it (the file's move first).
+struct Baseline {
+  PlanVersion version;
+  std::optional<MissingVersion> missing;  // set: no changes can be listed
+  std::vector<PlanChange> changes;
+};
+
 struct PlanFigures {
   const Plan* plan = nullptr;
   const Owners* owners = nullptr;  // every owner the plan may name, for their names
@@ -91,11 +115,10 @@ struct PlanFigures {
   std::vector<IssueFigures> issues;
   std::vector<ActionFigures> actions;        // in file order
   std::vector<MilestoneFigures> milestones;  // in file order
-  // With a baseline: what it was, and every change since it, described for people.
-  std::string baseline;
-  std::vector<std::string> changes_since_baseline;
-  // With a comparison: what it was, and the plan's direction of travel.
-  std::string compared_with;
+  // With a baseline: the version it was, and every change since it.
+  std::optional<Baseline> baseline;
+  // With a comparison: the version compared with, and the plan's direction of travel.
+  std::optional<PlanVersion> compared_with;
   std::optional<Direction> direction;
   // The next progress report due after the as-of date, and to whom (set by the caller).
   std::optional<Date> next_report;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "bvplan/figures/compute.hpp"
 #include "bvplan/reports/diff.hpp"
 
 namespace bvplan {
@@ -17,6 +18,18 @@ std::string describe(const PlanChange& change, const std::string& currency);
 // "action A1 reported 55% complete on 2004-06-30", "milestone M1 of action A1 met on
 // 2004-05-14: Survey done".
 std::string describe(const ProgressReport& report);
+
+// "HEAD~2 (abc1234, 16 January 2004)": a baseline as the paper names it.
+std::string baseline_label(const PlanVersion& version);
+// "HEAD~1 (abc1234, as of 2004-01-16)": the version a direction of travel is against.
+std::string comparison_label(const PlanVersion& version);
+
+// "plan 'x' has no version at HEAD~1 (abc1234): no plan file there has its id (...)", or
+// "the plan had errors at HEAD~1, so nothing is compared with it".
+std::string describe(const MissingVersion& missing, const PlanVersion& version);
+
+// The baseline's changes, one sentence each (or why there are none to list).
+std::vector<std::string> describe_changes(const Baseline& baseline, const std::string& currency);
 
 std::string render_diff_markdown(const std::vector<PlanDiff>& plans, const DiffEnd& from,
                                  const std::optional<DiffEnd>& to);

@@ -5,25 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "bvplan/model/change.hpp"
 #include "bvplan/model/plan.hpp"
 
 namespace bvplan {
-
-struct PlanChange {
-  // What changed, as a stable word: plan-changed, issue-added, issue-removed,
-  // issue-changed, action-added, action-removed, action-changed, rebaselined,
-  // brought-forward, start-moved, targets-changed, milestone-added, milestone-removed,
-  // milestone-moved. plan-changed with field "file": the plan is in another file now
-  // (renamed, or deleted and added again elsewhere); the command layer adds it.
-  std::string kind;
-  std::string subject;  // "plan", "key issue", "action", "milestone"
-  std::string id;
-  std::string field;         // the field for *-changed and moves: title, lead, budget, due...
-  std::string from;          // the value before, as written ("" when absent)
-  std::string to;            // the value after
-  std::optional<long> days;  // for dates that moved: after - before
-  std::string title;         // for additions and removals
-};
 
 // The changes from `before` to `after`: the plan's own fields, then key issues and
 // actions in the order of `after`, then removed actions and key issues.

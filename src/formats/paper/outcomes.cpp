@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/paper.hpp"
 #include "bvplan/formats/render.hpp"
 
@@ -86,10 +87,11 @@ void write_fundamental_changes(Output& out, const PlanFigures& p) {
         ++written;
       }
   if (!written) out.write("No fundamental changes to the plan were recorded in this period.\n");
-  if (p.baseline.empty()) return;
-  out.format("\nChanges since the baseline ({}):\n\n", escape_markdown(p.baseline));
-  for (const std::string& change : p.changes_since_baseline) out.format("- {}\n", escape_markdown(change));
-  if (p.changes_since_baseline.empty()) out.write("- None.\n");
+  if (!p.baseline) return;
+  out.format("\nChanges since the baseline ({}):\n\n", escape_markdown(baseline_label(p.baseline->version)));
+  std::vector<std::string> changes = describe_changes(*p.baseline, p.plan->currency);
+  for (const std::string& change : changes) out.format("- {}\n", escape_markdown(change));
+  if (changes.empty()) out.write("- None.\n");
 }
 
 }  // namespace bvplan

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/paper.hpp"
 #include "bvplan/formats/render.hpp"
 
@@ -98,14 +99,15 @@ void write_target_and_actual(Output& out, const PlanFigures& p) {
     out.format("| {} {} | {} | {} | {} |\n", escape_markdown(i.issue->id), escape_markdown(i.issue->title),
                percent_text(i.target), percent_text(i.actual), rag_word(i.rag));
   out.put('\n');
-  bool baseline = !p.baseline.empty();
+  bool baseline = p.baseline.has_value();
   bool travel = p.direction.has_value();
   write_markdown_header(out, action_columns(baseline, travel));
   for (const ActionFigures& a : p.actions) write_action_row(out, a, baseline, travel);
-  if (baseline) out.format("\nBaseline: the plan at {}.\n", escape_markdown(p.baseline));
+  if (baseline) out.format("\nBaseline: the plan at {}.\n", escape_markdown(baseline_label(p.baseline->version)));
   if (travel)
     out.format("{}Direction of travel: against the plan at {}; the plan as a whole {}.\n", baseline ? "" : "\n",
-               escape_markdown(p.compared_with), direction_text(*p.direction));
+               escape_markdown(p.compared_with ? comparison_label(*p.compared_with) : ""),
+               direction_text(*p.direction));
 }
 
 // 3: every action with a budget or spending, then the plan.

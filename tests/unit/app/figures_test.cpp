@@ -45,8 +45,7 @@ TEST_CASE("no --baseline and no --compare change nothing and say nothing") {
   std::vector<std::string> said;
   apply_baseline_and_comparison(figures, RevisionOptions{}, [&](const std::string& text) { said.push_back(text); });
   CHECK(said.empty());
-  CHECK(figures.plans[0].baseline.empty());
-  CHECK(figures.plans[0].changes_since_baseline.empty());
-  CHECK(figures.plans[0].compared_with.empty());
+  CHECK_FALSE(figures.plans[0].baseline);
+  CHECK_FALSE(figures.plans[0].compared_with);
   CHECK_FALSE(figures.plans[0].direction);
 }

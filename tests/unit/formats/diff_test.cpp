@@ -5,6 +5,7 @@
 #include "test_support.hpp"
 
 using namespace bvplan;
+using bvplan::test::d;
 
 namespace {
 
@@ -110,4 +111,33 @@ TEST_CASE("describe reads money strictly, never through the locale or an excepti
   CHECK(describe(c, "GBP") == "plan p budget changed from £1,500.50 to '12abc'");
   c.to = "x";
   CHECK(describe(c, "GBP") == "plan p budget changed from £1,500.50 to 'x'");
+}
+
+TEST_CASE("a baseline and a comparison are named by revision, commit and date") {
+  PlanVersion v{"HEAD~2", "abc1234", d("2004-01-16")};
+  CHECK(baseline_label(v) == "HEAD~2 (abc1234, 16 January 2004)");
+  CHECK(comparison_label(v) == "HEAD~2 (abc1234, as of 2004-01-16)");
+}
+
+TEST_CASE("why a plan has no baseline, said once in place of its changes") {
+  PlanVersion v{"v1", "abc1234", d("2004-01-16")};
+  Baseline b{v, MissingVersion{MissingVersion::Why::no_version, "roads", "", ""}, {}};
+  CHECK(describe_changes(b, "GBP") ==
+        std::vector<std::string>{"plan 'roads' has no version at v1 (abc1234): no plan file there has its id"});
+  b.missing->other_path = "plans/a.yaml";
+  b.missing->other_plan = "parks";
+  CHECK(describe(*b.missing, v) ==
+        "plan 'roads' has no version at v1 (abc1234): no plan file there has its id "
+        "(plans/a.yaml there is plan 'parks')");
+  b.missing->why = MissingVersion::Why::had_errors;
+  CHECK(describe(*b.missing, v) == "the plan had errors at v1, so nothing is compared with it");
+}
+
+TEST_CASE("a baseline's changes in order, the file's move first") {
+  Baseline b{PlanVersion{"v1", "abc1234", d("2004-01-16")}, std::nullopt, {}};
+  CHECK(describe_changes(b, "GBP").empty());
+  b.changes.push_back({"plan-changed", "plan", "roads", "file", "a.yaml", "b.yaml", std::nullopt, ""});
+  b.changes.push_back({"plan-changed", "plan", "roads", "budget", "1000", "1500", std::nullopt, ""});
+  CHECK(describe_changes(b, "GBP") == std::vector<std::string>{"plan roads moved from file 'a.yaml' to 'b.yaml'",
+                                                               "plan roads budget changed from £1,000 to £1,500"});
 }
