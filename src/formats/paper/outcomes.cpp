@@ -30,11 +30,14 @@ void write_remedies(Output& out, const PlanFigures& p) {
                rag_word(a.rag), behind_text(a), remedy_text(a.latest));
     ++written;
   }
+  // Milestones and actions are both in file order: one walk finds each milestone's action.
+  size_t at = 0;
   for (const MilestoneFigures& m : p.milestones) {
     if (m.state != MilestoneState::overdue) continue;
-    const Update* latest = nullptr;
-    for (const ActionFigures& a : p.actions)
-      if (a.action == m.action) latest = a.latest;
+    while (at < p.actions.size() && p.actions[at].action != m.action) ++at;
+    if (at == p.actions.size())  // never, while both are in file order
+      for (at = 0; at < p.actions.size() && p.actions[at].action != m.action;) ++at;
+    const Update* latest = at < p.actions.size() ? p.actions[at].latest : nullptr;
     out.format("- Milestone **{} {}** of {} (due {}, overdue by {} days): {}\n", escape_markdown(m.milestone->id),
                escape_markdown(m.milestone->title), escape_markdown(m.action->id), to_iso(m.milestone->due),
                m.days_late, remedy_text(latest));
