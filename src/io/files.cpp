@@ -1,14 +1,15 @@
 #include "bvplan/io/files.hpp"
 
 #include <sys/stat.h>
-#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <vector>
 
 #include <fmt/format.h>
+
+#include "bvplan/io/output.hpp"
 
 namespace bvplan {
 
@@ -76,59 +77,9 @@ SourceFile read_standard_input(const std::string& name, size_t max_bytes, std::o
 }
 
 void write_file_atomically(const std::string& path, const std::string& text) {
-  fs::path target(path);
-  std::error_code status_error;
-  fs::file_status status = fs::status(target, status_error);
-  if (!status_error && fs::exists(status) && !fs::is_regular_file(status)) {
-    // A device or pipe (/dev/stdout, /dev/full, a FIFO): never replace it by renaming.
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (!file) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-    bool ok = std::fwrite(text.data(), 1, text.size(), file) == text.size();
-    ok = (std::fflush(file) == 0) && ok;
-    int saved = errno;
-    ok = (std::fclose(file) == 0) && ok;
-    if (!ok) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(saved ? saved : errno)));
-    return;
-  }
-  fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  // Appended piece by piece: `"." + std::string&&` sets off GCC 12's -Wrestrict false
-  // positive (GCC bug 105651) in release builds.
-  std::string temp_name = ".";
-  temp_name += target.filename().string();
-  temp_name += ".XXXXXX";
-  std::string temp_template = (folder / temp_name).string();
-  std::vector<char> name(temp_template.begin(), temp_template.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-  const char* data = text.data();
-  size_t left = text.size();
-  bool ok = true;
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      ok = false;
-      break;
-    }
-    data += n;
-    left -= static_cast<size_t>(n);
-  }
-  int saved = errno;
-  if (ok && ::fsync(fd) != 0) {
-    ok = false;
-    saved = errno;
-  }
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    saved = errno;
-  }
-  if (ok) ::chmod(name.data(), 0644);
-  if (!ok || std::rename(name.data(), path.c_str()) != 0) {
-    if (ok) saved = errno;
-    ::unlink(name.data());
-    throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(saved)));
-  }
+  AtomicFile file(path);
+  file.write(text);
+  file.commit();
 }
 
 }  // namespace bvplan
