@@ -8,6 +8,7 @@
 #include "bvplan/app/check.hpp"
 #include "bvplan/core/date.hpp"
 #include "bvplan/figures/compute.hpp"
+#include "bvplan/formats/findings.hpp"
 #include "fuzz_support.hpp"
 
 using namespace bvplan;

@@ -12,6 +12,9 @@
 
 #include "bvplan/app/check.hpp"
 #include "bvplan/figures/compute.hpp"
+#include "bvplan/formats/diff.hpp"
+#include "bvplan/formats/history.hpp"
+#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/reports/diff.hpp"
 #include "bvplan/reports/history.hpp"
@@ -39,13 +42,18 @@ void render_all(const CheckedPlan& checked, Date as_of, const CheckedPlan& earli
   PlanFigures figures = figures_at(checked, as_of);
   PlanFigures earlier = figures_at(earlier_checked, plan.start);
   apply_baseline(figures, *earlier_checked.plan);
+  figures.baseline = Baseline{PlanVersion{"HEAD~2", "0123456", plan.start}, std::nullopt,
+                              diff_plans(*earlier_checked.plan, plan)};
   apply_comparison(figures, earlier);
+  figures.compared_with = PlanVersion{"HEAD~1", "89abcde", plan.start};
+  earlier.baseline = Baseline{PlanVersion{"v1", "0123456", plan.start},
+                              MissingVersion{MissingVersion::Why::no_version, plan.id, "a.yaml", "other"}, {}};
   std::vector<PlanFigures> one{figures};
   std::vector<PlanFigures> two{figures, earlier};
 
   for (bool color : {false, true}) render_status(two, StatusOptions{color});
-  render_markdown(one, MarkdownOptions{true, ""});
-  render_markdown(two, MarkdownOptions{false, render_savings_markdown(compute_savings(two), "##")});
+  render_markdown(one, MarkdownOptions{true, {}});
+  render_markdown(two, MarkdownOptions{false, compute_savings(two)});
   for (CsvLevel level : {CsvLevel::plan, CsvLevel::issue, CsvLevel::action, CsvLevel::milestone})
     render_csv(one, CsvOptions{level, level == CsvLevel::plan});
   fuzz::require_json(render_json(two, figures.as_of, figures.window), "render_json");
