@@ -19,6 +19,11 @@ struct Column {
   Align align = Align::left;
 };
 
+// A cell left blank because nothing belongs there (a total row has no % complete), as
+// against an empty value: Markdown writes it "| |" where an empty value is "|  |";
+// terminal and CSV write nothing. Escaped text never equals it (it is one NUL byte).
+inline constexpr std::string_view blank_cell{"\0", 1};
+
 struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<std::string>> rows;
