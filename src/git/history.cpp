@@ -127,7 +127,8 @@ std::vector<FileVersion> GitRepository::file_history(const std::string& path) {
     versions.push_back({node.info, current, *blob});
     if (!any_parent_has_it && !node.parents.empty()) {
       // The file is new here: follow it to the path it had in the first parent, if renamed.
-      std::map<std::string, std::string> renamed = impl_->renames_between(impl_->nodes[node.parents.front()].oid, node.oid);
+      std::map<std::string, std::string> renamed =
+          impl_->renames_between(impl_->nodes[node.parents.front()].oid, node.oid);
       if (auto old = renamed.find(current); old != renamed.end()) current = old->second;
     }
   }

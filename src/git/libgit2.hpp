@@ -68,7 +68,7 @@ struct GitRepository::Impl {
   // repository.cpp: a revision's commit id (and its info); throws Error when unknown.
   git_oid resolve_oid(const std::string& revision, CommitInfo* info);
 
- private:
+private:
   std::vector<std::pair<size_t, std::vector<git_oid>>> read_commits();
   void sort_children_first();
 };

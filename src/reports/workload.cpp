@@ -66,7 +66,7 @@ struct Work {
 };
 
 class WorkByOwner {
- public:
+public:
   explicit WorkByOwner(size_t periods) : periods_(periods) {}
   Work& operator[](const std::string& id) {
     Work& x = work_[id];
@@ -80,7 +80,7 @@ class WorkByOwner {
   }
   const std::map<std::string, Work>& all() const { return work_; }
 
- private:
+private:
   size_t periods_;
   std::map<std::string, Work> work_;  // by id: owners come out sorted
 };
