@@ -91,7 +91,7 @@ std::string render_calendar_markdown(const Calendar& c) {
 }
 
 std::string render_calendar_csv(const Calendar& c) {
-  Table table{{{"date"}, {"body"}, {"every"}, {"plan"}, {"title"}}, {}};
+  Table table{titled_columns({"date", "body", "every", "plan", "title"}), {}};
   for (const ReportDue& r : c.reports)
     for (const Plan* p : r.plans)
       table.rows.push_back({to_iso(r.date), csv_text(r.body), to_string(r.every), csv_text(p->id), csv_text(p->title)});

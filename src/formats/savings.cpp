@@ -50,17 +50,8 @@ std::string render_savings_markdown(const Savings& s, const std::string& h) {
 }
 
 std::string render_savings_csv(const Savings& s) {
-  Table table{{{"plan"},
-               {"title"},
-               {"currency"},
-               {"savings_target"},
-               {"expected"},
-               {"delivered"},
-               {"delivered_of_expected"},
-               {"rag"},
-               {"complete"},
-               {"lags"},
-               {"as_of"}},
+  Table table{titled_columns({"plan", "title", "currency", "savings_target", "expected", "delivered",
+                              "delivered_of_expected", "rag", "complete", "lags", "as_of"}),
               {}};
   for (const PlanSavings& p : s.plans)
     table.rows.push_back({csv_text(p.plan->id), csv_text(p.plan->title), csv_text(p.plan->currency),

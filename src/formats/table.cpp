@@ -21,6 +21,13 @@ std::vector<std::string> titles(const std::vector<Column>& columns) {
 
 }  // namespace
 
+std::vector<Column> titled_columns(std::initializer_list<std::string_view> titles) {
+  std::vector<Column> out;
+  out.reserve(titles.size());
+  for (std::string_view title : titles) out.push_back({std::string(title)});
+  return out;
+}
+
 std::string render_terminal(const Table& table, const CellStyle& style) {
   std::vector<size_t> width(table.columns.size(), 0);
   for (size_t c = 0; c < table.columns.size(); ++c) width[c] = display_width(table.columns[c].title);

@@ -92,18 +92,8 @@ std::string render_workload_markdown(const Workload& w) {
 }
 
 std::string render_workload_csv(const Workload& w) {
-  Table table{{{"owner"},
-               {"period"},
-               {"start"},
-               {"end"},
-               {"led_at_once"},
-               {"led"},
-               {"supported"},
-               {"effort_days"},
-               {"max_actions"},
-               {"capacity_days"},
-               {"over_actions"},
-               {"over_days"}},
+  Table table{titled_columns({"owner", "period", "start", "end", "led_at_once", "led", "supported", "effort_days",
+                              "max_actions", "capacity_days", "over_actions", "over_days"}),
               {}};
   for (const OwnerLoad& o : w.owners)
     for (size_t p = 0; p < w.periods.size(); ++p) {

@@ -49,3 +49,12 @@ TEST_CASE("table: a blank cell is '| |' in Markdown, empty in the terminal and C
         "yy\n");
   CHECK(render_csv(blanks) == "A,B,C\r\n,x,\r\nyy,,\r\n");
 }
+
+TEST_CASE("table: titled_columns are left-aligned, in order") {
+  std::vector<Column> columns = titled_columns({"plan", "due"});
+  REQUIRE(columns.size() == 2);
+  CHECK(columns[0].title == "plan");
+  CHECK(columns[1].title == "due");
+  CHECK(columns[1].align == Align::left);
+  CHECK(render_csv(Table{columns, {{"p", "2004-01-01"}}}) == "plan,due\r\np,2004-01-01\r\n");
+}
