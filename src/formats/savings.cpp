@@ -1,8 +1,9 @@
+#include "bvplan/formats/savings.hpp"
+
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
 #include "bvplan/formats/json.hpp"
-#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/formats/table.hpp"
 

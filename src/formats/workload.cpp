@@ -1,10 +1,11 @@
+#include "bvplan/formats/workload.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
 #include "bvplan/formats/json.hpp"
-#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/formats/table.hpp"
 

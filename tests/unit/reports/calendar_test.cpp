@@ -9,18 +9,11 @@
 
 using namespace bvplan;
 using bvplan::test::d;
-
-namespace {
-
-Plan load(const std::string& owners, const std::string& actions, const std::string& monitoring = "") {
-  return test::plan_from(test::one_issue_plan(", savings_target: 1000" + monitoring, "\n" + owners, actions));
-}
-
-}  // namespace
+using bvplan::test::portfolio_plan;
 
 TEST_CASE("calendar: start plus whole cadences up to the day after the end; uneven cadences noted") {
-  Plan p = load("  SPS: S\n", "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31}\n",
-                ", monitoring: [{body: O&S, every: 6 months}, {body: Cabinet, every: 5 months}]");
+  Plan p = portfolio_plan("  SPS: S\n", "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31}\n",
+                          ", monitoring: [{body: O&S, every: 6 months}, {body: Cabinet, every: 5 months}]");
   Calendar c = compute_calendar({&p}, std::nullopt, std::nullopt);
   REQUIRE(c.reports.size() == 4);
   CHECK(to_iso(c.reports[0].date) == "2004-06-01");

@@ -9,19 +9,13 @@
 
 using namespace bvplan;
 using bvplan::test::d;
-
-namespace {
-
-Plan load(const std::string& owners, const std::string& actions, const std::string& monitoring = "") {
-  return test::plan_from(test::one_issue_plan(", savings_target: 1000" + monitoring, "\n" + owners, actions));
-}
-
-}  // namespace
+using bvplan::test::portfolio_plan;
 
 TEST_CASE("savings: expected by the target curve, RAG, and lagging completion") {
-  Plan p = load("  SPS: S\n",
-                "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31, savings_target: 800,\n"
-                "         updates: [{date: 2004-07-01, complete: 90, savings: 100}]}\n");
+  Plan p =
+      portfolio_plan("  SPS: S\n",
+                     "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31, savings_target: 800,\n"
+                     "         updates: [{date: 2004-07-01, complete: 90, savings: 100}]}\n");
   DateRange w{d("2004-04-01"), d("2004-07-01")};
   std::vector<PlanFigures> figures{compute_plan(p, d("2004-07-01"), w)};
   Savings s = compute_savings(figures);

@@ -9,14 +9,7 @@
 
 using namespace bvplan;
 using bvplan::test::d;
-
-namespace {
-
-Plan load(const std::string& owners, const std::string& actions, const std::string& monitoring = "") {
-  return test::plan_from(test::one_issue_plan(", savings_target: 1000" + monitoring, "\n" + owners, actions));
-}
-
-}  // namespace
+using bvplan::test::portfolio_plan;
 
 TEST_CASE("periods_between covers whole quarters or months") {
   std::vector<Period> q = periods_between(d("2004-02-10"), d("2004-07-01"), HistoryStep::quarter);
@@ -31,11 +24,12 @@ TEST_CASE("periods_between covers whole quarters or months") {
 }
 
 TEST_CASE("active_span: to completion, to due, or to the as-of date while overdue") {
-  Plan p = load("  SPS: S\n",
-                "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-03-31, updates: [{date: "
-                "2004-02-15, complete: 100}]}\n"
-                "      - {id: A2, title: b, lead: SPS, start: 2004-01-01, due: 2004-03-31}\n"
-                "      - {id: A3, title: c, lead: SPS, start: 2004-01-01, due: 2004-03-31, status: deferred}\n");
+  Plan p =
+      portfolio_plan("  SPS: S\n",
+                     "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-03-31, updates: [{date: "
+                     "2004-02-15, complete: 100}]}\n"
+                     "      - {id: A2, title: b, lead: SPS, start: 2004-01-01, due: 2004-03-31}\n"
+                     "      - {id: A3, title: c, lead: SPS, start: 2004-01-01, due: 2004-03-31, status: deferred}\n");
   const auto& a = p.issues[0].actions;
   CHECK(to_iso(active_span(a[0], d("2004-06-30"))->end) == "2004-02-15");
   CHECK(to_iso(active_span(a[1], d("2004-02-01"))->end) == "2004-03-31");
@@ -44,7 +38,7 @@ TEST_CASE("active_span: to completion, to due, or to the as-of date while overdu
 }
 
 TEST_CASE("workload: peak led at once, effort shared with supporters, over capacity") {
-  Plan p = load(
+  Plan p = portfolio_plan(
       "  SPS: {name: S, max_actions: 1, days_per_month: 10}\n  CMT: C\n",
       // 91 days in Q1, 30 effort days shared by SPS and CMT: 15 each.
       "      - {id: A1, title: a, lead: SPS, support: [CMT], start: 2004-01-01, due: 2004-03-31, effort_days: 30}\n"
