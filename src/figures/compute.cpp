@@ -171,7 +171,7 @@ double target_percent(const Action& action, Date as_of) { return target_segment(
 
 Rag rag_for_ratio(double actual, double target, const RagThresholds& thresholds) {
   if (target <= 0) return Rag::green;
-  double ratio = 100 * actual / target;
+  double ratio = performance_ratio(actual, target);
   if (ratio >= thresholds.green) return Rag::green;
   if (ratio >= thresholds.amber) return Rag::amber;
   return Rag::red;

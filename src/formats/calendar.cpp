@@ -1,11 +1,13 @@
+#include "bvplan/formats/calendar.hpp"
+
 #include <cstdint>
 
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
 #include "bvplan/formats/json.hpp"
-#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/table.hpp"
 
 namespace bvplan {
 
@@ -79,22 +81,22 @@ std::string slug(std::string_view text) {
 }  // namespace
 
 std::string render_calendar_markdown(const Calendar& c) {
-  std::string out = "# Monitoring calendar\n\n| Date | Monitoring body | Every | Plans due |\n|---|---|---|---|\n";
+  Table table{{{"Date"}, {"Monitoring body"}, {"Every"}, {"Plans due"}}, {}};
   for (const ReportDue& r : c.reports)
-    out += fmt::format("| {} | {} | {} | {} |\n", to_iso(r.date), escape_markdown(r.body), to_string(r.every),
-                       escape_markdown(plan_list(r)));
-  if (c.reports.empty()) out += "| | No reports fall due in these dates. | | |\n";
+    table.rows.push_back({to_iso(r.date), escape_markdown(r.body), to_string(r.every), escape_markdown(plan_list(r))});
+  const std::string blank(blank_cell);
+  if (c.reports.empty()) table.rows.push_back({blank, "No reports fall due in these dates.", blank, blank});
+  std::string out = "# Monitoring calendar\n\n" + render_markdown(table);
   for (const std::string& note : c.notes) out += fmt::format("\nNote: {}.\n", escape_markdown(note));
   return out;
 }
 
 std::string render_calendar_csv(const Calendar& c) {
-  std::string out = "date,body,every,plan,title\r\n";
+  Table table{titled_columns({"date", "body", "every", "plan", "title"}), {}};
   for (const ReportDue& r : c.reports)
     for (const Plan* p : r.plans)
-      out += fmt::format("{},{},{},{},{}\r\n", to_iso(r.date), csv_text(r.body), to_string(r.every), csv_text(p->id),
-                         csv_text(p->title));
-  return out;
+      table.rows.push_back({to_iso(r.date), csv_text(r.body), to_string(r.every), csv_text(p->id), csv_text(p->title)});
+  return render_csv(table);
 }
 
 std::string render_calendar_json(const Calendar& c) {

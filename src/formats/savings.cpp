@@ -1,9 +1,11 @@
+#include "bvplan/formats/savings.hpp"
+
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
 #include "bvplan/formats/json.hpp"
-#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/table.hpp"
 
 namespace bvplan {
 
@@ -15,20 +17,27 @@ std::string share(double part, double whole) { return whole > 0 ? format_percent
 
 std::string render_savings_markdown(const Savings& s, const std::string& h) {
   std::string out = fmt::format("{} Financial benefits as at {}\n\n", h, to_long(s.as_of));
-  out +=
-      "| Plan | Savings target | Expected by now | Delivered | Delivered of expected | RAG | % complete |\n"
-      "|---|--:|--:|--:|--:|---|--:|\n";
+  Table table{{{"Plan"},
+               {"Savings target", Align::right},
+               {"Expected by now", Align::right},
+               {"Delivered", Align::right},
+               {"Delivered of expected", Align::right},
+               {"RAG"},
+               {"% complete", Align::right}},
+              {}};
   for (const PlanSavings& p : s.plans)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(p.plan->title),
-                       p.target ? markdown_money(*p.target, p.plan->currency) : "none",
-                       markdown_money(p.expected, p.plan->currency), markdown_money(p.delivered, p.plan->currency),
-                       share(p.delivered, p.expected), rag_word(p.rag), percent_text(p.complete));
+    table.rows.push_back({escape_markdown(p.plan->title),
+                          p.target ? markdown_money(*p.target, p.plan->currency) : "none",
+                          markdown_money(p.expected, p.plan->currency), markdown_money(p.delivered, p.plan->currency),
+                          share(p.delivered, p.expected), rag_word(p.rag), percent_text(p.complete)});
   // One total per currency: pounds and euros are never added together.
   for (const SavingsTotal& t : s.totals)
-    out += fmt::format("| **Total{}{}** | {} | {} | {} | {} | {} | |\n", s.totals.size() > 1 ? " " : "",
-                       s.totals.size() > 1 ? escape_markdown(t.currency) : "", markdown_money(t.target, t.currency),
-                       markdown_money(t.expected, t.currency), markdown_money(t.delivered, t.currency),
-                       share(t.delivered, t.expected), rag_word(t.rag));
+    table.rows.push_back({fmt::format("**Total{}{}**", s.totals.size() > 1 ? " " : "",
+                                      s.totals.size() > 1 ? escape_markdown(t.currency) : ""),
+                          markdown_money(t.target, t.currency), markdown_money(t.expected, t.currency),
+                          markdown_money(t.delivered, t.currency), share(t.delivered, t.expected), rag_word(t.rag),
+                          std::string(blank_cell)});
+  out += render_markdown(table);
   out += '\n';
   std::vector<std::string> lagging;
   for (const PlanSavings& p : s.plans)
@@ -42,15 +51,16 @@ std::string render_savings_markdown(const Savings& s, const std::string& h) {
 }
 
 std::string render_savings_csv(const Savings& s) {
-  std::string out =
-      "plan,title,currency,savings_target,expected,delivered,delivered_of_expected,rag,complete,lags,as_of\r\n";
+  Table table{titled_columns({"plan", "title", "currency", "savings_target", "expected", "delivered",
+                              "delivered_of_expected", "rag", "complete", "lags", "as_of"}),
+              {}};
   for (const PlanSavings& p : s.plans)
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_text(p.plan->id), csv_text(p.plan->title),
-                       csv_text(p.plan->currency), p.target ? format_number(*p.target) : "", format_number(p.expected),
-                       format_number(p.delivered),
-                       p.expected > 0 ? format_percent(100 * p.delivered / p.expected, 1) : "", to_string(p.rag),
-                       p.complete ? format_percent(*p.complete, 1) : "", p.lags ? "yes" : "no", to_iso(s.as_of));
-  return out;
+    table.rows.push_back({csv_text(p.plan->id), csv_text(p.plan->title), csv_text(p.plan->currency),
+                          p.target ? format_number(*p.target) : "", format_number(p.expected),
+                          format_number(p.delivered),
+                          p.expected > 0 ? format_percent(100 * p.delivered / p.expected, 1) : "", to_string(p.rag),
+                          p.complete ? format_percent(*p.complete, 1) : "", p.lags ? "yes" : "no", to_iso(s.as_of)});
+  return render_csv(table);
 }
 
 std::string render_savings_json(const Savings& s) {

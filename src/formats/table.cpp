@@ -11,6 +11,8 @@ size_t display_width(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+std::string_view text_of(const std::string& cell) { return cell == blank_cell ? std::string_view() : cell; }
+
 std::vector<std::string> titles(const std::vector<Column>& columns) {
   std::vector<std::string> out;
   for (const Column& c : columns) out.push_back(c.title);
@@ -19,17 +21,25 @@ std::vector<std::string> titles(const std::vector<Column>& columns) {
 
 }  // namespace
 
+std::vector<Column> titled_columns(std::initializer_list<std::string_view> titles) {
+  std::vector<Column> out;
+  out.reserve(titles.size());
+  for (std::string_view title : titles) out.push_back({std::string(title)});
+  return out;
+}
+
 std::string render_terminal(const Table& table, const CellStyle& style) {
   std::vector<size_t> width(table.columns.size(), 0);
   for (size_t c = 0; c < table.columns.size(); ++c) width[c] = display_width(table.columns[c].title);
   for (const auto& row : table.rows)
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(text_of(row[c])));
   std::string out;
   auto line_of = [&](const std::vector<std::string>& cells, size_t body_row, bool header) {
     std::string line;
     for (size_t c = 0; c < cells.size(); ++c) {
-      std::string pad(width[c] - display_width(cells[c]), ' ');
-      std::string shown = !header && style ? style(body_row, c, cells[c]) : cells[c];
+      std::string text(text_of(cells[c]));
+      std::string pad(width[c] - display_width(text), ' ');
+      std::string shown = !header && style ? style(body_row, c, text) : text;
       line += c ? "  " : "";
       line += table.columns[c].align == Align::right ? pad + shown : shown + pad;
     }
@@ -51,8 +61,10 @@ void write_markdown_header(Output& out, const std::vector<Column>& columns) {
 void write_markdown_row(Output& out, const std::vector<std::string>& cells) {
   out.put('|');
   for (const std::string& cell : cells) {
-    out.put(' ');
-    out.write(cell);
+    if (cell != blank_cell) {
+      out.put(' ');
+      out.write(cell);
+    }
     out.write(" |");
   }
   out.put('\n');
@@ -68,7 +80,7 @@ std::string render_markdown(const Table& table) {
 void write_csv_row(Output& out, const std::vector<std::string>& cells) {
   for (size_t i = 0; i < cells.size(); ++i) {
     if (i) out.put(',');
-    out.write(cells[i]);
+    out.write(text_of(cells[i]));
   }
   out.write("\r\n");
 }

@@ -1,11 +1,13 @@
+#include "bvplan/formats/workload.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
 #include "bvplan/formats/json.hpp"
-#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/table.hpp"
 
 namespace bvplan {
 
@@ -18,41 +20,34 @@ std::string capacity_text(const Owner& o) {
   return parts.empty() ? "no capacity figures" : fmt::format("{}", fmt::join(parts, ", "));
 }
 
-}  // namespace
+std::string cell_text(const WorkloadCell& c) {
+  if (c.led.empty() && c.supported.empty() && c.effort_days == 0) return "-";
+  std::string led = fmt::format("{} led", c.peak_led);
+  if (c.led.size() != c.peak_led) led += fmt::format(" ({} in all)", c.led.size());
+  if (c.over_actions) led = "**OVER** " + led;
+  std::string effort = format_days(c.effort_days) + " d";
+  if (c.over_days) effort = "**OVER** " + effort;
+  return fmt::format("{}, {} sup, {}", led, c.supported.size(), effort);
+}
 
-std::string render_workload_markdown(const Workload& w) {
-  std::string out = "# Workload by owner\n\n";
-  out +=
-      "Each cell: actions led at once at the peak (and all led) in the period, actions supported, and days of "
-      "planned effort. **OVER** marks a figure above the owner's capacity.\n\n";
-  out += "| Owner | Capacity |";
-  for (const Period& p : w.periods) out += fmt::format(" {} |", p.label);
-  out += "\n|---|---|";
-  for (size_t i = 0; i < w.periods.size(); ++i) out += "---|";
-  out += '\n';
-  std::vector<std::string> unjudged;
+// One row an owner, one column a period.
+Table owner_table(const Workload& w) {
+  Table table{{{"Owner"}, {"Capacity"}}, {}};
+  for (const Period& p : w.periods) table.columns.push_back({p.label});
   for (const OwnerLoad& o : w.owners) {
-    if (!o.judged()) unjudged.push_back(escape_markdown(o.owner.id));
-    out += fmt::format(
-        "| {} | {} |",
+    std::vector<std::string> row{
         escape_markdown(o.owner.id +
                         (o.owner.name.empty() || o.owner.name == o.owner.id ? "" : " (" + o.owner.name + ")")),
-        capacity_text(o.owner));
-    for (const WorkloadCell& c : o.cells) {
-      if (c.led.empty() && c.supported.empty() && c.effort_days == 0) {
-        out += " - |";
-        continue;
-      }
-      std::string led = fmt::format("{} led", c.peak_led);
-      if (c.led.size() != c.peak_led) led += fmt::format(" ({} in all)", c.led.size());
-      if (c.over_actions) led = "**OVER** " + led;
-      std::string effort = format_days(c.effort_days) + " d";
-      if (c.over_days) effort = "**OVER** " + effort;
-      out += fmt::format(" {}, {} sup, {} |", led, c.supported.size(), effort);
-    }
-    out += '\n';
+        capacity_text(o.owner)};
+    for (const WorkloadCell& c : o.cells) row.push_back(cell_text(c));
+    table.rows.push_back(std::move(row));
   }
-  out += "\n## Peaks of change\n\n";
+  return table;
+}
+
+// The three busiest periods, then the quiet ones.
+std::string peaks_of_change(const Workload& w) {
+  std::string out;
   std::vector<size_t> order(w.periods.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -70,32 +65,49 @@ std::string render_workload_markdown(const Workload& w) {
     if (w.totals[i].active == 0) quiet.push_back(w.periods[i].label);
   if (!shown) out += "- No actions are active in these periods.\n";
   if (shown && !quiet.empty()) out += fmt::format("- No actions are active in {}.\n", fmt::join(quiet, ", "));
+  return out;
+}
+
+}  // namespace
+
+std::string render_workload_markdown(const Workload& w) {
+  std::string out = "# Workload by owner\n\n";
+  out +=
+      "Each cell: actions led at once at the peak (and all led) in the period, actions supported, and days of "
+      "planned effort. **OVER** marks a figure above the owner's capacity.\n\n";
+  out += render_markdown(owner_table(w));
+  out += "\n## Peaks of change\n\n";
+  out += peaks_of_change(w);
   std::vector<std::string> over;
   for (const OwnerLoad& o : w.owners)
     for (size_t p = 0; p < w.periods.size(); ++p)
       if (o.cells[p].over_actions || o.cells[p].over_days)
         over.push_back(fmt::format("{} in {}", escape_markdown(o.owner.id), w.periods[p].label));
   out += over.empty() ? "\nNo owner is over capacity.\n" : fmt::format("\nOver capacity: {}.\n", fmt::join(over, "; "));
+  std::vector<std::string> unjudged;
+  for (const OwnerLoad& o : w.owners)
+    if (!o.judged()) unjudged.push_back(escape_markdown(o.owner.id));
   if (!unjudged.empty())
     out += fmt::format("\nNot judged (no max_actions or days_per_month): {}.\n", fmt::join(unjudged, ", "));
   return out;
 }
 
 std::string render_workload_csv(const Workload& w) {
-  std::string out =
-      "owner,period,start,end,led_at_once,led,supported,effort_days,max_actions,capacity_days,"
-      "over_actions,over_days\r\n";
+  Table table{titled_columns({"owner", "period", "start", "end", "led_at_once", "led", "supported", "effort_days",
+                              "max_actions", "capacity_days", "over_actions", "over_days"}),
+              {}};
   for (const OwnerLoad& o : w.owners)
     for (size_t p = 0; p < w.periods.size(); ++p) {
       const WorkloadCell& c = o.cells[p];
       const Period& period = w.periods[p];
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\r\n", csv_text(o.owner.id), period.label,
-                         to_iso(period.start), to_iso(period.end), c.peak_led, c.led.size(), c.supported.size(),
-                         format_days(c.effort_days), o.owner.max_actions ? std::to_string(*o.owner.max_actions) : "",
-                         o.owner.days_per_month ? format_number(*o.owner.days_per_month * period.months) : "",
-                         c.over_actions ? "yes" : "no", c.over_days ? "yes" : "no");
+      table.rows.push_back({csv_text(o.owner.id), period.label, to_iso(period.start), to_iso(period.end),
+                            std::to_string(c.peak_led), std::to_string(c.led.size()),
+                            std::to_string(c.supported.size()), format_days(c.effort_days),
+                            o.owner.max_actions ? std::to_string(*o.owner.max_actions) : "",
+                            o.owner.days_per_month ? format_number(*o.owner.days_per_month * period.months) : "",
+                            c.over_actions ? "yes" : "no", c.over_days ? "yes" : "no"});
     }
-  return out;
+  return render_csv(table);
 }
 
 std::string render_workload_json(const Workload& w) {

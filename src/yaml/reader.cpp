@@ -257,6 +257,15 @@ Position position_at(const SourceFile& source, size_t offset) {
   return {line, columns.column(line_start, offset)};
 }
 
+Diagnostic nesting_finding(const SourceFile& source, Position at) {
+  return {source.path,
+          at,
+          Severity::error,
+          "yaml-syntax",
+          fmt::format("nesting deeper than {} levels", max_nesting_depth),
+          "a plan needs only a few levels; check for unbalanced brackets"};
+}
+
 // What to say when the buffer cut the input: nesting too deep if the brackets read past
 // the last event open more than max_nesting_depth containers (counted plainly: this only
 // chooses the words), else too much held in brackets where a key could start.
@@ -267,13 +276,7 @@ Diagnostic cut_finding(const SourceFile& source, const WatchedBuffer& buffer) {
   for (size_t i = from; i < buffer.served() && i < source.text.size(); ++i) {
     char c = source.text[i];
     if (c == '[' || c == '{') {
-      if (depth >= max_nesting_depth)
-        return {source.path,
-                position_at(source, i),
-                Severity::error,
-                "yaml-syntax",
-                fmt::format("nesting deeper than {} levels", max_nesting_depth),
-                "a plan needs only a few levels; check for unbalanced brackets"};
+      if (depth >= max_nesting_depth) return nesting_finding(source, position_at(source, i));
       if (first_open == std::string::npos) first_open = i;
       ++depth;
     } else if ((c == ']' || c == '}') && depth > 0) {
@@ -305,6 +308,45 @@ Diagnostic parser_finding(const SourceFile& source, const YAML::Exception& e) {
   return {source.path, at, Severity::error, "yaml-syntax", e.msg, syntax_hint(source, at, e.msg)};
 }
 
+// The first character that is not blank or a comment (1:1 when there is none).
+Position first_content(const SourceFile& source) {
+  unsigned line = 1, column = 1;
+  bool comment = false;
+  for (char c : source.text) {
+    if (c == '\n') {
+      ++line;
+      column = 1;
+      comment = false;
+      continue;
+    }
+    if (!comment && c == '#') comment = true;
+    if (!comment && c != ' ' && c != '\r' && c != '\t') return {line, column};
+    ++column;
+  }
+  return {1, 1};
+}
+
+Diagnostic unreadable_finding(const SourceFile& source) {
+  return {source.path,
+          first_content(source),
+          Severity::error,
+          "yaml-syntax",
+          "unexpected text; the parser cannot make sense of this file",
+          "a plan is a YAML mapping starting with 'bvplan: 1'"};
+}
+
+Diagnostic second_document_finding(const SourceFile& source, size_t document_start) {
+  unsigned line = 1;
+  for (size_t i = 0; i < document_start && i < source.text.size(); ++i)
+    if (source.text[i] == '\n') ++line;
+  return {source.path,
+          {line, 1},
+          Severity::error,
+          "yaml-syntax",
+          "more than one YAML document in the file",
+          "keep one plan per file; remove the '---' separator or split the file"};
+}
+
 }  // namespace
 
 Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
@@ -331,50 +373,18 @@ Document read_yaml(const SourceFile& source, Diagnostics& diagnostics) {
     bool another = parser.HandleNextDocument(second) && second.saw_document;
     if (buffer.stopped()) throw InputCut{};
     if (another) {
-      Position at{};
-      if (second.document_start == first_start) {
-        // Find the first character that is not blank or a comment to point at.
-        at = {1, 1};
-        unsigned line = 1, column = 1;
-        bool comment = false;
-        for (char c : source.text) {
-          if (c == '\n') {
-            ++line;
-            column = 1;
-            comment = false;
-            continue;
-          }
-          if (!comment && c == '#') comment = true;
-          if (!comment && c != ' ' && c != '\r' && c != '\t') {
-            at = {line, column};
-            break;
-          }
-          ++column;
-        }
-        diagnostics.push_back({source.path, at, Severity::error, "yaml-syntax",
-                               "unexpected text; the parser cannot make sense of this file",
-                               "a plan is a YAML mapping starting with 'bvplan: 1'"});
-        document.usable = false;
-      } else {
-        unsigned line = 1;
-        for (size_t i = 0; i < second.document_start && i < source.text.size(); ++i)
-          if (source.text[i] == '\n') ++line;
-        diagnostics.push_back({source.path,
-                               {line, 1},
-                               Severity::error,
-                               "yaml-syntax",
-                               "more than one YAML document in the file",
-                               "keep one plan per file; remove the '---' separator or split the file"});
-      }
+      // A second document starting where the first did: the file is not YAML a plan can be read from.
+      bool stuck = second.document_start == first_start;
+      diagnostics.push_back(stuck ? unreadable_finding(source)
+                                  : second_document_finding(source, second.document_start));
+      if (stuck) document.usable = false;
     }
   } catch (const InputCut&) {
     document.usable = false;
     diagnostics.push_back(cut_finding(source, buffer));
   } catch (const StopParse& stop) {
     document.usable = false;
-    diagnostics.push_back({source.path, stop.position, Severity::error, "yaml-syntax",
-                           fmt::format("nesting deeper than {} levels", max_nesting_depth),
-                           "a plan needs only a few levels; check for unbalanced brackets"});
+    diagnostics.push_back(nesting_finding(source, stop.position));
   } catch (const YAML::Exception& e) {
     document.usable = false;
     // After the input was cut short, the parser's error is an artefact: say why it was cut.

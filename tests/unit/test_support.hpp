@@ -42,4 +42,10 @@ inline std::string one_issue_plan(const std::string& plan_fields, const std::str
          "issues:\n  - id: KI1\n    title: One\n    actions:\n" + actions;
 }
 
+// A valid one_issue_plan with a savings_target of 1000, for the portfolio reports:
+// `owners` are indented entries, `monitoring` continues the plan's flow mapping.
+inline Plan portfolio_plan(const std::string& owners, const std::string& actions, const std::string& monitoring = "") {
+  return plan_from(one_issue_plan(", savings_target: 1000" + monitoring, "\n" + owners, actions));
+}
+
 }  // namespace bvplan::test

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +20,18 @@ struct Column {
   Align align = Align::left;
 };
 
+// A cell left blank because nothing belongs there (a total row has no % complete), as
+// against an empty value: Markdown writes it "| |" where an empty value is "|  |";
+// terminal and CSV write nothing. Escaped text never equals it (it is one NUL byte).
+inline constexpr std::string_view blank_cell{"\0", 1};
+
 struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<std::string>> rows;
 };
+
+// Left-aligned columns with these titles, as a CSV header lists them.
+std::vector<Column> titled_columns(std::initializer_list<std::string_view> titles);
 
 // Columns two spaces apart and padded to their widest cell in characters (a travel arrow
 // is one character but three bytes); trailing spaces dropped. `style(row, column, cell)`

@@ -1,4 +1,4 @@
-#include "bvplan/reports/portfolio.hpp"
+#include "bvplan/reports/workload.hpp"
 
 #include <doctest/doctest.h>
 
@@ -9,14 +9,7 @@
 
 using namespace bvplan;
 using bvplan::test::d;
-
-namespace {
-
-Plan load(const std::string& owners, const std::string& actions, const std::string& monitoring = "") {
-  return test::plan_from(test::one_issue_plan(", savings_target: 1000" + monitoring, "\n" + owners, actions));
-}
-
-}  // namespace
+using bvplan::test::portfolio_plan;
 
 TEST_CASE("periods_between covers whole quarters or months") {
   std::vector<Period> q = periods_between(d("2004-02-10"), d("2004-07-01"), HistoryStep::quarter);
@@ -31,11 +24,12 @@ TEST_CASE("periods_between covers whole quarters or months") {
 }
 
 TEST_CASE("active_span: to completion, to due, or to the as-of date while overdue") {
-  Plan p = load("  SPS: S\n",
-                "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-03-31, updates: [{date: "
-                "2004-02-15, complete: 100}]}\n"
-                "      - {id: A2, title: b, lead: SPS, start: 2004-01-01, due: 2004-03-31}\n"
-                "      - {id: A3, title: c, lead: SPS, start: 2004-01-01, due: 2004-03-31, status: deferred}\n");
+  Plan p =
+      portfolio_plan("  SPS: S\n",
+                     "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-03-31, updates: [{date: "
+                     "2004-02-15, complete: 100}]}\n"
+                     "      - {id: A2, title: b, lead: SPS, start: 2004-01-01, due: 2004-03-31}\n"
+                     "      - {id: A3, title: c, lead: SPS, start: 2004-01-01, due: 2004-03-31, status: deferred}\n");
   const auto& a = p.issues[0].actions;
   CHECK(to_iso(active_span(a[0], d("2004-06-30"))->end) == "2004-02-15");
   CHECK(to_iso(active_span(a[1], d("2004-02-01"))->end) == "2004-03-31");
@@ -44,7 +38,7 @@ TEST_CASE("active_span: to completion, to due, or to the as-of date while overdu
 }
 
 TEST_CASE("workload: peak led at once, effort shared with supporters, over capacity") {
-  Plan p = load(
+  Plan p = portfolio_plan(
       "  SPS: {name: S, max_actions: 1, days_per_month: 10}\n  CMT: C\n",
       // 91 days in Q1, 30 effort days shared by SPS and CMT: 15 each.
       "      - {id: A1, title: a, lead: SPS, support: [CMT], start: 2004-01-01, due: 2004-03-31, effort_days: 30}\n"
@@ -79,41 +73,4 @@ TEST_CASE("workload: peak led at once, effort shared with supporters, over capac
   CHECK(findings[0].rule == "over-capacity");
   CHECK(findings[0].message == "SPS in 2004-Q1: leads 2 actions at once, over max_actions 1");
   CHECK(findings[1].message == "SPS in 2004-Q1: 46.0 days of planned effort, over 30 days (10 a month)");
-}
-
-TEST_CASE("savings: expected by the target curve, RAG, and lagging completion") {
-  Plan p = load("  SPS: S\n",
-                "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31, savings_target: 800,\n"
-                "         updates: [{date: 2004-07-01, complete: 90, savings: 100}]}\n");
-  DateRange w{d("2004-04-01"), d("2004-07-01")};
-  std::vector<PlanFigures> figures{compute_plan(p, d("2004-07-01"), w)};
-  Savings s = compute_savings(figures);
-  REQUIRE(s.plans.size() == 1);
-  // Target at 1 July: 100 x 182/365 = 49.86%; expected 800 x that = 398.9.
-  CHECK(s.plans[0].expected == doctest::Approx(800 * 182.0 / 365));
-  CHECK(s.plans[0].delivered == 100);
-  CHECK(s.plans[0].rag == Rag::red);  // 100 of 399 expected: 25%
-  CHECK(*s.plans[0].target == 1000);  // the plan's own target
-  CHECK(s.plans[0].lags);             // 10% delivered, 90% complete
-}
-
-TEST_CASE("calendar: start plus whole cadences up to the day after the end; uneven cadences noted") {
-  Plan p = load("  SPS: S\n", "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31}\n",
-                ", monitoring: [{body: O&S, every: 6 months}, {body: Cabinet, every: 5 months}]");
-  Calendar c = compute_calendar({&p}, std::nullopt, std::nullopt);
-  REQUIRE(c.reports.size() == 4);
-  CHECK(to_iso(c.reports[0].date) == "2004-06-01");
-  CHECK(c.reports[0].body == "Cabinet");
-  CHECK(to_iso(c.reports[1].date) == "2004-07-01");
-  CHECK(to_iso(c.reports[2].date) == "2004-11-01");
-  CHECK(to_iso(c.reports[3].date) == "2005-01-01");  // the report on the last six months
-  CHECK(c.reports[3].body == "O&S");
-  REQUIRE(c.notes.size() == 1);
-  CHECK(c.notes[0] ==
-        "p: reports to Cabinet every 5 months do not divide the plan period 2004-01-01 to 2004-12-31; "
-        "the last falls due on 2004-11-01, 60 days before the plan ends");
-  CHECK(to_iso(next_report(p, d("2004-06-01"))->date) == "2004-07-01");
-  CHECK(to_iso(next_report(p, d("2004-11-01"))->date) == "2005-01-01");
-  CHECK_FALSE(next_report(p, d("2005-01-01")));
-  CHECK(compute_calendar({&p}, d("2004-06-15"), d("2004-10-01")).reports.size() == 1);
 }

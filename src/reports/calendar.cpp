@@ -1,0 +1,66 @@
+#include "bvplan/reports/calendar.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+namespace bvplan {
+
+namespace {
+
+// The start plus whole cadences, up to the day after the end: the report on the plan's
+// last period falls due as it ends. For a plan ending 9999-12-31 that last one falls due
+// after the calendar bvplan writes: callers leave it out (and say so).
+std::vector<Date> report_dates(const Plan& plan, const Monitoring& m) {
+  std::vector<Date> out;
+  for (int k = 1;; ++k) {
+    Date due = plan.start.plus_months(k * m.every.months);
+    if (due > plan.end.plus_days(1)) break;
+    out.push_back(due);
+  }
+  return out;
+}
+
+}  // namespace
+
+Calendar compute_calendar(const std::vector<const Plan*>& plans, std::optional<Date> from, std::optional<Date> to) {
+  Calendar c;
+  std::map<std::pair<Date, std::string>, ReportDue> due;
+  for (const Plan* plan : plans)
+    for (const Monitoring& m : plan->monitoring) {
+      std::vector<Date> dates = report_dates(*plan, m);
+      Date last = dates.empty() ? plan->start : dates.back();
+      if (last != plan->end.plus_days(1))
+        c.notes.push_back(fmt::format("{}: reports to {} every {} do not divide the plan period {} to {}; {}", plan->id,
+                                      m.body, to_string(m.every), to_iso(plan->start), to_iso(plan->end),
+                                      dates.empty()
+                                          ? std::string("no report falls due within it")
+                                          : fmt::format("the last falls due on {}, {} days before the plan ends",
+                                                        to_iso(last), plan->end.days_since(last))));
+      if (!dates.empty() && !dates.back().writable())
+        c.notes.push_back(
+            fmt::format("{}: the report to {} due as the plan ends falls due after 9999-12-31 and "
+                        "is not listed",
+                        plan->id, m.body));
+      for (Date d : dates) {
+        if ((from && d < *from) || (to && d > *to) || !d.writable()) continue;
+        ReportDue& r = due[{d, m.body}];
+        r.date = d;
+        r.body = m.body;
+        r.every = m.every;
+        r.plans.push_back(plan);
+      }
+    }
+  for (auto& [key, r] : due) c.reports.push_back(std::move(r));
+  return c;
+}
+
+std::optional<ReportDue> next_report(const Plan& plan, Date as_of) {
+  std::optional<ReportDue> best;
+  for (const Monitoring& m : plan.monitoring)
+    for (Date d : report_dates(plan, m))
+      if (d > as_of && d.writable() && (!best || d < best->date)) best = ReportDue{d, m.body, m.every, {&plan}};
+  return best;
+}
+
+}  // namespace bvplan

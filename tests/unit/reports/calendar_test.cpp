@@ -1,0 +1,33 @@
+#include "bvplan/reports/calendar.hpp"
+
+#include <doctest/doctest.h>
+
+#include "test_support.hpp"
+
+#include <fmt/format.h>
+#include "bvplan/core/text.hpp"
+
+using namespace bvplan;
+using bvplan::test::d;
+using bvplan::test::portfolio_plan;
+
+TEST_CASE("calendar: start plus whole cadences up to the day after the end; uneven cadences noted") {
+  Plan p = portfolio_plan("  SPS: S\n", "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31}\n",
+                          ", monitoring: [{body: O&S, every: 6 months}, {body: Cabinet, every: 5 months}]");
+  Calendar c = compute_calendar({&p}, std::nullopt, std::nullopt);
+  REQUIRE(c.reports.size() == 4);
+  CHECK(to_iso(c.reports[0].date) == "2004-06-01");
+  CHECK(c.reports[0].body == "Cabinet");
+  CHECK(to_iso(c.reports[1].date) == "2004-07-01");
+  CHECK(to_iso(c.reports[2].date) == "2004-11-01");
+  CHECK(to_iso(c.reports[3].date) == "2005-01-01");  // the report on the last six months
+  CHECK(c.reports[3].body == "O&S");
+  REQUIRE(c.notes.size() == 1);
+  CHECK(c.notes[0] ==
+        "p: reports to Cabinet every 5 months do not divide the plan period 2004-01-01 to 2004-12-31; "
+        "the last falls due on 2004-11-01, 60 days before the plan ends");
+  CHECK(to_iso(next_report(p, d("2004-06-01"))->date) == "2004-07-01");
+  CHECK(to_iso(next_report(p, d("2004-11-01"))->date) == "2005-01-01");
+  CHECK_FALSE(next_report(p, d("2005-01-01")));
+  CHECK(compute_calendar({&p}, d("2004-06-15"), d("2004-10-01")).reports.size() == 1);
+}
