@@ -42,12 +42,13 @@ void render_all(const CheckedPlan& checked, Date as_of, const CheckedPlan& earli
   PlanFigures figures = figures_at(checked, as_of);
   PlanFigures earlier = figures_at(earlier_checked, plan.start);
   apply_baseline(figures, *earlier_checked.plan);
-  figures.baseline = Baseline{PlanVersion{"HEAD~2", "0123456", plan.start}, std::nullopt,
-                              diff_plans(*earlier_checked.plan, plan)};
+  figures.baseline =
+      Baseline{PlanVersion{"HEAD~2", "0123456", plan.start}, std::nullopt, diff_plans(*earlier_checked.plan, plan)};
   apply_comparison(figures, earlier);
   figures.compared_with = PlanVersion{"HEAD~1", "89abcde", plan.start};
   earlier.baseline = Baseline{PlanVersion{"v1", "0123456", plan.start},
-                              MissingVersion{MissingVersion::Why::no_version, plan.id, "a.yaml", "other"}, {}};
+                              MissingVersion{MissingVersion::Why::no_version, plan.id, "a.yaml", "other"},
+                              {}};
   std::vector<PlanFigures> one{figures};
   std::vector<PlanFigures> two{figures, earlier};
 
