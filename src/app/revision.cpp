@@ -1,10 +1,9 @@
 #include "bvplan/app/revision.hpp"
 
-#include <filesystem>
-
 #include <fmt/format.h>
 
 #include "bvplan/formats/findings.hpp"
+#include "bvplan/io/workspace.hpp"
 
 namespace bvplan {
 
@@ -15,13 +14,7 @@ std::unique_ptr<GitRepository> open_repository(const std::vector<std::string>& f
 }
 
 std::string shown_path(const GitRepository& repo, const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::path here = fs::current_path(ec);
-  if (ec) return path;
-  std::string out =
-      (fs::path(repo.workdir()) / path).lexically_relative(fs::weakly_canonical(here, ec)).generic_string();
-  return out.empty() ? path : out;
+  return path_from_current_folder(repo.workdir(), path);
 }
 
 CheckedPlan check_text(std::string text, const std::string& name, const Owners& inherited, Date as_of) {

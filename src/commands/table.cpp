@@ -13,6 +13,17 @@
 
 namespace bvplan {
 
+// Each defined in src/commands/NAME.cpp.
+Runner declare_check(CLI::App& command);
+Runner declare_status(CLI::App& command);
+Runner declare_report(CLI::App& command);
+Runner declare_explain(CLI::App& command);
+Runner declare_history(CLI::App& command);
+Runner declare_diff(CLI::App& command);
+Runner declare_workload(CLI::App& command);
+Runner declare_savings(CLI::App& command);
+Runner declare_calendar(CLI::App& command);
+
 namespace {
 
 constexpr const char* version_text = "bvplan 0.1.0";

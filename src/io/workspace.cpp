@@ -164,4 +164,12 @@ Date today() {
                         static_cast<unsigned>(local.tm_mday));
 }
 
+std::string path_from_current_folder(const std::string& root, const std::string& path) {
+  std::error_code ec;
+  fs::path here = fs::current_path(ec);
+  if (ec) return path;
+  std::string out = (fs::path(root) / path).lexically_relative(fs::weakly_canonical(here, ec)).generic_string();
+  return out.empty() ? path : out;
+}
+
 }  // namespace bvplan

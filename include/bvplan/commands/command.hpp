@@ -32,15 +32,4 @@ Runner bind_command(CLI::App& command, void (*declare)(CLI::App&, Options&), int
   return [options, run] { return run(*options); };
 }
 
-// One per file under src/commands/.
-Runner declare_check(CLI::App& command);
-Runner declare_status(CLI::App& command);
-Runner declare_report(CLI::App& command);
-Runner declare_explain(CLI::App& command);
-Runner declare_history(CLI::App& command);
-Runner declare_diff(CLI::App& command);
-Runner declare_workload(CLI::App& command);
-Runner declare_savings(CLI::App& command);
-Runner declare_calendar(CLI::App& command);
-
 }  // namespace bvplan

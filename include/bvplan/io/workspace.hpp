@@ -23,6 +23,10 @@ struct PlanFiles {
 };
 PlanFiles collect_plan_files(const std::vector<std::string>& paths);
 
+// `path` (relative to `root`) as seen from the current folder: "plans/a.yaml" in a
+// repository at /r, run from /r/plans, is "a.yaml"; `path` itself when that cannot be said.
+std::string path_from_current_folder(const std::string& root, const std::string& path);
+
 // "Today": SOURCE_DATE_EPOCH when set (a UNIX time), else the local calendar date.
 // Throws Error when SOURCE_DATE_EPOCH is not a number.
 Date today();

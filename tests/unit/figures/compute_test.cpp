@@ -830,19 +830,16 @@ issues:
     actions:
       - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-10-31, updates: [{date: 2004-03-31, complete: 30}]}
 )";
-  SourceFile now_source("p.yaml", text), then_source("p.yaml", earlier_text);
-  LoadResult now = load_plan_text(now_source), then = load_plan_text(then_source);
-  REQUIRE(now.diagnostics.empty());
-  REQUIRE(then.diagnostics.empty());
+  Plan now = test::plan_from(text), then = test::plan_from(earlier_text);
   DateRange w{*parse_date("2004-04-01"), *parse_date("2004-06-30")};
-  PlanFigures figures = compute_plan(*now.plan, *parse_date("2004-06-30"), w);
-  apply_baseline(figures, *then.plan);
+  PlanFigures figures = compute_plan(now, *parse_date("2004-06-30"), w);
+  apply_baseline(figures, then);
   CHECK(to_iso(*figures.actions[0].baseline_due) == "2004-10-31");
   CHECK(*figures.actions[0].baseline_slip == 61);
   CHECK_FALSE(figures.actions[1].baseline_due);
 
   // At 31 March A1 was 30% of a 24.8% target (ratio 121%); now 40% of 49.6% (81%): worse.
-  PlanFigures earlier = compute_plan(*then.plan, *parse_date("2004-03-31"), w);
+  PlanFigures earlier = compute_plan(then, *parse_date("2004-03-31"), w);
   apply_comparison(figures, earlier);
   CHECK(*figures.actions[0].direction == Direction::worse);
   CHECK(*figures.actions[1].direction == Direction::added);

@@ -42,7 +42,7 @@ TEST_CASE("ics: a folded line never continues with a workflow command") {
 }
 
 TEST_CASE("calendar: a plan ending 9999-12-31 lists no report after it") {
-  SourceFile source("p.yaml", R"(bvplan: 1
+  Plan plan = test::plan_from(R"(bvplan: 1
 plan: {id: far, title: F, start: 9999-01-01, end: 9999-12-31, monitoring: [{body: Cabinet, every: 6 months}]}
 owners:
   SPS: S
@@ -52,14 +52,12 @@ issues:
     actions:
       - {id: A1, title: a, lead: SPS, start: 9999-01-01, due: 9999-12-31}
 )");
-  LoadResult r = load_plan_text(source);
-  REQUIRE(r.diagnostics.empty());
-  Calendar c = compute_calendar({&*r.plan}, std::nullopt, std::nullopt);
+  Calendar c = compute_calendar({&plan}, std::nullopt, std::nullopt);
   REQUIRE(c.reports.size() == 1);
   CHECK(to_iso(c.reports[0].date) == "9999-07-01");
   REQUIRE(c.notes.size() == 1);
   CHECK(c.notes[0] == "far: the report to Cabinet due as the plan ends falls due after 9999-12-31 and is not listed");
-  CHECK_FALSE(next_report(*r.plan, d("9999-07-01")));
+  CHECK_FALSE(next_report(plan, d("9999-07-01")));
   c.reports[0].date = d("9999-12-31");  // a report on the last day: no DTEND past it
   std::string ics = render_calendar_ics(c, d("9999-06-30"));
   CHECK(ics.find("DTSTART;VALUE=DATE:99991231\r\nSUMMARY") != std::string::npos);

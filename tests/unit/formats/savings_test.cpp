@@ -13,7 +13,7 @@ using bvplan::test::d;
 
 TEST_CASE("savings: money in different currencies is never added; one total per currency, by code") {
   auto plan_in = [](const char* id, const char* currency, const char* target) {
-    SourceFile source("p.yaml", fmt::format(R"(bvplan: 1
+    return test::plan_from(fmt::format(R"(bvplan: 1
 plan: {{id: {}, title: P, start: 2004-01-01, end: 2004-12-31, currency: {}, savings_target: {}}}
 owners: {{SPS: S}}
 issues:
@@ -23,10 +23,7 @@ issues:
       - {{id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31,
          updates: [{{date: 2004-07-01, complete: 50, savings: 100}}]}}
 )",
-                                            id, currency, target));
-    LoadResult r = load_plan_text(source);
-    REQUIRE(r.diagnostics.empty());
-    return *r.plan;
+                                       id, currency, target));
   };
   Plan gbp = plan_in("g", "GBP", "1000"), eur = plan_in("e", "EUR", "400"), gbp2 = plan_in("h", "GBP", "500");
   DateRange w{d("2004-04-01"), d("2004-07-01")};
