@@ -91,7 +91,10 @@ std::string portfolio_status(const std::vector<PlanFigures>& plans, bool color) 
 
 std::string render_status(const std::vector<PlanFigures>& plans, const StatusOptions& options) {
   std::string out;
-  for (size_t n = 0; n < plans.size(); ++n) out += (n ? "\n" : "") + plan_status(plans[n], options.color);
+  for (size_t n = 0; n < plans.size(); ++n) {
+    if (n) out += '\n';  // not `"\n" + string`: GCC 12's -Wrestrict false positive (bug 105651)
+    out += plan_status(plans[n], options.color);
+  }
   if (plans.size() > 1) out += portfolio_status(plans, options.color);
   return out;
 }
