@@ -42,7 +42,8 @@ int run(const CalendarOptions& options) {
   PortfolioInput input = load_portfolio(options.input, as_of);
   Calendar c = compute_calendar(input.portfolio.plans, from, to);
   if (options.format != "md")  // the Markdown carries its notes itself
-    for (const std::string& note : c.notes) write_err(fmt::format("bvplan: note: {}\n", escape_control(note)));
+    for (const CalendarNote& note : c.notes)
+      write_err(fmt::format("bvplan: note: {}\n", escape_control(describe(note))));
   if (!input.portfolio.plans.empty())
     options.output.write(choice_of(formats, options.format)(c, as_of), input.set->inputs());
   return input.errors ? exit_findings : exit_ok;

@@ -80,6 +80,19 @@ std::string slug(std::string_view text) {
 
 }  // namespace
 
+std::string describe(const CalendarNote& note) {
+  const Plan& plan = *note.plan;
+  const Monitoring& m = *note.monitoring;
+  if (note.kind == CalendarNote::Kind::beyond_9999)
+    return fmt::format("{}: the report to {} due as the plan ends falls due after 9999-12-31 and is not listed",
+                       plan.id, m.body);
+  return fmt::format("{}: reports to {} every {} do not divide the plan period {} to {}; {}", plan.id, m.body,
+                     to_string(m.every), to_iso(plan.start), to_iso(plan.end),
+                     note.last ? fmt::format("the last falls due on {}, {} days before the plan ends",
+                                             to_iso(*note.last), plan.end.days_since(*note.last))
+                               : std::string("no report falls due within it"));
+}
+
 std::string render_calendar_markdown(const Calendar& c) {
   Table table{{{"Date"}, {"Monitoring body"}, {"Every"}, {"Plans due"}}, {}};
   for (const ReportDue& r : c.reports)
@@ -87,7 +100,7 @@ std::string render_calendar_markdown(const Calendar& c) {
   const std::string blank(blank_cell);
   if (c.reports.empty()) table.rows.push_back({blank, "No reports fall due in these dates.", blank, blank});
   std::string out = "# Monitoring calendar\n\n" + render_markdown(table);
-  for (const std::string& note : c.notes) out += fmt::format("\nNote: {}.\n", escape_markdown(note));
+  for (const CalendarNote& note : c.notes) out += fmt::format("\nNote: {}.\n", escape_markdown(describe(note)));
   return out;
 }
 
@@ -109,7 +122,9 @@ std::string render_calendar_json(const Calendar& c) {
       for (const Plan* p : r.plans) json.string(p->id);
       json.end_array().end_object();
     }
-    json.end_array().key("notes").strings(c.notes).end_object();
+    std::vector<std::string> notes;
+    for (const CalendarNote& note : c.notes) notes.push_back(describe(note));
+    json.end_array().key("notes").strings(notes).end_object();
     out.put('\n');
   });
 }

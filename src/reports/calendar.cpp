@@ -2,8 +2,6 @@
 
 #include <map>
 
-#include <fmt/format.h>
-
 namespace bvplan {
 
 namespace {
@@ -31,17 +29,10 @@ Calendar compute_calendar(const std::vector<const Plan*>& plans, std::optional<D
       std::vector<Date> dates = report_dates(*plan, m);
       Date last = dates.empty() ? plan->start : dates.back();
       if (last != plan->end.plus_days(1))
-        c.notes.push_back(fmt::format("{}: reports to {} every {} do not divide the plan period {} to {}; {}", plan->id,
-                                      m.body, to_string(m.every), to_iso(plan->start), to_iso(plan->end),
-                                      dates.empty()
-                                          ? std::string("no report falls due within it")
-                                          : fmt::format("the last falls due on {}, {} days before the plan ends",
-                                                        to_iso(last), plan->end.days_since(last))));
-      if (!dates.empty() && !dates.back().writable())
         c.notes.push_back(
-            fmt::format("{}: the report to {} due as the plan ends falls due after 9999-12-31 and "
-                        "is not listed",
-                        plan->id, m.body));
+            {CalendarNote::Kind::uneven, plan, &m, dates.empty() ? std::nullopt : std::optional<Date>(last)});
+      if (!dates.empty() && !dates.back().writable())
+        c.notes.push_back({CalendarNote::Kind::beyond_9999, plan, &m, std::nullopt});
       for (Date d : dates) {
         if ((from && d < *from) || (to && d > *to) || !d.writable()) continue;
         ReportDue& r = due[{d, m.body}];

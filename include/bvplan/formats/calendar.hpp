@@ -7,6 +7,10 @@
 
 namespace bvplan {
 
+// "p: reports to Cabinet every 5 months do not divide the plan period 2004-01-01 to
+// 2004-12-31; the last falls due on 2004-11-01, 60 days before the plan ends".
+std::string describe(const CalendarNote& note);
+
 std::string render_calendar_markdown(const Calendar& calendar);
 std::string render_calendar_csv(const Calendar& calendar);
 std::string render_calendar_json(const Calendar& calendar);

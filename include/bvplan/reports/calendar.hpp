@@ -18,9 +18,21 @@ struct ReportDue {
   std::vector<const Plan*> plans;
 };
 
+// A plan's reports to one body that the calendar cannot list as the plan implies.
+struct CalendarNote {
+  enum class Kind {
+    uneven,       // the cadence does not divide the plan's period
+    beyond_9999,  // the report due as the plan ends falls after 9999-12-31: not listed
+  };
+  Kind kind = Kind::uneven;
+  const Plan* plan = nullptr;
+  const Monitoring* monitoring = nullptr;
+  std::optional<Date> last;  // uneven: the last report due within the period (none: no report)
+};
+
 struct Calendar {
-  std::vector<ReportDue> reports;  // by date, then body
-  std::vector<std::string> notes;  // cadences that do not divide a plan's period
+  std::vector<ReportDue> reports;   // by date, then body
+  std::vector<CalendarNote> notes;  // in plan order, then monitoring order
 };
 
 // Every report due: each plan's start plus whole cadences, up to its end, per body.

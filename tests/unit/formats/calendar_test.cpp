@@ -56,9 +56,24 @@ issues:
   REQUIRE(c.reports.size() == 1);
   CHECK(to_iso(c.reports[0].date) == "9999-07-01");
   REQUIRE(c.notes.size() == 1);
-  CHECK(c.notes[0] == "far: the report to Cabinet due as the plan ends falls due after 9999-12-31 and is not listed");
+  CHECK(describe(c.notes[0]) ==
+        "far: the report to Cabinet due as the plan ends falls due after 9999-12-31 and is not listed");
   CHECK_FALSE(next_report(plan, d("9999-07-01")));
   c.reports[0].date = d("9999-12-31");  // a report on the last day: no DTEND past it
   std::string ics = render_calendar_ics(c, d("9999-06-30"));
   CHECK(ics.find("DTSTART;VALUE=DATE:99991231\r\nSUMMARY") != std::string::npos);
+}
+
+TEST_CASE("calendar notes in words: a cadence that does not divide the plan's period") {
+  Plan p =
+      test::portfolio_plan("  SPS: S\n", "      - {id: A1, title: a, lead: SPS, start: 2004-01-01, due: 2004-12-31}\n",
+                           ", monitoring: [{body: Cabinet, every: 5 months}]");
+  CalendarNote note{CalendarNote::Kind::uneven, &p, &p.monitoring[0], d("2004-11-01")};
+  CHECK(describe(note) ==
+        "p: reports to Cabinet every 5 months do not divide the plan period 2004-01-01 to 2004-12-31; "
+        "the last falls due on 2004-11-01, 60 days before the plan ends");
+  note.last.reset();
+  CHECK(describe(note) ==
+        "p: reports to Cabinet every 5 months do not divide the plan period 2004-01-01 to 2004-12-31; "
+        "no report falls due within it");
 }
