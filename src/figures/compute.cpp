@@ -44,17 +44,6 @@ const char* to_string(Direction direction) {
   return "same";
 }
 
-std::string direction_text(Direction direction) {
-  switch (direction) {
-    case Direction::improved: return "\u2191 improved";
-    case Direction::same: return "\u2192 same";
-    case Direction::worse: return "\u2193 worse";
-    case Direction::added: return "new";
-    case Direction::unrated: return "-";
-  }
-  return "";
-}
-
 double performance_ratio(double actual, double target) { return target > 0 ? 100 * actual / target : 100; }
 
 namespace {
@@ -102,19 +91,6 @@ const char* to_string(MilestoneState state) {
     case MilestoneState::overdue: return "overdue";
   }
   return "pending";
-}
-
-double round_percent(double value, int decimals) {
-  double scale = std::pow(10.0, decimals);
-  double scaled = value * scale;
-  // A hair towards the away-from-zero side absorbs binary representation error
-  // (0.15 * 10 is 1.4999999999999998).
-  double rounded = std::round(scaled + std::copysign(1e-9, scaled)) / scale;
-  return rounded == 0 ? 0.0 : rounded;
-}
-
-std::string format_percent(double value, int decimals) {
-  return fmt::format("{:.{}f}", round_percent(value, decimals), decimals);
 }
 
 TargetSegment target_segment(const Action& action, Date as_of) {

@@ -9,6 +9,17 @@
 
 namespace bvplan {
 
+std::string direction_text(Direction direction) {
+  switch (direction) {
+    case Direction::improved: return "\u2191 improved";
+    case Direction::same: return "\u2192 same";
+    case Direction::worse: return "\u2193 worse";
+    case Direction::added: return "new";
+    case Direction::unrated: return "-";
+  }
+  return "";
+}
+
 namespace {
 
 std::string group_thousands(long long whole) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bvplan/core/date.hpp"
+#include "bvplan/core/number.hpp"
 #include "bvplan/core/period.hpp"
 #include "bvplan/model/change.hpp"
 #include "bvplan/model/plan.hpp"
@@ -26,8 +27,6 @@ const char* to_string(MilestoneState state);
 // either evaluation has no figures (every action deferred or cancelled).
 enum class Direction { improved, same, worse, added, unrated };
 const char* to_string(Direction direction);
-// "↑ improved", "→ same", "↓ worse", "new", "-": the arrow and the word.
-std::string direction_text(Direction direction);
 
 struct ActionFigures {
   const Action* action = nullptr;
@@ -173,13 +172,5 @@ DateRange cadence_window(Cadence cadence, Date as_of);
 
 // A reporting period: 2004, 2004-H1, 2004-Q2, 2004-06. Returns nullopt if malformed.
 std::optional<DateRange> parse_period(std::string_view text);
-
-// Rounds half away from zero to `decimals` places, the one rounding rule for percentages.
-double round_percent(double value, int decimals);
-// "48" (decimals 0) or "48.5" (decimals 1), never "-0".
-std::string format_percent(double value, int decimals);
-// "1500", "1500.5": the one way money and other amounts are written for machines (CSV,
-// JSON) and in findings.
-std::string format_number(double amount);
 
 }  // namespace bvplan

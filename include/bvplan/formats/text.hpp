@@ -11,6 +11,9 @@
 
 namespace bvplan {
 
+// "↑ improved", "→ same", "↓ worse", "new", "-": the arrow and the word.
+std::string direction_text(Direction direction);
+
 // "£12,500", "£1,250.50", "12,500 EUR": the one way money is written for people.
 std::string format_money(double amount, std::string_view currency);
 // format_money escaped for Markdown (the currency is plan text).

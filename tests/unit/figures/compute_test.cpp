@@ -668,7 +668,6 @@ TEST_CASE("roll-up: all actions deferred gives no target, no actual and no RAG; 
   apply_comparison(fc, earlier);
   REQUIRE(fc.direction);
   CHECK(*fc.direction == Direction::unrated);
-  CHECK(direction_text(Direction::unrated) == "-");
   apply_comparison(earlier, fc);
   CHECK(*earlier.direction == Direction::unrated);
 
@@ -750,31 +749,6 @@ TEST_CASE("roll-up: red once T is past the plan's end and actual is under 100") 
 
 // --- rounding, periods, windows ---------------------------------------------------------
 
-TEST_CASE("round_percent and format_percent round half away from zero") {
-  CHECK(round_percent(0.5, 0) == 1);
-  CHECK(round_percent(-0.5, 0) == -1);
-  CHECK(round_percent(2.5, 0) == 3);
-  CHECK(round_percent(-2.5, 0) == -3);
-  CHECK(round_percent(0.4, 0) == 0);
-  CHECK(round_percent(0.15, 1) == 0.2);
-  CHECK(round_percent(12.25, 1) == 12.3);
-  CHECK(round_percent(-12.25, 1) == -12.3);
-
-  CHECK(format_percent(0.5, 0) == "1");
-  CHECK(format_percent(-0.5, 0) == "-1");
-  CHECK(format_percent(2.5, 0) == "3");
-  CHECK(format_percent(37.5, 0) == "38");
-  CHECK(format_percent(-12.5, 0) == "-13");
-  CHECK(format_percent(-0.4, 0) == "0");
-  CHECK(format_percent(0.15, 1) == "0.2");
-  CHECK(format_percent(-0.04, 1) == "0.0");
-  CHECK(format_percent(12.25, 1) == "12.3");
-  CHECK(format_percent(48, 1) == "48.0");
-  CHECK(format_percent(48.5, 1) == "48.5");
-  CHECK(format_percent(100, 0) == "100");
-  CHECK(format_percent(0, 1) == "0.0");
-}
-
 TEST_CASE("parse_period") {
   auto period = [](const char* text) {
     auto w = parse_period(text);
@@ -844,7 +818,6 @@ issues:
   CHECK(*figures.actions[0].direction == Direction::worse);
   CHECK(*figures.actions[1].direction == Direction::added);
   CHECK(*figures.direction == Direction::worse);
-  CHECK(direction_text(Direction::improved) == "\u2191 improved");
   CHECK(performance_ratio(10, 0) == 100);
   CHECK(performance_ratio(45, 50) == 90);
 }

@@ -90,14 +90,12 @@ TEST_CASE("format_money") {
   CHECK(format_money(1250.5, "CHF") == "1,250.50 CHF");
 }
 
-TEST_CASE("format_number") {
-  CHECK(format_number(1500) == "1500");
-  CHECK(format_number(1500.5) == "1500.5");
-  CHECK(format_number(0.25) == "0.25");
-  CHECK(format_number(0) == "0");
-  CHECK(format_number(-5) == "-5");
-  CHECK(format_number(-12.5) == "-12.5");
-  CHECK(format_number(1234567) == "1234567");
+TEST_CASE("direction of travel: the arrow and the word") {
+  CHECK(direction_text(Direction::improved) == "\u2191 improved");
+  CHECK(direction_text(Direction::same) == "\u2192 same");
+  CHECK(direction_text(Direction::worse) == "\u2193 worse");
+  CHECK(direction_text(Direction::added) == "new");
+  CHECK(direction_text(Direction::unrated) == "-");
 }
 
 TEST_CASE("escape_markdown") {
