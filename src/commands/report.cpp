@@ -39,7 +39,7 @@ const Choices<Render> formats = {
     {"md", render_paper},
     {"csv",
      [](Output& out, const ReportOptions& options, const FigureSet& figures) {
-       out.write(render_csv(figures.plans, CsvOptions{choice_of(levels, options.level), options.bom}));
+       render_csv(out, figures.plans, CsvOptions{choice_of(levels, options.level), options.bom});
      }},
     {"json", [](Output& out, const ReportOptions&,
                 const FigureSet& figures) { render_json(out, figures.plans, figures.as_of, figures.window); }},

@@ -101,16 +101,18 @@ void write_milestone_rows(Output& out, const std::vector<PlanFigures>& plans) {
 
 }  // namespace
 
+void render_csv(Output& out, const std::vector<PlanFigures>& plans, const CsvOptions& options) {
+  if (options.bom) out.write("\xEF\xBB\xBF");
+  switch (options.level) {
+    case CsvLevel::plan: write_plan_rows(out, plans); break;
+    case CsvLevel::issue: write_issue_rows(out, plans); break;
+    case CsvLevel::action: write_action_rows(out, plans); break;
+    case CsvLevel::milestone: write_milestone_rows(out, plans); break;
+  }
+}
+
 std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& options) {
-  return render_to_string([&](Output& out) {
-    if (options.bom) out.write("\xEF\xBB\xBF");
-    switch (options.level) {
-      case CsvLevel::plan: write_plan_rows(out, plans); break;
-      case CsvLevel::issue: write_issue_rows(out, plans); break;
-      case CsvLevel::action: write_action_rows(out, plans); break;
-      case CsvLevel::milestone: write_milestone_rows(out, plans); break;
-    }
-  });
+  return render_to_string([&](Output& out) { render_csv(out, plans, options); });
 }
 
 }  // namespace bvplan

@@ -36,6 +36,7 @@ struct CsvOptions {
   CsvLevel level = CsvLevel::action;
   bool bom = false;
 };
+void render_csv(Output& out, const std::vector<PlanFigures>& plans, const CsvOptions& options);
 std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& options);
 
 void render_json(Output& out, const std::vector<PlanFigures>& plans, Date as_of, DateRange window);
