@@ -10,6 +10,8 @@ namespace bvplan {
 
 std::string_view SourceFile::line_text(unsigned line) const {
   if (line_starts_.empty()) {
+    // Sized once (a vector grown by doubling would hold two copies at its peak).
+    line_starts_.reserve(1 + static_cast<size_t>(std::count(text.begin(), text.end(), '\n')));
     line_starts_.push_back(0);
     for (size_t i = 0; i < text.size(); ++i)
       if (text[i] == '\n') line_starts_.push_back(i + 1);

@@ -258,6 +258,15 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, DateRange window, const O
   RollUp all;
   double budget_sum = 0, savings_target_sum = 0;
   bool any_budget = false, any_savings_target = false;
+  size_t actions = 0, milestones = 0;
+  for (const KeyIssue& issue : plan.issues)
+    for (const Action& action : issue.actions) {
+      ++actions;
+      milestones += action.milestones.size();
+    }
+  p.actions.reserve(actions);  // sized once: a 20,000-action plan never holds two copies
+  p.milestones.reserve(milestones);
+  p.issues.reserve(plan.issues.size());
   for (const KeyIssue& issue : plan.issues) {
     RollUp part;
     for (const Action& action : issue.actions) {

@@ -13,6 +13,13 @@ namespace bvplan {
 
 namespace {
 
+std::vector<std::string> names(const std::vector<PlanAction>& actions) {
+  std::vector<std::string> out;
+  out.reserve(actions.size());
+  for (const PlanAction& a : actions) out.push_back(a.name());
+  return out;
+}
+
 std::string capacity_text(const Owner& o) {
   std::vector<std::string> parts;
   if (o.max_actions) parts.push_back(fmt::format("max {} led at once", *o.max_actions));
@@ -139,9 +146,9 @@ std::string render_workload_json(const Workload& w) {
             .key("led_at_once")
             .number(static_cast<long long>(c.peak_led));
         json.key("led")
-            .strings(c.led)
+            .strings(names(c.led))
             .key("supported")
-            .strings(c.supported)
+            .strings(names(c.supported))
             .key("effort_days")
             .number(format_days(c.effort_days));
         json.key("over_actions").boolean(c.over_actions).key("over_days").boolean(c.over_days).end_object();

@@ -43,7 +43,13 @@ LoadResult load_plan_text(SourceFile& source) {
   if (!result.diagnostics.empty()) return result;
   Document document = read_yaml(source, result.diagnostics);
   if (!document.usable) return result;
-  result.plan = load_plan(document, source.path, result.diagnostics);
+  if (document.empty || document.root.is_null()) {
+    result.plan = load_plan(document, source.path, result.diagnostics);
+    return result;
+  }
+  // The document is this function's own: its nodes are freed as the plan is read.
+  ShapeReader reader(source.path, result.diagnostics);
+  result.plan = read_plan(reader, document.root, document.storage.get());
   return result;
 }
 

@@ -115,7 +115,7 @@ KeyIssue read_issue(ShapeReader& reader, const Node& node) {
 
 }  // namespace
 
-Plan read_plan(ShapeReader& reader, const Node& root) {
+Plan read_plan(ShapeReader& reader, const Node& root, DocumentStorage* storage) {
   Plan out;
   out.file = reader.file();
   if (!reader.expect_map(root, "a plan file")) return out;
@@ -131,7 +131,12 @@ Plan read_plan(ShapeReader& reader, const Node& root) {
   std::span<const Node> issues = reader.required_list(root.find("issues"), "'issues'", "plan has no key issues",
                                                       "add at least one key issue under 'issues:'");
   out.issues.reserve(issues.size());
-  for (const Node& item : issues) out.issues.push_back(read_issue(reader, item));
+  for (const Node& item : issues) {
+    out.issues.push_back(read_issue(reader, item));
+    // Everything allocated before this issue's items (its descendants, earlier issues,
+    // and 'plan' and 'owners' when written first) has been read.
+    if (storage && !item.items().empty()) storage->release_nodes_before(item.items().data());
+  }
   out.malformed_owner_references = reader.take_malformed_references();
   return out;
 }

@@ -42,7 +42,7 @@ long overlap_days(const DateRange& a, Date start, Date end) {
 }
 
 // Most intervals covering one day, within start..end.
-size_t peak(std::vector<DateRange> spans, Date start, Date end) {
+size_t peak(const std::vector<DateRange>& spans, Date start, Date end) {
   std::vector<std::pair<Date, int>> events;
   for (const DateRange& w : spans) {
     Date from = std::max(w.start, start), to = std::min(w.end, end);
@@ -60,7 +60,7 @@ size_t peak(std::vector<DateRange> spans, Date start, Date end) {
 
 // One owner's work, period by period, while it is being gathered.
 struct Work {
-  std::vector<std::vector<std::string>> led, supported;
+  std::vector<std::vector<PlanAction>> led, supported;
   std::vector<std::vector<DateRange>> led_spans;
   std::vector<double> effort;
 };
@@ -78,7 +78,7 @@ public:
     }
     return x;
   }
-  const std::map<std::string, Work>& all() const { return work_; }
+  std::map<std::string, Work>& all() { return work_; }
 
 private:
   size_t periods_;
@@ -90,7 +90,7 @@ void add_action(const Plan& plan, const Action& action, Date as_of, const std::v
                 WorkByOwner& work, std::vector<PeriodLoad>& totals) {
   std::optional<DateRange> span = active_span(action, as_of);
   if (!span) return;
-  std::string name = plan.id + "/" + action.id;
+  PlanAction name{&plan, &action};
   double days = static_cast<double>(action.due.days_since(action.start) + 1);
   double people = 1 + static_cast<double>(action.support.size());
   // Periods are in order and apart: visit only those the action is active in (it
@@ -122,14 +122,14 @@ void add_action(const Plan& plan, const Action& action, Date as_of, const std::v
 }
 
 // One owner's cells, judged against the owner's capacity.
-OwnerLoad owner_load(const std::string& id, const Work& x, const Owners& owners, const std::vector<Period>& periods) {
+OwnerLoad owner_load(const std::string& id, Work& x, const Owners& owners, const std::vector<Period>& periods) {
   OwnerLoad load;
   auto it = owners.find(id);
   load.owner = it != owners.end() ? it->second : Owner{id, id, "", std::nullopt, std::nullopt, "", {}, false};
   for (size_t p = 0; p < periods.size(); ++p) {
     WorkloadCell cell;
-    cell.led = x.led[p];
-    cell.supported = x.supported[p];
+    cell.led = std::move(x.led[p]);
+    cell.supported = std::move(x.supported[p]);
     cell.peak_led = peak(x.led_spans[p], periods[p].start, periods[p].end);
     cell.effort_days = x.effort[p];
     cell.over_actions = load.owner.max_actions && cell.peak_led > *load.owner.max_actions;
@@ -152,7 +152,7 @@ Workload compute_workload(const std::vector<const Plan*>& plans, const Owners& o
   for (const Plan* plan : plans)
     for (const KeyIssue& issue : plan->issues)
       for (const Action& action : issue.actions) add_action(*plan, action, as_of, periods, work, w.totals);
-  for (const auto& [id, x] : work.all()) w.owners.push_back(owner_load(id, x, owners, periods));
+  for (auto& [id, x] : work.all()) w.owners.push_back(owner_load(id, x, owners, periods));
   return w;
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <functional>
 
 #include "bvplan/yaml/document.hpp"
 
@@ -14,6 +15,7 @@ T* DocumentStorage::Blocks<T>::take(size_t n, size_t block_size) {
     size_t next = blocks.empty() ? block_size / 256 : std::min(capacity * 2, block_size);
     size_t size = std::max(n, next);
     blocks.push_back(std::make_unique_for_overwrite<T[]>(size));
+    sizes.push_back(size);
     used = 0;
     capacity = size;
   }
@@ -23,6 +25,17 @@ T* DocumentStorage::Blocks<T>::take(size_t n, size_t block_size) {
 }
 
 Node* DocumentStorage::allocate_nodes(size_t n) { return nodes_.take(n, 16384); }
+
+void DocumentStorage::release_nodes_before(const Node* node) {
+  std::less<const Node*> before;
+  for (size_t i = nodes_.released; i < nodes_.blocks.size(); ++i) {
+    const Node* start = nodes_.blocks[i].get();
+    if (!before(node, start) && before(node, start + nodes_.sizes[i])) {
+      for (; nodes_.released < i; ++nodes_.released) nodes_.blocks[nodes_.released].reset();
+      return;
+    }
+  }
+}
 
 const char* DocumentStorage::copy_text(std::string_view text) {
   char* out = text_.take(text.size(), 65536);

@@ -36,6 +36,8 @@ Owners read_owners_register(ShapeReader& reader, const Node& root);
 // One action of a key issue, with its targets, milestones, updates and re-baselines.
 Action read_action(ShapeReader& reader, const Node& node);
 // A plan file's root: `bvplan`, `plan`, `owners` and `issues`.
-Plan read_plan(ShapeReader& reader, const Node& root);
+// With `storage` (the tree's own), each key issue's nodes are freed once it is read: the
+// tree must not be read again afterwards.
+Plan read_plan(ShapeReader& reader, const Node& root, DocumentStorage* storage = nullptr);
 
 }  // namespace bvplan

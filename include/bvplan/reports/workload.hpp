@@ -21,9 +21,16 @@ std::vector<Period> periods_between(Date from, Date to, HistoryStep step);
 // due date, or to the as-of date while it is overdue. Deferred and cancelled: never.
 std::optional<DateRange> active_span(const Action& action, Date as_of);
 
+// One action of one plan, as workload lists it.
+struct PlanAction {
+  const Plan* plan = nullptr;
+  const Action* action = nullptr;
+  std::string name() const { return plan->id + "/" + action->id; }  // "roads-2004/KI1.2"
+};
+
 struct WorkloadCell {
-  std::vector<std::string> led;  // "plan/action" active in the period
-  std::vector<std::string> supported;
+  std::vector<PlanAction> led;  // active in the period
+  std::vector<PlanAction> supported;
   size_t peak_led = 0;     // most actions led on any one day of the period
   double effort_days = 0;  // share of effort_days falling in the period
   bool over_actions = false;

@@ -59,11 +59,19 @@ public:
   Node* allocate_nodes(size_t n);
   // A stable copy of `text`.
   const char* copy_text(std::string_view text);
+  // Frees every block of nodes allocated before the one holding `node`. A container's
+  // items are allocated as it closes, after all of its descendants, so once a reader is
+  // done with every node allocated before `node`, their memory goes back while the rest
+  // of the tree is still read: the loader reads the plan's key issues this way, and the
+  // tree and the whole model are never held at once.
+  void release_nodes_before(const Node* node);
 
 private:
   template <typename T>
   struct Blocks {
     std::vector<std::unique_ptr<T[]>> blocks;
+    std::vector<size_t> sizes;  // each block's size
+    size_t released = 0;        // blocks freed, from the first
     size_t used = 0, capacity = 0;
     T* take(size_t n, size_t block_size);
   };

@@ -54,7 +54,9 @@ TEST_CASE("workload: peak led at once, effort shared with supporters, over capac
   const OwnerLoad& sps = w.owners[1];
   CHECK(cmt.owner.id == "CMT");
   CHECK_FALSE(cmt.judged());
-  CHECK(cmt.cells[0].supported.size() == 1);
+  REQUIRE(cmt.cells[0].supported.size() == 1);
+  CHECK(cmt.cells[0].supported[0].name() == "p/" + cmt.cells[0].supported[0].action->id);
+  CHECK(cmt.cells[0].supported[0].plan == &p);
   CHECK(cmt.cells[0].effort_days == doctest::Approx(15));
   CHECK(sps.cells[0].led.size() == 2);
   CHECK(sps.cells[0].peak_led == 2);
