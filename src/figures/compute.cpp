@@ -249,6 +249,23 @@ Rag rolled_up_rag(std::optional<double> target_if_any, std::optional<double> act
 
 }  // namespace
 
+namespace {
+
+// Sized once: a 20,000-action plan's figures are never held twice while a vector grows.
+void reserve_figures(PlanFigures& p, const Plan& plan) {
+  size_t actions = 0, milestones = 0;
+  for (const KeyIssue& issue : plan.issues)
+    for (const Action& action : issue.actions) {
+      ++actions;
+      milestones += action.milestones.size();
+    }
+  p.actions.reserve(actions);
+  p.milestones.reserve(milestones);
+  p.issues.reserve(plan.issues.size());
+}
+
+}  // namespace
+
 PlanFigures compute_plan(const Plan& plan, Date as_of, DateRange window, const Owners* owners) {
   PlanFigures p;
   p.plan = &plan;
@@ -258,15 +275,7 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, DateRange window, const O
   RollUp all;
   double budget_sum = 0, savings_target_sum = 0;
   bool any_budget = false, any_savings_target = false;
-  size_t actions = 0, milestones = 0;
-  for (const KeyIssue& issue : plan.issues)
-    for (const Action& action : issue.actions) {
-      ++actions;
-      milestones += action.milestones.size();
-    }
-  p.actions.reserve(actions);  // sized once: a 20,000-action plan never holds two copies
-  p.milestones.reserve(milestones);
-  p.issues.reserve(plan.issues.size());
+  reserve_figures(p, plan);
   for (const KeyIssue& issue : plan.issues) {
     RollUp part;
     for (const Action& action : issue.actions) {
