@@ -276,6 +276,7 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, DateRange window, const O
   double budget_sum = 0, savings_target_sum = 0;
   bool any_budget = false, any_savings_target = false;
   reserve_figures(p, plan);
+  p.measures = compute_measures(plan, as_of);
   for (const KeyIssue& issue : plan.issues) {
     RollUp part;
     for (const Action& action : issue.actions) {

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
+#include "bvplan/formats/measures.hpp"
 #include "bvplan/formats/render.hpp"
 
 namespace bvplan {
@@ -172,6 +173,8 @@ std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans,
     }
     for (const ActionFigures& a : p.actions)
       if (a.action->id == id) return explain_action(p, a);
+    for (const MeasureFigures& m : p.measures)
+      if (m.measure->id == id) return explain_measure(p, m);
   }
   return std::nullopt;
 }

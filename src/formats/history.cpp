@@ -1,5 +1,6 @@
 #include "bvplan/formats/history.hpp"
 #include "bvplan/formats/json.hpp"
+#include "bvplan/formats/measures.hpp"
 #include "bvplan/formats/render.hpp"
 
 namespace bvplan {
@@ -26,6 +27,7 @@ Table history_table(const std::vector<HistoryPoint>& points, bool markdown) {
     table.rows.push_back({to_iso(p.date), p.commit, markdown ? escape_markdown(p.plan) : csv_text(p.plan),
                           percent(p.target), percent(p.actual), to_string(p.rag), std::to_string(p.red),
                           std::to_string(p.amber), std::to_string(p.green)});
+  add_measure_history_columns(table, points, markdown);
   return table;
 }
 
@@ -49,6 +51,7 @@ std::string render_history_json(const std::vector<HistoryPoint>& points) {
       json.key("target").number_or_null(percent(p.target)).key("actual").number_or_null(percent(p.actual));
       json.key("rag").string(to_string(p.rag)).key("red").number(static_cast<long long>(p.red));
       json.key("amber").number(static_cast<long long>(p.amber)).key("green").number(static_cast<long long>(p.green));
+      write_measure_history_json(json, p);
       json.end_object();
     }
     json.end_array().end_object();

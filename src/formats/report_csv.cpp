@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "bvplan/formats/measures.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/formats/table.hpp"
 
@@ -108,6 +109,7 @@ void render_csv(Output& out, const std::vector<PlanFigures>& plans, const CsvOpt
     case CsvLevel::issue: write_issue_rows(out, plans); break;
     case CsvLevel::action: write_action_rows(out, plans); break;
     case CsvLevel::milestone: write_milestone_rows(out, plans); break;
+    case CsvLevel::measure: write_measure_rows(out, plans); break;
   }
 }
 

@@ -1,5 +1,6 @@
 #include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/json.hpp"
+#include "bvplan/formats/measures.hpp"
 #include "bvplan/formats/render.hpp"
 
 namespace bvplan {
@@ -82,6 +83,7 @@ void write_plan(JsonWriter& json, const PlanFigures& p) {
   json.end_array().key("milestones").begin_array(element_lines);
   for (const MilestoneFigures& m : p.milestones) write_milestone(json, p, m);
   json.end_array();
+  write_measures_json(json, p);
   if (p.baseline)
     json.key("baseline")
         .string(baseline_label(p.baseline->version))

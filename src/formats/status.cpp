@@ -2,6 +2,7 @@
 
 #include "bvplan/core/text.hpp"
 #include "bvplan/formats/diff.hpp"
+#include "bvplan/formats/measures.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/formats/table.hpp"
 
@@ -57,6 +58,11 @@ std::string plan_status(const PlanFigures& p, bool color) {
                      travel ? fmt::format("; {} since {}", direction_text(*p.direction),
                                           escape_control(p.compared_with ? comparison_label(*p.compared_with) : ""))
                             : "");
+  if (!p.measures.empty()) {
+    std::vector<Rag> measure_rags;
+    Table measures = measures_status_table(p, measure_rags);
+    out += render_terminal(measures, rag_colour(3, measure_rags, color));
+  }
   if (p.next_report)
     out += fmt::format("next report due {} to {}\n", to_iso(*p.next_report), escape_control(p.next_report_body));
   return out;

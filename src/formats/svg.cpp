@@ -7,8 +7,6 @@
 
 namespace bvplan {
 
-namespace {
-
 std::string xml(std::string_view text) {
   std::string out;
   for (char c : text) {
@@ -24,6 +22,8 @@ std::string xml(std::string_view text) {
   }
   return out;
 }
+
+namespace {
 
 // The chart's geometry: the plot area, and the mapping from dates and percents into it.
 struct Chart {
@@ -183,7 +183,8 @@ void write_legend(std::string& out, const Chart& chart, const PlanList& plans) {
 std::string render_history_svg(const std::vector<HistoryPoint>& points) {
   // Target lines are dashed while actual lines are solid, so the chart reads without colour.
   const PlanList plans = plans_in_order(points);
-  const Chart chart(points, plans.ids.size());
+  Chart chart(points, plans.ids.size());
+  std::string panels = render_measure_panels(points, chart.width, chart.total_h, chart.total_h);
   std::string out;
   write_header(out, chart);
   write_axes(out, chart);
@@ -193,6 +194,7 @@ std::string render_history_svg(const std::vector<HistoryPoint>& points) {
     write_line(out, chart, points, plans.ids[n], n, Series::actual);
   }
   write_legend(out, chart, plans);
+  out += panels;
   out += "</svg>\n";
   return out;
 }

@@ -8,7 +8,7 @@ namespace bvplan {
 
 namespace {
 
-constexpr std::string_view file_keys[] = {"bvplan", "plan", "owners", "issues"};
+constexpr std::string_view file_keys[] = {"bvplan", "plan", "owners", "issues", "measures"};
 constexpr std::string_view file_required[] = {"bvplan", "plan", "issues"};
 constexpr std::string_view plan_keys[] = {"id",     "title",    "start",          "end",        "review", "owner",
                                           "budget", "currency", "savings_target", "monitoring", "rag"};
@@ -128,6 +128,7 @@ Plan read_plan(ShapeReader& reader, const Node& root, DocumentStorage* storage) 
   }
   if (const Node* p = root.find("plan")) read_plan_section(reader, *p, out);
   if (const Node* o = root.find("owners")) out.owners = read_owners(reader, *o, true);
+  out.measures = read_measures(reader, root.find("measures"));  // before the issues free its nodes
   std::span<const Node> issues = reader.required_list(root.find("issues"), "'issues'", "plan has no key issues",
                                                       "add at least one key issue under 'issues:'");
   out.issues.reserve(issues.size());

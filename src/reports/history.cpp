@@ -33,6 +33,9 @@ HistoryPoint history_point(const PlanFigures& figures, const std::string& commit
   p.red = figures.counts.red;
   p.amber = figures.counts.amber;
   p.green = figures.counts.green;
+  p.measures.reserve(figures.measures.size());
+  for (const MeasureFigures& m : figures.measures)
+    p.measures.push_back({m.measure->id, m.measure->unit, figures.plan->currency, m.current, m.target, m.rag});
   return p;
 }
 

@@ -17,7 +17,7 @@ void check_duplicate_ids(RuleContext& context) {
       context.error(
           at, "duplicate-id",
           fmt::format("id '{}' is already used by the {} at line {}", id, it->second.kind, it->second.position.line),
-          "ids must be unique across key issues, actions and milestones in a plan");
+          "ids must be unique across key issues, actions, milestones and measures in a plan");
   };
   for (const KeyIssue& issue : context.plan.issues) {
     visit(issue.id, "key issue", issue.position);
@@ -26,6 +26,7 @@ void check_duplicate_ids(RuleContext& context) {
       for (const Milestone& m : action.milestones) visit(m.id, "milestone", m.position);
     }
   }
+  for (const Measure& m : context.plan.measures) visit(m.id, "measure", m.position);
 }
 
 }  // namespace bvplan

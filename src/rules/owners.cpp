@@ -23,14 +23,6 @@ bool same_words(std::string_view a, std::string_view b) {
   return true;
 }
 
-void check_owner(RuleContext& context, const Reference& ref) {
-  if (ref.id.empty() || context.owners.count(ref.id)) return;
-  std::vector<std::string> ids;
-  for (const auto& [id, owner] : context.owners) ids.push_back(id);
-  context.error(ref.position, "unknown-owner", fmt::format("unknown owner '{}'{}", ref.id, did_you_mean(ref.id, ids)),
-                fmt::format("declare '{}' under 'owners:' in the plan or in an owners.yaml register", ref.id));
-}
-
 // `lead: Strategic & Performance Services` names an owner by its name: the loader
 // reported a malformed id; say which id to write, and count the owner as used.
 void owners_named_by_name(RuleContext& context, std::map<std::string, bool>& used) {
@@ -50,6 +42,14 @@ void owners_named_by_name(RuleContext& context, std::map<std::string, bool>& use
 
 }  // namespace
 
+void check_owner(RuleContext& context, const Reference& ref) {
+  if (ref.id.empty() || context.owners.count(ref.id)) return;
+  std::vector<std::string> ids;
+  for (const auto& [id, owner] : context.owners) ids.push_back(id);
+  context.error(ref.position, "unknown-owner", fmt::format("unknown owner '{}'{}", ref.id, did_you_mean(ref.id, ids)),
+                fmt::format("declare '{}' under 'owners:' in the plan or in an owners.yaml register", ref.id));
+}
+
 void check_owner_references(RuleContext& context) {
   if (context.plan.owner) check_owner(context, *context.plan.owner);
   for (const KeyIssue& issue : context.plan.issues)
@@ -68,6 +68,7 @@ void check_unused_owners(RuleContext& context) {
       used[action.lead.id] = true;
       for (const Reference& s : action.support) used[s.id] = true;
     }
+  for (const Measure& m : context.plan.measures) used[m.owner] = true;
   for (const auto& [id, owner] : context.plan.owners)
     if (!used.count(id))
       context.warning(owner.position, "unused-owner",

@@ -10,17 +10,17 @@
 #include "bvplan/core/date.hpp"
 #include "bvplan/core/number.hpp"
 #include "bvplan/core/period.hpp"
+#include "bvplan/figures/measures.hpp"
+#include "bvplan/figures/rag.hpp"
 #include "bvplan/model/change.hpp"
 #include "bvplan/model/plan.hpp"
 
 namespace bvplan {
 
 enum class State { not_started, in_progress, overdue, complete, deferred, cancelled };
-enum class Rag { none, green, amber, red, complete };
 enum class MilestoneState { pending, done, overdue };
 
 const char* to_string(State state);
-const char* to_string(Rag rag);
 const char* to_string(MilestoneState state);
 
 // Direction of travel against an earlier evaluation, by performance ratio; `unrated` when
@@ -114,6 +114,7 @@ struct PlanFigures {
   std::vector<IssueFigures> issues;
   std::vector<ActionFigures> actions;        // in file order
   std::vector<MilestoneFigures> milestones;  // in file order
+  std::vector<MeasureFigures> measures;      // in file order
   // With a baseline: the version it was, and every change since it.
   std::optional<Baseline> baseline;
   // With a comparison: the version compared with, and the plan's direction of travel.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bvplan/reports/history.hpp"
@@ -11,7 +12,15 @@ namespace bvplan {
 std::string render_history_markdown(const std::vector<HistoryPoint>& points);
 std::string render_history_csv(const std::vector<HistoryPoint>& points);
 std::string render_history_json(const std::vector<HistoryPoint>& points);
-// Target (dashed) against actual (solid) per plan, legible in black and white.
+// Target (dashed) against actual (solid) per plan, legible in black and white; then a
+// small panel per outcome measure, its own scale, in the same two strokes.
 std::string render_history_svg(const std::vector<HistoryPoint>& points);
+
+// Text escaped for SVG (XML) content and attributes, line breaks as character references.
+std::string xml(std::string_view text);
+
+// The history's measure panels below the chart, from `top`, `width` wide: their markup,
+// with `height` increased by theirs (none without measures).
+std::string render_measure_panels(const std::vector<HistoryPoint>& points, double width, double top, double& height);
 
 }  // namespace bvplan

@@ -29,6 +29,8 @@ void write_remedies(Output& out, const PlanFigures& plan);             // 4
 void write_benefits(Output& out, const PlanFigures& plan);             // 5
 void write_next_period(Output& out, const PlanFigures& plan);          // 6
 void write_fundamental_changes(Output& out, const PlanFigures& plan);  // 7
+// Under 5: the outcome measures' table, when the plan has measures.
+void write_measures(Output& out, const PlanFigures& plan);
 // A Mermaid gantt chart of actions and milestones, under `heading`.
 void write_timeline(Output& out, const PlanFigures& plan, std::string_view heading);
 

@@ -31,7 +31,7 @@ struct MarkdownOptions {
 void render_markdown(Output& out, const std::vector<PlanFigures>& plans, const MarkdownOptions& options);
 std::string render_markdown(const std::vector<PlanFigures>& plans, const MarkdownOptions& options);
 
-enum class CsvLevel { plan, issue, action, milestone };
+enum class CsvLevel { plan, issue, action, milestone, measure };
 struct CsvOptions {
   CsvLevel level = CsvLevel::action;
   bool bom = false;

@@ -8,6 +8,7 @@
 
 #include "bvplan/core/date.hpp"
 #include "bvplan/core/diagnostic.hpp"
+#include "bvplan/model/measure.hpp"
 
 namespace bvplan {
 
@@ -154,7 +155,8 @@ struct Plan {
   RagThresholds rag;
   Owners owners;  // the plan's own `owners:` only
   std::vector<KeyIssue> issues;
-  bool well_formed = false;  // plan id, title, start and end were read
+  std::vector<Measure> measures;  // outcome measures, in file order
+  bool well_formed = false;       // plan id, title, start and end were read
   // Owner references (owner, lead, support) that are not ids, already reported as
   // malformed: validation suggests the id of an owner with that name.
   std::vector<Reference> malformed_owner_references;

@@ -35,7 +35,9 @@ Owners read_owners(ShapeReader& reader, const Node& node, bool plan_local);
 Owners read_owners_register(ShapeReader& reader, const Node& root);
 // One action of a key issue, with its targets, milestones, updates and re-baselines.
 Action read_action(ShapeReader& reader, const Node& node);
-// A plan file's root: `bvplan`, `plan`, `owners` and `issues`.
+// A plan's `measures:` list (absent or empty: none).
+std::vector<Measure> read_measures(ShapeReader& reader, const Node* node);
+// A plan file's root: `bvplan`, `plan`, `owners`, `issues` and `measures`.
 // With `storage` (the tree's own), each key issue's nodes are freed once it is read: the
 // tree must not be read again afterwards.
 Plan read_plan(ShapeReader& reader, const Node& root, DocumentStorage* storage = nullptr);

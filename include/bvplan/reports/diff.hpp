@@ -14,6 +14,10 @@ namespace bvplan {
 // actions in the order of `after`, then removed actions and key issues.
 std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after);
 
+// The outcome measures' changes, appended to `changes`: each measure of `after` added or
+// changed (fields, then targets), in its order, then those removed.
+void diff_measures(const Plan& before, const Plan& after, std::vector<PlanChange>& changes);
+
 // Progress reported between two versions of a plan: an update added (by its date), or a
 // milestone met (`done` set where it was not).
 struct ProgressReport {

@@ -13,6 +13,16 @@ namespace bvplan {
 
 enum class HistoryStep { commit, month, quarter };
 
+// One outcome measure's figures at a point of a plan's history.
+struct MeasureHistory {
+  std::string id;
+  MeasureUnit unit = MeasureUnit::number;
+  std::string currency;  // the plan's, for money
+  std::optional<double> current;
+  std::optional<double> target;
+  Rag rag = Rag::none;
+};
+
 struct HistoryPoint {
   Date date;                     // the as-of date the plan was evaluated at
   std::string commit;            // short id of the version evaluated
@@ -22,6 +32,7 @@ struct HistoryPoint {
   std::optional<double> actual;
   Rag rag = Rag::none;
   size_t red = 0, amber = 0, green = 0;
+  std::vector<MeasureHistory> measures;  // in file order
 };
 
 // The last day of every month or quarter from the one holding `from` to the one holding

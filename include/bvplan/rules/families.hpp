@@ -29,6 +29,8 @@ void check_duplicate_ids(RuleContext& context);
 
 // owners.cpp: unknown-owner for the plan's owner and every lead and support.
 void check_owner_references(RuleContext& context);
+// owners.cpp: unknown-owner unless `ref` names an owner (or is empty).
+void check_owner(RuleContext& context, const Reference& ref);
 // owners.cpp: unused-owner for the plan's own owners; an owner written by its name (the
 // loader's malformed id) gets the hint naming its id, and counts as used.
 void check_unused_owners(RuleContext& context);
@@ -53,5 +55,9 @@ void check_budget_allocation(RuleContext& context);
 void check_dependencies(RuleContext& context, const Action& action, bool dates_known);
 // dependencies.cpp: every dependency-cycle once, at the first action of the cycle.
 void check_dependency_cycles(RuleContext& context);
+
+// measures.cpp: unknown-issue, unknown-owner, update-order and future-date of actuals,
+// stale-measure.
+void check_measures(RuleContext& context);
 
 }  // namespace bvplan

@@ -23,5 +23,7 @@ void check_rebaselines(const Plan& now, const Plan& then, const std::string& rev
 
 // The latest update dated on or before `as_of`, or nullptr.
 const Update* latest_update(const Action& action, Date as_of);
+// The latest actual of a measure dated on or before `as_of`, or nullptr.
+const MeasurePoint* latest_actual(const Measure& measure, Date as_of);
 
 }  // namespace bvplan

@@ -65,6 +65,7 @@ void write_benefits(Output& out, const PlanFigures& p) {
     ++written;
   }
   if (!written) out.write("No benefits recorded to date.\n");
+  write_measures(out, p);
 }
 
 // 6: each open action's latest `next`.

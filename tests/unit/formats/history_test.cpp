@@ -8,8 +8,8 @@ using namespace bvplan;
 using bvplan::test::d;
 
 TEST_CASE("history renderings") {
-  std::vector<HistoryPoint> points{{d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1},
-                                   {d("2004-06-30"), "beed8a7", "infra", "Infra", 61.2, 55, Rag::amber, 1, 1, 3}};
+  std::vector<HistoryPoint> points{{d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1, {}},
+                                   {d("2004-06-30"), "beed8a7", "infra", "Infra", 61.2, 55, Rag::amber, 1, 1, 3, {}}};
   CHECK(render_history_markdown(points) ==
         "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
         "|---|---|---|--:|--:|---|--:|--:|--:|\n"
@@ -26,22 +26,21 @@ TEST_CASE("history renderings") {
   CHECK(svg.find(">2004-03-31</text>") != std::string::npos);
   CHECK(svg.find(">% complete</text>") != std::string::npos);
   CHECK(svg.find("infra Infra: target (dashed), actual (solid)") != std::string::npos);
-  CHECK(
-      render_history_svg({{d("2004-03-31"), "x", "a&b", "<T>", 0, 0, Rag::none, 0, 0, 0}}).find("a&amp;b &lt;T&gt;") !=
-      std::string::npos);
+  CHECK(render_history_svg({{d("2004-03-31"), "x", "a&b", "<T>", 0, 0, Rag::none, 0, 0, 0, {}}})
+            .find("a&amp;b &lt;T&gt;") != std::string::npos);
 }
 
 TEST_CASE("history svg: a line break in a title never starts a line of the file") {
-  std::string svg = render_history_svg({{d("2004-03-31"), "x", "p", "T\n::error::x\r", 0, 0, Rag::none, 0, 0, 0}});
+  std::string svg = render_history_svg({{d("2004-03-31"), "x", "p", "T\n::error::x\r", 0, 0, Rag::none, 0, 0, 0, {}}});
   CHECK(svg.find("p T&#10;::error::x&#13;: target") != std::string::npos);
   CHECK(svg.find("\n::") == std::string::npos);
 }
 
 TEST_CASE("history: a point with every action deferred or cancelled has no figures, not 0%") {
   std::vector<HistoryPoint> points{
-      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1},
-      {d("2004-06-30"), "beed8a7", "infra", "Infra", std::nullopt, std::nullopt, Rag::none, 0, 0, 0},
-      {d("2004-09-30"), "c0ffee1", "infra", "Infra", 70, 60, Rag::amber, 0, 1, 0}};
+      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1, {}},
+      {d("2004-06-30"), "beed8a7", "infra", "Infra", std::nullopt, std::nullopt, Rag::none, 0, 0, 0, {}},
+      {d("2004-09-30"), "c0ffee1", "infra", "Infra", 70, 60, Rag::amber, 0, 1, 0, {}}};
   CHECK(render_history_markdown(points) ==
         "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
         "|---|---|---|--:|--:|---|--:|--:|--:|\n"
