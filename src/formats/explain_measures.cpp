@@ -15,12 +15,13 @@ std::string explain_target(const MeasureFigures& f, Date t) {
   const Measure& m = *f.measure;
   if (!f.target_point) return "none (no targets: a data-only measure, reported by its trend)";
   Date on = f.latest ? f.latest->date : t;
-  const char* whose = f.latest ? "the current actual's date" : "T (no actual)";
+  std::string whose = f.latest ? fmt::format("the current actual's date {}", to_iso(on))
+                               : fmt::format("T {}, as there is no actual", to_iso(on));
   if (f.target_point->date >= on)
-    return fmt::format("{} (by {}: the first target dated on or after {}, {})", num(*f.target),
-                       to_iso(f.target_point->date), whose, to_iso(on));
-  return fmt::format("{} (past the last target, dated {}: the last applies)", num(*f.target),
-                     to_iso(m.targets.back().date));
+    return fmt::format("{} (the target for {}, the first dated on or after {})", num(*f.target),
+                       to_iso(f.target_point->date), whose);
+  return fmt::format("{} (the target for {}, the last: none is dated on or after {})", num(*f.target),
+                     to_iso(m.targets.back().date), whose);
 }
 
 std::string explain_rag(const MeasureFigures& f) {
@@ -28,8 +29,8 @@ std::string explain_rag(const MeasureFigures& f) {
   if (!f.target) return "none (a data-only measure has no RAG)";
   if (!f.current) return "none (no actual on or before T)";
   if (*f.target == 0)
-    return fmt::format("{} (a target of 0: green when the actual is on or {} than it, else red)", to_string(f.rag),
-                       m.better == Polarity::higher ? "above" : "below");
+    return fmt::format("{} (a target of 0: green when the actual is {} 0, else red)", to_string(f.rag),
+                       m.better == Polarity::higher ? "at least" : "at most");
   if (f.rag == Rag::green) return "green (shortfall at or below 0)";
   if (f.rag == Rag::amber)
     return fmt::format("amber (shortfall above 0, within the tolerance of {}%)", num(m.tolerance));

@@ -53,8 +53,8 @@ void check_stale(RuleContext& context, const Measure& m) {
   if (!m.baseline && !context.plan.well_formed) return;
   if (since.plus_months(m.every_months) >= context.as_of) return;
   context.warning(m.baseline ? m.baseline->position : m.position, "stale-measure",
-                  fmt::format("measure '{}' is collected every {}, but has no actual since its {} on {}", m.id,
-                              to_string(cadence), m.baseline ? "baseline" : "plan's start", to_iso(since)),
+                  fmt::format("measure '{}' is collected every {}, but has no actual since {} on {}", m.id,
+                              to_string(cadence), m.baseline ? "its baseline" : "the plan's start", to_iso(since)),
                   "add the first figure under 'actuals:'");
 }
 
