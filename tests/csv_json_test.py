@@ -54,6 +54,28 @@ for target, when in ((os.path.join(examples, "infrastructure-2004.yaml"), ["--as
             if row[key] != value:
                 failures += 1
                 print(f"FAIL {plan['id']}/{action['id']} {key}: csv {row[key]!r}, json {value!r}")
+    # Outcome measures: --level measure against each plan's "measures".
+    measure_rows = list(csv.DictReader(io.StringIO(
+        run(target, *when, "--format", "csv", "--level", "measure").decode("utf-8"), newline="")))
+    measures = [(p, m) for p in report["plans"] for m in p["measures"]]
+    if len(measure_rows) != len(measures):
+        print(f"FAIL {target}: {len(measure_rows)} CSV measure rows, {len(measures)} JSON measures")
+        failures += 1
+        continue
+    for row, (plan, measure) in zip(measure_rows, measures):
+        expected = {"plan": plan["id"], "measure": measure["id"], "as_of": report["as_of"]}
+        for key in ("issue", "title", "owner", "unit", "better", "current", "current_date", "target",
+                    "tolerance", "rag", "direction_short", "direction_long"):
+            expected[key] = cell(measure[key])
+        expected["shortfall"] = "" if measure["shortfall"] is None else f"{measure['shortfall']:.1f}"
+        baseline = measure["baseline"] or {}
+        expected["baseline_date"] = cell(baseline.get("date"))
+        expected["baseline"] = cell(baseline.get("value"))
+        for key, value in expected.items():
+            compared += 1
+            if row[key] != value:
+                failures += 1
+                print(f"FAIL {plan['id']}/{measure['id']} {key}: csv {row[key]!r}, json {value!r}")
 print(f"{compared} cells compared")
 print(f"{compared - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)
