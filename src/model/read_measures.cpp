@@ -86,11 +86,11 @@ void read_reference(ShapeReader& reader, const Node& node, std::string_view key,
 
 Measure read_measure(ShapeReader& reader, const Node& node) {
   Measure out;
+  out.position = node.position;  // until its id is read
   if (!reader.expect_map(node, "a measure")) return out;
   bool complete = reader.check_keys(node, "a measure", measure_keys, measure_required);
-  out.position = node.position;
-  bool has_id = reader.read_id(node, "id", out.id, out.position);
   bool has_title = reader.read_text(node, "title", out.title);
+  bool has_id = reader.read_id(node, "id", out.id, out.position);
   read_reference(reader, node, "issue", out.issue, out.issue_position);
   read_reference(reader, node, "owner", out.owner, out.owner_position);
   if (auto unit = read_word(reader, node.find("unit"), "unit", unit_words)) out.unit = *unit;
