@@ -173,8 +173,12 @@ ActionFigures compute_action(const Action& action, const KeyIssue& issue, const 
   f.latest = latest_update(action, as_of);
   f.actual = f.latest ? f.latest->complete : 0;
   f.variance = f.actual - f.target;
+  // Finished on the first update reporting 100%: on its `completed` date, else its own.
   for (const Update& u : action.updates)
-    if (u.date <= as_of && u.complete >= 100 && (!f.completed || u.date < *f.completed)) f.completed = u.date;
+    if (u.date <= as_of && u.complete >= 100) {
+      Date finished = u.completed.value_or(u.date);
+      if (!f.completed || finished < *f.completed) f.completed = finished;
+    }
 
   if (action.status == ActionStatus::deferred)
     f.state = State::deferred;
@@ -219,15 +223,32 @@ ActionFigures compute_action(const Action& action, const KeyIssue& issue, const 
   f.spent = latest_value(action, as_of, &Update::spent);
   f.savings_delivered = latest_value(action, as_of, &Update::savings);
   if (f.spent && action.budget && *action.budget > 0) f.budget_used = 100 * *f.spent / *action.budget;
+  f.staff = staff_time(latest_value(action, as_of, &Update::staff_days).value_or(0), action.effort_days);
   return f;
+}
+
+StaffTime staff_time(double days, std::optional<double> effort) {
+  StaffTime t;
+  t.days = days;
+  t.effort = effort;
+  if (effort && *effort > 0) t.used = 100 * days / *effort;
+  return t;
+}
+
+void StaffTime::add(const StaffTime& other) {
+  std::optional<double> sum = effort;
+  if (other.effort) sum = sum.value_or(0) + *other.effort;
+  *this = staff_time(days + other.days, sum);
 }
 
 namespace {
 
 struct RollUp {
   double weight = 0, target = 0, actual = 0;
+  StaffTime staff;
   void add(const ActionFigures& f) {
     if (f.state == State::deferred || f.state == State::cancelled) return;
+    staff.add(f.staff);
     weight += f.action->weight;
     target += f.action->weight * f.target;
     actual += f.action->weight * f.actual;
@@ -314,11 +335,13 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, DateRange window, const O
     i.target = part.target_mean();
     i.actual = part.actual_mean();
     i.rag = rolled_up_rag(i.target, i.actual, plan, as_of);
+    i.staff = part.staff;
     p.issues.push_back(i);
   }
   p.target = all.target_mean();
   p.actual = all.actual_mean();
   p.rag = rolled_up_rag(p.target, p.actual, plan, as_of);
+  p.staff = all.staff;
   p.budget = plan.budget ? plan.budget : (any_budget ? std::optional<double>(budget_sum) : std::nullopt);
   if (p.budget && *p.budget > 0) p.budget_used = 100 * p.spent / *p.budget;
   p.savings_target = plan.savings_target

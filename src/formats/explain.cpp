@@ -49,6 +49,26 @@ std::string explain_target(const Action& act, Date t) {
   return how;
 }
 
+// Staff days against effort, for an action (`sums` false) or a roll-up.
+std::string explain_staff(const StaffTime& staff, bool sums) {
+  if (!staff.any()) return {};
+  std::string out =
+      fmt::format("  {:<{}}{} days logged ({})", "staff:", sums ? 8 : 10, num(staff.days),
+                  sums ? "the sum over the actions counted" : "the latest staff_days on or before T, 0 when none");
+  if (staff.effort) out += fmt::format(" of {} planned{}", num(*staff.effort), sums ? "" : " (effort_days)");
+  if (staff.used) out += fmt::format(" = {}% used", num(*staff.used));
+  out += '\n';
+  return out;
+}
+
+// A note when the update of 100% gave an earlier `completed` date.
+std::string reported_later(const Action& act, Date completed, Date t) {
+  for (const Update& u : act.updates)
+    if (u.date <= t && u.complete >= 100 && u.completed == completed && u.date != completed)
+      return fmt::format("; the update of {} gives the date the work finished", to_iso(u.date));
+  return {};
+}
+
 // Days late and the forecast, with how each was found.
 std::string explain_schedule(const ActionFigures& a, Date t) {
   const Action& act = *a.action;
@@ -56,7 +76,8 @@ std::string explain_schedule(const ActionFigures& a, Date t) {
   if (a.state == State::overdue)
     out += fmt::format("  days late: {} (T - D)\n", a.days_late);
   else if (a.state == State::complete && a.completed)
-    out += fmt::format("  days late: {} (completed {} - D, not below 0)\n", a.days_late, to_iso(*a.completed));
+    out += fmt::format("  days late: {} (completed {} - D, not below 0{})\n", a.days_late, to_iso(*a.completed),
+                       reported_later(act, *a.completed, t));
   else
     out += "  days late: 0\n";
   if (a.forecast && a.state == State::complete)
@@ -104,6 +125,7 @@ std::string explain_action(const PlanFigures& p, const ActionFigures& a) {
     out += fmt::format(
         "  savings:  delivered {}{}\n", format_money(a.savings_delivered.value_or(0), cur),
         act.savings_target ? fmt::format(" against a target of {}", format_money(*act.savings_target, cur)) : "");
+  out += explain_staff(a.staff, false);
   return out;
 }
 
@@ -159,6 +181,7 @@ std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans,
         out += fmt::format("  budget: spent {} (sum of actions' latest spent) of {}{}{}\n", format_money(p.spent, cur),
                            format_money(*p.budget, cur), p.plan->budget ? "" : " (sum of action budgets)",
                            p.budget_used ? fmt::format(" = {}%", num(*p.budget_used)) : "");
+      out += explain_staff(p.staff, true);
       return out;
     }
     for (const IssueFigures& i : p.issues) {
@@ -169,7 +192,8 @@ std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans,
       return explain_rollup(p,
                             fmt::format("key issue {} \"{}\" (plan {})", escape_control(i.issue->id),
                                         escape_control(i.issue->title), escape_control(p.plan->id)),
-                            i.target, i.actual, i.rag, part);
+                            i.target, i.actual, i.rag, part) +
+             explain_staff(i.staff, true);
     }
     for (const ActionFigures& a : p.actions)
       if (a.action->id == id) return explain_action(p, a);

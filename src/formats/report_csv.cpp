@@ -20,37 +20,55 @@ std::string join_ids(const std::vector<Reference>& refs) {
 
 void write_plan_rows(Output& out, const std::vector<PlanFigures>& plans) {
   write_csv_row(out, {"plan", "title", "review", "lead", "target", "actual", "rag", "budget", "spent", "budget_used",
-                      "savings_target", "savings_delivered", "as_of"});
+                      "staff_days", "effort_days", "staff_time_used", "savings_target", "savings_delivered", "as_of"});
   for (const PlanFigures& p : plans)
     write_csv_row(out, {csv_text(p.plan->id), csv_text(p.plan->title), csv_text(p.plan->review),
                         csv_text(p.plan->owner ? p.plan->owner->id : ""), opt_percent(p.target), opt_percent(p.actual),
                         to_string(p.rag), opt_number(p.budget), format_number(p.spent), opt_percent(p.budget_used),
+                        format_number(p.staff.days), opt_number(p.staff.effort), opt_percent(p.staff.used),
                         opt_number(p.savings_target), format_number(p.savings_delivered), to_iso(p.as_of)});
 }
 
 void write_issue_rows(Output& out, const std::vector<PlanFigures>& plans) {
-  write_csv_row(out, {"plan", "issue", "title", "target", "actual", "rag", "as_of"});
+  write_csv_row(out, {"plan", "issue", "title", "target", "actual", "rag", "staff_days", "effort_days",
+                      "staff_time_used", "as_of"});
   for (const PlanFigures& p : plans)
     for (const IssueFigures& i : p.issues)
       write_csv_row(out, {csv_text(p.plan->id), csv_text(i.issue->id), csv_text(i.issue->title), opt_percent(i.target),
-                          opt_percent(i.actual), to_string(i.rag), to_iso(p.as_of)});
+                          opt_percent(i.actual), to_string(i.rag), format_number(i.staff.days),
+                          opt_number(i.staff.effort), opt_percent(i.staff.used), to_iso(p.as_of)});
 }
 
 void write_action_rows(Output& out, const std::vector<PlanFigures>& plans) {
   bool baseline = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return p.baseline.has_value(); });
   bool travel = std::any_of(plans.begin(), plans.end(), [](const PlanFigures& p) { return p.direction.has_value(); });
-  std::vector<std::string> header{"plan",           "issue",
-                                  "action",         "title",
-                                  "lead",           "support",
-                                  "start",          "due",
-                                  "status",         "state",
-                                  "target",         "actual",
-                                  "variance",       "rag",
-                                  "days_late",      "forecast",
-                                  "forecast_slip",  "budget",
-                                  "spent",          "budget_used",
-                                  "savings_target", "savings_delivered",
-                                  "last_update",    "as_of"};
+  std::vector<std::string> header{"plan",
+                                  "issue",
+                                  "action",
+                                  "title",
+                                  "lead",
+                                  "support",
+                                  "start",
+                                  "due",
+                                  "status",
+                                  "state",
+                                  "target",
+                                  "actual",
+                                  "variance",
+                                  "rag",
+                                  "days_late",
+                                  "forecast",
+                                  "forecast_slip",
+                                  "budget",
+                                  "spent",
+                                  "budget_used",
+                                  "staff_days",
+                                  "effort_days",
+                                  "staff_time_used",
+                                  "savings_target",
+                                  "savings_delivered",
+                                  "last_update",
+                                  "as_of"};
   if (baseline) header.insert(header.end(), {"baseline_due", "baseline_slip"});
   if (travel) header.push_back("direction");
   write_csv_row(out, header);
@@ -76,6 +94,9 @@ void write_action_rows(Output& out, const std::vector<PlanFigures>& plans) {
                                    opt_number(a.action->budget),
                                    opt_number(a.spent),
                                    opt_percent(a.budget_used),
+                                   format_number(a.staff.days),
+                                   opt_number(a.staff.effort),
+                                   opt_percent(a.staff.used),
                                    opt_number(a.action->savings_target),
                                    opt_number(a.savings_delivered),
                                    a.latest ? to_iso(a.latest->date) : "",

@@ -21,11 +21,17 @@ std::optional<std::string> days_text(const std::optional<long>& days) {
   return days ? std::optional(std::to_string(*days)) : std::nullopt;
 }
 
+void write_staff(JsonWriter& json, const StaffTime& staff) {
+  json.key("staff_days").number(format_number(staff.days)).key("effort_days").number_or_null(number_text(staff.effort));
+  json.key("staff_time_used").number_or_null(percent_number(staff.used));
+}
+
 void write_issue(JsonWriter& json, const IssueFigures& f) {
   json.begin_object();
   json.key("id").string(f.issue->id).key("title").string(f.issue->title);
   json.key("target").number_or_null(percent_number(f.target)).key("actual").number_or_null(percent_number(f.actual));
   json.key("rag").string(to_string(f.rag));
+  write_staff(json, f.staff);
   json.end_object();
 }
 
@@ -44,6 +50,7 @@ void write_action(JsonWriter& json, const PlanFigures& p, const ActionFigures& a
   json.key("forecast_slip").number_or_null(days_text(a.forecast_slip));
   json.key("budget").number_or_null(number_text(act.budget)).key("spent").number_or_null(number_text(a.spent));
   json.key("budget_used").number_or_null(percent_number(a.budget_used));
+  write_staff(json, a.staff);
   json.key("savings_target").number_or_null(number_text(act.savings_target));
   json.key("savings_delivered").number_or_null(number_text(a.savings_delivered));
   json.key("last_update").string_or_null(a.latest ? date_text(a.latest->date) : std::nullopt);
@@ -74,6 +81,7 @@ void write_plan(JsonWriter& json, const PlanFigures& p) {
   json.key("target").number_or_null(percent_number(p.target)).key("actual").number_or_null(percent_number(p.actual));
   json.key("rag").string(to_string(p.rag)).key("budget").number_or_null(number_text(p.budget));
   json.key("spent").number(format_number(p.spent)).key("budget_used").number_or_null(percent_number(p.budget_used));
+  write_staff(json, p.staff);
   json.key("savings_target").number_or_null(number_text(p.savings_target));
   json.key("savings_delivered").number(format_number(p.savings_delivered));
   json.key("issues").begin_array(element_lines);

@@ -43,12 +43,15 @@ std::string plan_status(const PlanFigures& p, bool color) {
                {"RAG"},
                {"DAYS LATE", Align::right}},
               {}};
+  bool staff = logs_staff_time(p);
+  if (staff) table.columns.push_back({"STAFF DAYS", Align::right});
   if (travel) table.columns.push_back({"TRAVEL"});
   std::vector<Rag> rags;
   for (const ActionFigures& a : p.actions) {
     table.rows.push_back({escape_control(a.action->id), escape_control(a.action->lead.id), to_iso(a.action->due),
                           percent_text(a.target), percent_text(a.actual), state_or_rag(a),
                           std::to_string(a.days_late)});
+    if (staff) table.rows.back().push_back(staff_text(a.staff));
     if (travel) table.rows.back().push_back(a.direction ? direction_text(*a.direction) : "");
     rags.push_back(a.rag);
   }
@@ -58,6 +61,7 @@ std::string plan_status(const PlanFigures& p, bool color) {
                      travel ? fmt::format("; {} since {}", direction_text(*p.direction),
                                           escape_control(p.compared_with ? comparison_label(*p.compared_with) : ""))
                             : "");
+  if (staff) out += fmt::format("staff days: {}\n", staff_sentence(p.staff));
   if (!p.measures.empty()) {
     std::vector<Rag> measure_rags;
     Table measures = measures_status_table(p, measure_rags);

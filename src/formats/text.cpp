@@ -1,5 +1,6 @@
 #include "bvplan/formats/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -60,6 +61,27 @@ std::string markdown_money(double amount, std::string_view currency) {
 std::string percent_text(double value) { return format_percent(value, 0) + "%"; }
 
 std::string percent_text(const std::optional<double>& value) { return value ? percent_text(*value) : "-"; }
+
+std::string staff_text(const StaffTime& staff) {
+  if (!staff.any()) return "-";
+  std::string days = format_number(staff.days);
+  if (!staff.effort) return days;
+  days += '/';
+  days += format_number(*staff.effort);
+  if (staff.used) days += fmt::format(" ({})", percent_text(*staff.used));
+  return days;
+}
+
+std::string staff_sentence(const StaffTime& staff) {
+  std::string out = fmt::format("{} logged", format_number(staff.days));
+  if (staff.effort) out += fmt::format(" of {} planned", format_number(*staff.effort));
+  if (staff.used) out += fmt::format(" ({} used)", percent_text(*staff.used));
+  return out;
+}
+
+bool logs_staff_time(const PlanFigures& plan) {
+  return std::any_of(plan.actions.begin(), plan.actions.end(), [](const ActionFigures& a) { return a.staff.any(); });
+}
 
 std::string title_case(std::string_view word) {
   std::string out(word);

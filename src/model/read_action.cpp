@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/core/number.hpp"
 #include "bvplan/core/text.hpp"
 #include "bvplan/model/shape.hpp"
 
@@ -11,8 +12,8 @@ namespace {
 
 constexpr std::string_view milestone_keys[] = {"id", "title", "due", "done"};
 constexpr std::string_view milestone_required[] = {"id", "title", "due"};
-constexpr std::string_view update_keys[] = {"date",    "complete", "spent",    "staff_days", "savings",
-                                            "summary", "remedy",   "benefits", "next",       "changes"};
+constexpr std::string_view update_keys[] = {"date",    "complete", "completed", "spent", "staff_days", "savings",
+                                            "summary", "remedy",   "benefits",  "next",  "changes"};
 constexpr std::string_view update_required[] = {"date", "complete"};
 constexpr std::string_view rebaseline_keys[] = {"date", "from", "to", "reason", "approved_by"};
 constexpr std::string_view rebaseline_required[] = {"date", "from", "to"};
@@ -37,6 +38,26 @@ std::optional<Milestone> read_milestone(ShapeReader& reader, const Node& node) {
   return out;
 }
 
+// `completed`: the day the work was finished, reported by an update of 100% on or after it.
+void read_completed(ShapeReader& reader, const Node* node, Update& out) {
+  if (!node) return;
+  auto when = reader.date(node, "completed");
+  if (!when) return;
+  if (out.complete < 100)
+    reader.error(
+        node->position, "bad-value",
+        fmt::format("completed {} is on an update of {}% complete", to_iso(*when), format_number(out.complete)),
+        "write completed only on the update that reports complete: 100");
+  else if (*when > out.date)
+    reader.error(node->position, "bad-value",
+                 fmt::format("completed {} is after the update's own date {}", to_iso(*when), to_iso(out.date)),
+                 "an update reports work finished on or before its date; date the update on or after it");
+  else {
+    out.completed = when;
+    out.completed_position = node->position;
+  }
+}
+
 std::optional<Update> read_update(ShapeReader& reader, const Node& node) {
   if (!reader.expect_map(node, "an update")) return std::nullopt;
   bool complete = reader.check_keys(node, "an update", update_keys, update_required);
@@ -46,6 +67,7 @@ std::optional<Update> read_update(ShapeReader& reader, const Node& node) {
   out.spent = reader.money(node.find("spent"), "spent");
   if (out.spent) out.spent_position = node.find("spent")->position;
   out.staff_days = reader.at_least(node.find("staff_days"), "staff_days", 0, "a number of days");
+  if (out.staff_days) out.staff_days_position = node.find("staff_days")->position;
   out.savings = reader.money(node.find("savings"), "savings");
   reader.read_text(node, "summary", out.summary);
   reader.read_text(node, "remedy", out.remedy);
@@ -55,6 +77,7 @@ std::optional<Update> read_update(ShapeReader& reader, const Node& node) {
   if (!complete || !has_date || !done) return std::nullopt;
   out.complete = *done;
   out.complete_position = node.find("complete")->position;
+  read_completed(reader, node.find("completed"), out);
   return out;
 }
 

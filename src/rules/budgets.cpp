@@ -18,6 +18,19 @@ void check_spending(RuleContext& context, const Action& action) {
   }
 }
 
+void check_staff_time(RuleContext& context, const Action& action) {
+  if (!action.effort_days) return;
+  for (const Update& u : action.updates) {
+    if (u.staff_days && *u.staff_days > *action.effort_days) {
+      context.warning(u.staff_days_position, "over-effort",
+                      fmt::format("{} staff days logged are over the effort of action '{}' ({} days)",
+                                  format_number(*u.staff_days), action.id, format_number(*action.effort_days)),
+                      "record why the work took longer in the update's remedy, or agree revised effort_days");
+      return;
+    }
+  }
+}
+
 void check_budget_allocation(RuleContext& context) {
   const Plan& plan = context.plan;
   if (!plan.budget) return;

@@ -5,6 +5,26 @@
 
 namespace bvplan {
 
+namespace {
+
+// Work finished (`completed`) before the action started, or before an earlier update that
+// reported it unfinished, contradicts the plan.
+void check_completed(RuleContext& context, const Action& action, const Update& u, const Update* previous) {
+  Date done = *u.completed;
+  if (done < action.start)
+    context.error(
+        u.completed_position, "date-order",
+        fmt::format("completed {} is before action '{}' starts ({})", to_iso(done), action.id, to_iso(action.start)),
+        "correct the completed date, or the action's start");
+  else if (previous && previous->complete < 100 && done < previous->date)
+    context.error(u.completed_position, "date-order",
+                  fmt::format("completed {} is before the update of {}, which reported {}% complete", to_iso(done),
+                              to_iso(previous->date), previous->complete),
+                  "the work was finished after the last update that reported it unfinished");
+}
+
+}  // namespace
+
 void check_updates(RuleContext& context, const Action& action) {
   const Update* previous = nullptr;
   for (const Update& u : action.updates) {
@@ -18,6 +38,7 @@ void check_updates(RuleContext& context, const Action& action) {
           u.complete_position, "complete-decreased",
           fmt::format("complete falls from {}% to {}% on {}", previous->complete, u.complete, to_iso(u.date)),
           "complete is cumulative; if work was lost, say so in 'changes'");
+    if (u.completed) check_completed(context, action, u, previous);
     if (u.date > context.as_of)
       context.warning(u.position, "future-date",
                       fmt::format("update dated {} is after the as-of date {}", to_iso(u.date), to_iso(context.as_of)));

@@ -36,6 +36,7 @@ void check_action(RuleContext& context, const Action& action) {
   check_action_dates(context, action);
   check_updates(context, action);
   check_spending(context, action);
+  check_staff_time(context, action);
   check_dependencies(context, action, true);
   check_progress(context, action);
 }

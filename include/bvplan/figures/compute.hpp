@@ -28,6 +28,20 @@ const char* to_string(MilestoneState state);
 enum class Direction { improved, same, worse, added, unrated };
 const char* to_string(Direction direction);
 
+// Staff time logged against the effort planned. An action's days are its latest staff_days
+// on or before the as-of date (0 when none); a key issue's and a plan's are the sums over
+// their actions that count (not deferred or cancelled). `used` is 100 x days / effort,
+// empty without effort days (or with 0 planned).
+struct StaffTime {
+  double days = 0;
+  std::optional<double> effort;
+  std::optional<double> used;
+  // True when there is anything to show: effort planned or days logged.
+  bool any() const { return effort.has_value() || days > 0; }
+  void add(const StaffTime& other);
+};
+StaffTime staff_time(double days, std::optional<double> effort);
+
 struct ActionFigures {
   const Action* action = nullptr;
   const KeyIssue* issue = nullptr;
@@ -44,7 +58,8 @@ struct ActionFigures {
   std::optional<double> spent;
   std::optional<double> savings_delivered;
   std::optional<double> budget_used;  // percent of the action's budget
-  const Update* latest = nullptr;     // latest update on or before the as-of date
+  StaffTime staff;
+  const Update* latest = nullptr;  // latest update on or before the as-of date
   // With a baseline (report --baseline REV): the due date at REV and due now minus it.
   std::optional<Date> baseline_due;
   std::optional<long> baseline_slip;
@@ -72,6 +87,7 @@ struct IssueFigures {
   std::optional<double> target;
   std::optional<double> actual;
   Rag rag = Rag::none;
+  StaffTime staff;
 };
 
 // A plan as committed at a git revision (--baseline, --compare).
@@ -109,6 +125,7 @@ struct PlanFigures {
   std::optional<double> budget;  // the plan's budget, or the sum of action budgets
   double spent = 0;
   std::optional<double> budget_used;
+  StaffTime staff;
   std::optional<double> savings_target;  // the plan's, or the sum of action targets
   double savings_delivered = 0;
   std::vector<IssueFigures> issues;

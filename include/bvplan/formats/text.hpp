@@ -23,6 +23,14 @@ std::string percent_text(double value);
 // A roll-up with no counted action has no figure: "-", never "0%".
 std::string percent_text(const std::optional<double>& value);
 
+// Staff days logged against effort planned: "19/20 (95%)", "7" without effort, "-" when
+// neither.
+std::string staff_text(const StaffTime& staff);
+// "40 logged of 49 planned (82% used)", "7 logged": staff days in a sentence.
+std::string staff_sentence(const StaffTime& staff);
+// Whether any action plans effort or has logged staff days: only then do the status table
+// and the paper show staff time.
+bool logs_staff_time(const PlanFigures& plan);
 // "Green", "Not rated": RAG for people, a word, never a colour alone.
 std::string rag_word(Rag rag);
 // "deferred" -> "Deferred".

@@ -65,8 +65,11 @@ struct Update {
   Position complete_position;
   std::optional<double> spent;
   Position spent_position;
-  std::optional<double> staff_days;
+  std::optional<double> staff_days;  // cumulative
+  Position staff_days_position;
   std::optional<double> savings;
+  std::optional<Date> completed;  // when the work was finished, if before the update (complete: 100)
+  Position completed_position;
   std::string summary;
   std::string remedy;
   std::string benefits;

@@ -48,6 +48,8 @@ void check_progress(RuleContext& context, const Action& action);
 
 // budgets.cpp: over-budget (the first update that spends more than the action's budget).
 void check_spending(RuleContext& context, const Action& action);
+// budgets.cpp: over-effort (the first update logging more staff days than effort_days).
+void check_staff_time(RuleContext& context, const Action& action);
 // budgets.cpp: budget-allocation (action budgets over the plan's).
 void check_budget_allocation(RuleContext& context);
 

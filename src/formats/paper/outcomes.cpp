@@ -81,15 +81,36 @@ void write_next_period(Output& out, const PlanFigures& p) {
   if (!written) out.write("No action planned has been recorded.\n");
 }
 
-// 7: `changes` of updates inside the window, then every change since the baseline.
+namespace {
+
+// "due date moved from 30 September 2004 to 17 December 2004, approved by CMT on 14 June
+// 2004: the adviser's report came late".
+std::string rebaseline_text(const Rebaseline& r) {
+  std::string out = fmt::format("due date moved from {} to {}", to_long(r.from), to_long(r.to));
+  out += r.approved_by.empty() ? fmt::format(", approved on {}", to_long(r.date))
+                               : fmt::format(", approved by {} on {}", escape_markdown(r.approved_by), to_long(r.date));
+  if (!r.reason.empty()) out += ": " + escape_markdown(r.reason);
+  return out;
+}
+
+}  // namespace
+
+// 7: `changes` of updates and re-baselines approved inside the window, then every change
+// since the baseline.
 void write_fundamental_changes(Output& out, const PlanFigures& p) {
   size_t written = 0;
-  for (const ActionFigures& a : p.actions)
+  for (const ActionFigures& a : p.actions) {
     for (const Update& u : a.action->updates)
       if (in_window(p, u) && !u.changes.empty()) {
         out.format("- **{}** ({}): {}\n", action_label(*a.action), to_long(u.date), escape_markdown(u.changes));
         ++written;
       }
+    for (const Rebaseline& r : a.action->rebaselined)
+      if (r.date >= p.window.start && r.date <= p.window.end && r.date <= p.as_of) {
+        out.format("- **{}**: {}\n", action_label(*a.action), rebaseline_text(r));
+        ++written;
+      }
+  }
   if (!written) out.write("No fundamental changes to the plan were recorded in this period.\n");
   if (!p.baseline) return;
   out.format("\nChanges since the baseline ({}):\n\n", escape_markdown(baseline_label(p.baseline->version)));

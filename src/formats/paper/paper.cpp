@@ -1,3 +1,5 @@
+#include <set>
+
 #include <fmt/format.h>
 
 #include "bvplan/formats/paper.hpp"
@@ -21,6 +23,25 @@ std::string owner_name(const PlanFigures& p, const std::string& id) {
   return it == owners.end() || it->second.name.empty() ? id : it->second.name;
 }
 
+// "CMT: Corporate Management Team; SPS: Strategic & Performance Services": every owner the
+// plan names whose name says more than its id, in id order.
+std::string owner_key(const PlanFigures& p) {
+  std::set<std::string> ids;
+  const Plan& plan = *p.plan;
+  if (plan.owner) ids.insert(plan.owner->id);
+  for (const KeyIssue& issue : plan.issues)
+    for (const Action& action : issue.actions) {
+      ids.insert(action.lead.id);
+      for (const Reference& r : action.support) ids.insert(r.id);
+    }
+  std::vector<std::string> entries;
+  for (const std::string& id : ids) {
+    std::string name = owner_name(p, id);
+    if (name != id) entries.push_back(fmt::format("{}: {}", escape_markdown(id), escape_markdown(name)));
+  }
+  return fmt::format("{}", fmt::join(entries, "; "));
+}
+
 std::string yaml_quoted(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
@@ -41,6 +62,11 @@ void write_plan_header(Output& out, const PlanFigures& p) {
   out.format("**Plan period:** {} to {}  \n", to_long(plan.start), to_long(plan.end));
   if (!plan.monitoring.empty()) out.format("**Monitoring:** {}  \n", escape_markdown(monitoring_text(plan)));
   out.format("**Reporting period:** {} to {}  \n", to_long(p.window.start), to_long(p.window.end));
+  if (p.next_report)
+    out.format("**Next report:** {}{}  \n", to_long(*p.next_report),
+               p.next_report_body.empty() ? "" : fmt::format(", to {}", escape_markdown(p.next_report_body)));
+  std::string key = owner_key(p);
+  if (!key.empty()) out.format("**Key to owners:** {}  \n", key);
 }
 
 // Markdown blocks (headings, paragraphs, tables, lists) one blank line apart, with no

@@ -92,12 +92,56 @@ void write_action_row(Output& out, const ActionFigures& a, bool baseline, bool t
 
 }  // namespace
 
+namespace {
+
+// "A", "A and B", "A, B and C".
+std::string and_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t n = 0; n < items.size(); ++n) {
+    if (n) out += n + 1 == items.size() ? " and " : ", ";
+    out += escape_markdown(items[n]);
+  }
+  return out;
+}
+
+std::string support_text(const ExternalSupport& s) {
+  std::string out = "external support";
+  if (!s.provider.empty()) out += " from " + escape_markdown(s.provider);
+  if (s.from && s.to)
+    out += fmt::format(", {} to {}", to_long(*s.from), to_long(*s.to));
+  else if (s.from)
+    out += fmt::format(", from {}", to_long(*s.from));
+  else if (s.to)
+    out += fmt::format(", until {}", to_long(*s.to));
+  if (!s.note.empty()) out += fmt::format(" ({})", escape_markdown(s.note));
+  return out;
+}
+
+// Under the key issue table: who monitors each key issue, and the external support
+// commissioned for it.
+void write_issue_support(Output& out, const PlanFigures& p) {
+  bool header = false;
+  for (const IssueFigures& i : p.issues) {
+    const KeyIssue& issue = *i.issue;
+    if (issue.monitored_by.empty() && !issue.external_support) continue;
+    if (!header) out.write("\nMonitoring and external support by key issue:\n\n");
+    header = true;
+    std::vector<std::string> parts;
+    if (!issue.monitored_by.empty()) parts.push_back("monitored by " + and_list(issue.monitored_by));
+    if (issue.external_support) parts.push_back(support_text(*issue.external_support));
+    out.format("- **{} {}**: {}.\n", escape_markdown(issue.id), escape_markdown(issue.title), fmt::join(parts, "; "));
+  }
+}
+
+}  // namespace
+
 // 2: key issues, then actions, with the baseline and the direction of travel when asked for.
 void write_target_and_actual(Output& out, const PlanFigures& p) {
   write_markdown_header(out, {{"Key issue"}, {"Target", Align::right}, {"Actual", Align::right}, {"RAG"}});
   for (const IssueFigures& i : p.issues)
     out.format("| {} {} | {} | {} | {} |\n", escape_markdown(i.issue->id), escape_markdown(i.issue->title),
                percent_text(i.target), percent_text(i.actual), rag_word(i.rag));
+  write_issue_support(out, p);
   out.put('\n');
   bool baseline = p.baseline.has_value();
   bool travel = p.direction.has_value();
@@ -110,18 +154,36 @@ void write_target_and_actual(Output& out, const PlanFigures& p) {
                direction_text(*p.direction));
 }
 
-// 3: every action with a budget or spending, then the plan.
+// 3: every action with a budget, spending or staff time, then the plan; staff days beside
+// the budget when the plan logs them.
 void write_budget_used(Output& out, const PlanFigures& p) {
   const std::string& cur = p.plan->currency;
-  write_markdown_header(out, {{"Action"}, {"Budget", Align::right}, {"Spent", Align::right}, {"Used", Align::right}});
+  bool staff = logs_staff_time(p);
+  std::vector<Column> columns{{"Action"}, {"Budget", Align::right}, {"Spent", Align::right}, {"Used", Align::right}};
+  if (staff)
+    columns.insert(columns.end(),
+                   {{"Staff days", Align::right}, {"Effort (days)", Align::right}, {"Staff time used", Align::right}});
+  write_markdown_header(out, columns);
+  auto staff_cells = [&](const StaffTime& t) {
+    if (staff)
+      out.format(" {} | {} | {} |", format_number(t.days), t.effort ? format_number(*t.effort) : "",
+                 t.used ? percent_text(*t.used) : "");
+    out.put('\n');
+  };
   for (const ActionFigures& a : p.actions) {
-    if (!a.action->budget && !a.spent) continue;
-    out.format("| {} | {} | {} | {} |\n", action_label(*a.action),
+    if (!a.action->budget && !a.spent && !(staff && a.staff.any())) continue;
+    out.format("| {} | {} | {} | {} |", action_label(*a.action),
                a.action->budget ? markdown_money(*a.action->budget, cur) : "",
                a.spent ? markdown_money(*a.spent, cur) : "", a.budget_used ? percent_text(*a.budget_used) : "");
+    staff_cells(a.staff);
   }
-  out.format("| **Plan** | {} | {} | {} |\n", p.budget ? markdown_money(*p.budget, cur) : "",
+  out.format("| **Plan** | {} | {} | {} |", p.budget ? markdown_money(*p.budget, cur) : "",
              markdown_money(p.spent, cur), p.budget_used ? percent_text(*p.budget_used) : "");
+  staff_cells(p.staff);
+  if (staff)
+    out.write(
+        "\nStaff days are those logged in the latest update; the plan's are the sum over its actions "
+        "that are not deferred or cancelled.\n");
 }
 
 }  // namespace bvplan

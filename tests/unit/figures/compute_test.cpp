@@ -251,6 +251,99 @@ TEST_CASE("complete at exactly 100 on the due date and after it") {
   CHECK(*f.forecast_slip == 16);
 }
 
+TEST_CASE("completed: on an update of 100, the day the work finished, not the day it was reported") {
+  // Finished on 20 April (offset 110), reported on 30 April: 10 days late, not 20.
+  Plan p = load(
+      usual(updates({"{date: 2004-02-01, complete: 60}", "{date: 2004-04-30, complete: 100, completed: 2004-04-20}"})));
+  ActionFigures f = figures(p, "2004-05-01");
+  CHECK(f.state == State::complete);
+  CHECK(iso(f.completed) == "2004-04-20");
+  CHECK(f.days_late == 10);
+  CHECK(iso(f.forecast) == "2004-04-20");
+  REQUIRE(f.forecast_slip);
+  CHECK(*f.forecast_slip == 10);
+  // Before the update that reports it, the work is not known to be finished: overdue since D.
+  f = figures(p, "2004-04-25");
+  CHECK(f.state == State::overdue);
+  CHECK_FALSE(f.completed);
+  CHECK(f.days_late == 15);
+
+  // The same update without `completed`: its own date, 20 days late.
+  Plan reported = load(usual(updates({"{date: 2004-02-01, complete: 60}", "{date: 2004-04-30, complete: 100}"})));
+  f = figures(reported, "2004-05-01");
+  CHECK(iso(f.completed) == "2004-04-30");
+  CHECK(f.days_late == 20);
+}
+
+TEST_CASE("staff time: latest staff_days on or before T against effort_days, summed over counted actions") {
+  Plan p = load(R"(bvplan: 1
+plan: {id: p1, title: Tiny, start: 2004-01-01, end: 2004-12-31}
+owners: {SPS: Strategic & Performance Services}
+issues:
+  - id: KI1
+    title: Issue
+    actions:
+      - id: A1
+        title: Planned and logged
+        lead: SPS
+        start: 2004-01-01
+        due: 2004-04-10
+        effort_days: 20
+        updates:
+          - {date: 2004-02-01, complete: 10, staff_days: 5}
+          - {date: 2004-03-01, complete: 20}
+          - {date: 2004-04-01, complete: 30, staff_days: 7.5}
+      - id: A2
+        title: Logged, no effort planned
+        lead: SPS
+        start: 2004-01-01
+        due: 2004-04-10
+        updates:
+          - {date: 2004-02-01, complete: 10, staff_days: 4}
+      - id: A3
+        title: Deferred
+        lead: SPS
+        start: 2004-01-01
+        due: 2004-04-10
+        status: deferred
+        effort_days: 10
+        updates:
+          - {date: 2004-02-01, complete: 10, staff_days: 3}
+      - id: A4
+        title: Nothing planned at all
+        lead: SPS
+        start: 2004-01-01
+        due: 2004-04-10
+        effort_days: 0
+)");
+  PlanFigures f = compute_plan(p, d("2004-03-20"), DateRange{d("2004-01-01"), d("2004-03-31")});
+  REQUIRE(f.actions.size() == 4);
+  // A1 at 20 March: the latest update giving staff_days is 1 February's 5 (1 March gives
+  // none), so 5 of 20 = 25%. At 1 April: 7.5 of 20 = 37.5%.
+  CHECK(f.actions[0].staff.days == 5);
+  CHECK(f.actions[0].staff.effort == 20);
+  CHECK(f.actions[0].staff.used == 25);
+  CHECK(compute_action(p.issues[0].actions[0], p.issues[0], p, d("2004-04-01")).staff.used == 37.5);
+  // Before any update: 0 days, 0% of the effort.
+  CHECK(compute_action(p.issues[0].actions[0], p.issues[0], p, d("2004-01-15")).staff.days == 0);
+  CHECK(compute_action(p.issues[0].actions[0], p.issues[0], p, d("2004-01-15")).staff.used == 0);
+  // A2: 4 days, no effort, no percentage. A4: effort 0 gives no percentage either.
+  CHECK(f.actions[1].staff.days == 4);
+  CHECK_FALSE(f.actions[1].staff.effort);
+  CHECK_FALSE(f.actions[1].staff.used);
+  CHECK(f.actions[3].staff.effort == 0);
+  CHECK_FALSE(f.actions[3].staff.used);
+  CHECK(f.actions[3].staff.any());
+  // A3 is deferred: its own figures stand, but it is left out of the totals.
+  CHECK(f.actions[2].staff.days == 3);
+  // Key issue and plan: days 5 + 4 + 0 = 9 over effort 20 + 0 = 20: 45%.
+  CHECK(f.issues[0].staff.days == 9);
+  CHECK(f.issues[0].staff.effort == 20);
+  CHECK(f.issues[0].staff.used == 45);
+  CHECK(f.staff.days == 9);
+  CHECK(f.staff.used == 45);
+}
+
 TEST_CASE("state and RAG: not started, in progress, overdue at the edges") {
   Plan p = load(usual());
   ActionFigures f = figures(p, "2003-12-31");  // T < S, actual 0
