@@ -24,7 +24,8 @@ struct ReportOptions {
 const Choices<CsvLevel> levels = {{"plan", CsvLevel::plan},
                                   {"issue", CsvLevel::issue},
                                   {"action", CsvLevel::action},
-                                  {"milestone", CsvLevel::milestone}};
+                                  {"milestone", CsvLevel::milestone},
+                                  {"risk", CsvLevel::risk}};
 
 using Render = void (*)(Output& out, const ReportOptions& options, const FigureSet& figures);
 
@@ -52,8 +53,8 @@ void declare(CLI::App& command, ReportOptions& options) {
   add_output_option(command, options.output,
                     "write to FILE (atomically; never over an input plan) instead of standard output");
   command.add_flag("--gantt", options.gantt, "md: add a Mermaid gantt chart of actions and milestones");
-  add_choice_option(command, "--level", options.level, levels, "csv: one row per plan, issue, action or milestone",
-                    "action");
+  add_choice_option(command, "--level", options.level, levels,
+                    "csv: one row per plan, issue, action, milestone or risk", "action");
   command.add_flag("--bom", options.bom, "csv: start with a UTF-8 byte-order mark, for Excel");
   command
       .add_option("--baseline", options.reporting.baseline,

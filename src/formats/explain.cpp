@@ -2,6 +2,7 @@
 
 #include "bvplan/core/text.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/risks.hpp"
 
 namespace bvplan {
 
@@ -172,6 +173,7 @@ std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans,
     }
     for (const ActionFigures& a : p.actions)
       if (a.action->id == id) return explain_action(p, a);
+    if (auto risk = explain_risk(p, id)) return risk;
   }
   return std::nullopt;
 }

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/risks.hpp"
 #include "bvplan/formats/table.hpp"
 
 namespace bvplan {
@@ -108,6 +109,7 @@ void render_csv(Output& out, const std::vector<PlanFigures>& plans, const CsvOpt
     case CsvLevel::issue: write_issue_rows(out, plans); break;
     case CsvLevel::action: write_action_rows(out, plans); break;
     case CsvLevel::milestone: write_milestone_rows(out, plans); break;
+    case CsvLevel::risk: write_risk_rows(out, plans); break;
   }
 }
 

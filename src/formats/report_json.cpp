@@ -1,6 +1,7 @@
 #include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/json.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/risks.hpp"
 
 namespace bvplan {
 
@@ -81,7 +82,8 @@ void write_plan(JsonWriter& json, const PlanFigures& p) {
   for (const ActionFigures& a : p.actions) write_action(json, p, a);
   json.end_array().key("milestones").begin_array(element_lines);
   for (const MilestoneFigures& m : p.milestones) write_milestone(json, p, m);
-  json.end_array();
+  json.end_array().key("risks");
+  write_risks_json(json, p);
   if (p.baseline)
     json.key("baseline")
         .string(baseline_label(p.baseline->version))

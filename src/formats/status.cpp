@@ -3,6 +3,7 @@
 #include "bvplan/core/text.hpp"
 #include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/risks.hpp"
 #include "bvplan/formats/table.hpp"
 
 namespace bvplan {
@@ -57,6 +58,7 @@ std::string plan_status(const PlanFigures& p, bool color) {
                      travel ? fmt::format("; {} since {}", direction_text(*p.direction),
                                           escape_control(p.compared_with ? comparison_label(*p.compared_with) : ""))
                             : "");
+  out += render_risks_status(p);
   if (p.next_report)
     out += fmt::format("next report due {} to {}\n", to_iso(*p.next_report), escape_control(p.next_report_body));
   return out;

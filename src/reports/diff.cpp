@@ -114,6 +114,7 @@ public:
 std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after) {
   Differ differ;
   differ.run(before, after);
+  diff_risks(before, after, differ.changes);
   return differ.changes;
 }
 

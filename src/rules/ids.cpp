@@ -26,6 +26,7 @@ void check_duplicate_ids(RuleContext& context) {
       for (const Milestone& m : action.milestones) visit(m.id, "milestone", m.position);
     }
   }
+  for (const Risk& risk : context.plan.risks) visit(risk.id, "risk", risk.position);
 }
 
 }  // namespace bvplan

@@ -51,6 +51,7 @@ void validate_plan(const Plan& plan, const Owners& owners, Date as_of, Diagnosti
     for (const Action& action : issue.actions) check_action(context, action);
   check_dependency_cycles(context);
   check_budget_allocation(context);
+  check_risks(context);
   check_unused_owners(context);
 }
 

@@ -29,6 +29,9 @@ void write_remedies(Output& out, const PlanFigures& plan);             // 4
 void write_benefits(Output& out, const PlanFigures& plan);             // 5
 void write_next_period(Output& out, const PlanFigures& plan);          // 6
 void write_fundamental_changes(Output& out, const PlanFigures& plan);  // 7
+// The risk register (inherent, current, target, band, trend, mitigating actions) and a
+// 5x5 heat map of open risks, under `heading`; only for a plan with risks.
+void write_risk_register(Output& out, const PlanFigures& plan, std::string_view heading);
 // A Mermaid gantt chart of actions and milestones, under `heading`.
 void write_timeline(Output& out, const PlanFigures& plan, std::string_view heading);
 

@@ -11,10 +11,10 @@ struct PlanChange {
   // What changed, as a stable word: plan-changed, issue-added, issue-removed,
   // issue-changed, action-added, action-removed, action-changed, rebaselined,
   // brought-forward, start-moved, targets-changed, milestone-added, milestone-removed,
-  // milestone-moved. plan-changed with field "file": the plan is in another file now
-  // (renamed, or deleted and added again elsewhere); the application layer adds it.
+  // milestone-moved, risk-added, risk-removed, risk-changed. plan-changed with field "file": the plan is in another
+  // file now (renamed, or deleted and added again elsewhere); the application layer adds it.
   std::string kind;
-  std::string subject;  // "plan", "key issue", "action", "milestone"
+  std::string subject;  // "plan", "key issue", "action", "milestone", "risk"
   std::string id;
   std::string field;         // the field for *-changed and moves: title, lead, budget, due...
   std::string from;          // the value before, as written ("" when absent)

@@ -35,6 +35,9 @@ Owners read_owners(ShapeReader& reader, const Node& node, bool plan_local);
 Owners read_owners_register(ShapeReader& reader, const Node& root);
 // One action of a key issue, with its targets, milestones, updates and re-baselines.
 Action read_action(ShapeReader& reader, const Node& node);
+// A plan's `risks:` list (absent or empty: none), and its `plan: risk_bands:`.
+std::vector<Risk> read_risks(ShapeReader& reader, const Node* node);
+void read_risk_bands(ShapeReader& reader, const Node* node, RiskBands& bands);
 // A plan file's root: `bvplan`, `plan`, `owners` and `issues`.
 // With `storage` (the tree's own), each key issue's nodes are freed once it is read: the
 // tree must not be read again afterwards.

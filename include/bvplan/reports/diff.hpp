@@ -11,8 +11,12 @@
 namespace bvplan {
 
 // The changes from `before` to `after`: the plan's own fields, then key issues and
-// actions in the order of `after`, then removed actions and key issues.
+// actions in the order of `after`, then removed actions and key issues, then the risks
+// (diff_risks).
 std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after);
+// diff_risks.cpp: risks added, removed and changed (title, owner, inherent rating, status,
+// target), in the order of `after`, appended to `changes`.
+void diff_risks(const Plan& before, const Plan& after, std::vector<PlanChange>& changes);
 
 // Progress reported between two versions of a plan: an update added (by its date), or a
 // milestone met (`done` set where it was not).

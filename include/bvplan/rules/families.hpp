@@ -24,10 +24,10 @@ struct RuleContext {
   void warning(Position at, const char* rule, std::string message, std::string hint = {});
 };
 
-// ids.cpp: duplicate-id across key issues, actions and milestones.
+// ids.cpp: duplicate-id across key issues, actions, milestones and risks.
 void check_duplicate_ids(RuleContext& context);
 
-// owners.cpp: unknown-owner for the plan's owner and every lead and support.
+// owners.cpp: unknown-owner for the plan's owner, every lead and support and every risk's owner.
 void check_owner_references(RuleContext& context);
 // owners.cpp: unused-owner for the plan's own owners; an owner written by its name (the
 // loader's malformed id) gets the hint naming its id, and counts as used.
@@ -53,5 +53,9 @@ void check_budget_allocation(RuleContext& context);
 void check_dependencies(RuleContext& context, const Action& action, bool dates_known);
 // dependencies.cpp: every dependency-cycle once, at the first action of the cycle.
 void check_dependency_cycles(RuleContext& context);
+
+// risks.cpp: unknown-mitigation, review-order, future-date (reviews), and for open risks
+// stale-risk and unmitigated-risk at the as-of date.
+void check_risks(RuleContext& context);
 
 }  // namespace bvplan

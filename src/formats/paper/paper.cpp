@@ -66,6 +66,7 @@ void write_plan(Blocks& blocks, const PlanFigures& p, const MarkdownOptions& opt
     out.format("{} {}\n\n", heading, section.heading);
     section.write(out, p);
   }
+  if (!p.risks.empty()) write_risk_register(blocks.next(), p, heading);
   if (options.gantt) write_timeline(blocks.next(), p, heading);
 }
 
