@@ -199,7 +199,7 @@ TEST_CASE("render_json for a one-action plan") {
       "  "
       "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":null,\"state\":"
       "\"pending\","
-      "\"days_late\":0}]}\n"
+      "\"days_late\":0}],\"risks\":[]}\n"
       "]}\n");
 }
 
