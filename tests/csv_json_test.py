@@ -76,6 +76,23 @@ for target, when in ((os.path.join(examples, "infrastructure-2004.yaml"), ["--as
             if row[key] != value:
                 failures += 1
                 print(f"FAIL {plan['id']}/{measure['id']} {key}: csv {row[key]!r}, json {value!r}")
+# The risk register: every CSV column of --level risk is the JSON key of the same name.
+infrastructure = [os.path.join(examples, "infrastructure-2004.yaml"), "--as-of", "2004-06-30"]
+risk_rows = list(csv.DictReader(io.StringIO(run(*infrastructure, "--format", "csv", "--level", "risk").decode(
+    "utf-8"), newline="")))
+risks = [(p, r) for p in json.loads(run(*infrastructure, "--format", "json"))["plans"] for r in p["risks"]]
+if not risks or len(risk_rows) != len(risks):
+    print(f"FAIL risks: {len(risk_rows)} CSV rows, {len(risks)} JSON risks")
+    failures += 1
+for row, (plan, risk) in zip(risk_rows, risks):
+    for key, value in row.items():
+        if key == "as_of":
+            continue
+        expected = plan["id"] if key == "plan" else risk["id"] if key == "risk" else cell(risk.get(key, "<missing>"))
+        compared += 1
+        if value != expected:
+            failures += 1
+            print(f"FAIL {plan['id']}/{risk['id']} {key}: csv {value!r}, json {expected!r}")
 print(f"{compared} cells compared")
 print(f"{compared - failures} passed, {failures} failed")
 sys.exit(1 if failures else 0)

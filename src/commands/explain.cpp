@@ -16,7 +16,9 @@ struct ExplainOptions {
 };
 
 void declare(CLI::App& command, ExplainOptions& options) {
-  command.add_option("id", options.id, "the id of an action, key issue, measure or plan")->required()->type_name("ID");
+  command.add_option("id", options.id, "the id of an action, key issue, measure, risk or plan")
+      ->required()
+      ->type_name("ID");
   add_reporting_options(command, options.reporting);
 }
 
@@ -25,7 +27,7 @@ int run(const ExplainOptions& options) {
   std::optional<std::string> text = render_explain(figures.set.plans, options.id);
   if (!text) {
     if (figures.had_errors) return exit_findings;
-    throw Error(fmt::format("no action, key issue, measure or plan with id '{}'", options.id));
+    throw Error(fmt::format("no action, key issue, measure, risk or plan with id '{}'", options.id));
   }
   write_out(*text);
   return figures.had_errors ? exit_findings : exit_ok;

@@ -21,11 +21,9 @@ struct ReportOptions {
   bool bom = false;
 };
 
-const Choices<CsvLevel> levels = {{"plan", CsvLevel::plan},
-                                  {"issue", CsvLevel::issue},
-                                  {"action", CsvLevel::action},
-                                  {"milestone", CsvLevel::milestone},
-                                  {"measure", CsvLevel::measure}};
+const Choices<CsvLevel> levels = {{"plan", CsvLevel::plan},       {"issue", CsvLevel::issue},
+                                  {"action", CsvLevel::action},   {"milestone", CsvLevel::milestone},
+                                  {"measure", CsvLevel::measure}, {"risk", CsvLevel::risk}};
 
 using Render = void (*)(Output& out, const ReportOptions& options, const FigureSet& figures);
 
@@ -54,7 +52,7 @@ void declare(CLI::App& command, ReportOptions& options) {
                     "write to FILE (atomically; never over an input plan) instead of standard output");
   command.add_flag("--gantt", options.gantt, "md: add a Mermaid gantt chart of actions and milestones");
   add_choice_option(command, "--level", options.level, levels,
-                    "csv: one row per plan, issue, action, milestone or measure", "action");
+                    "csv: one row per plan, issue, action, milestone, measure or risk", "action");
   command.add_flag("--bom", options.bom, "csv: start with a UTF-8 byte-order mark, for Excel");
   command
       .add_option("--baseline", options.reporting.baseline,

@@ -347,6 +347,7 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, DateRange window, const O
   p.savings_target = plan.savings_target
                          ? plan.savings_target
                          : (any_savings_target ? std::optional<double>(savings_target_sum) : std::nullopt);
+  p.risks = compute_risks(plan, as_of);
   return p;
 }
 

@@ -27,11 +27,11 @@ std::string describe(const PlanChange& c, const std::string& currency) {
     return "'" + v + "'";
   };
   const std::string who = fmt::format("{} {}", c.subject, c.id);
-  if (c.kind == "issue-added" || c.kind == "action-added" || c.kind == "measure-added")
+  if (c.kind == "issue-added" || c.kind == "action-added" || c.kind == "measure-added" || c.kind == "risk-added")
     return fmt::format("{} added: {}{}", who, c.title, c.to.empty() ? "" : fmt::format(" (due {})", c.to));
   if (c.kind == "milestone-added") return fmt::format("{} added: {} (due {})", who, c.title, c.to);
   if (c.kind == "issue-removed" || c.kind == "action-removed" || c.kind == "milestone-removed" ||
-      c.kind == "measure-removed")
+      c.kind == "measure-removed" || c.kind == "risk-removed")
     return fmt::format("{} removed: {}", who, c.title);
   if (c.kind == "rebaselined")
     return fmt::format("{} {} date re-baselined {:+} days ({} to {})", who, c.field == "end" ? "end" : "due", *c.days,

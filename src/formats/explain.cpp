@@ -3,6 +3,7 @@
 #include "bvplan/core/text.hpp"
 #include "bvplan/formats/measures.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/risks.hpp"
 
 namespace bvplan {
 
@@ -199,6 +200,7 @@ std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans,
       if (a.action->id == id) return explain_action(p, a);
     for (const MeasureFigures& m : p.measures)
       if (m.measure->id == id) return explain_measure(p, m);
+    if (auto risk = explain_risk(p, id)) return risk;
   }
   return std::nullopt;
 }

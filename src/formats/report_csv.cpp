@@ -2,6 +2,7 @@
 
 #include "bvplan/formats/measures.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/risks.hpp"
 #include "bvplan/formats/table.hpp"
 
 namespace bvplan {
@@ -131,6 +132,7 @@ void render_csv(Output& out, const std::vector<PlanFigures>& plans, const CsvOpt
     case CsvLevel::action: write_action_rows(out, plans); break;
     case CsvLevel::milestone: write_milestone_rows(out, plans); break;
     case CsvLevel::measure: write_measure_rows(out, plans); break;
+    case CsvLevel::risk: write_risk_rows(out, plans); break;
   }
 }
 

@@ -2,6 +2,7 @@
 #include "bvplan/formats/json.hpp"
 #include "bvplan/formats/measures.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/risks.hpp"
 
 namespace bvplan {
 
@@ -92,6 +93,8 @@ void write_plan(JsonWriter& json, const PlanFigures& p) {
   for (const MilestoneFigures& m : p.milestones) write_milestone(json, p, m);
   json.end_array();
   write_measures_json(json, p);
+  json.key("risks");
+  write_risks_json(json, p);
   if (p.baseline)
     json.key("baseline")
         .string(baseline_label(p.baseline->version))

@@ -4,6 +4,7 @@
 #include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/measures.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/risks.hpp"
 #include "bvplan/formats/table.hpp"
 
 namespace bvplan {
@@ -67,6 +68,7 @@ std::string plan_status(const PlanFigures& p, bool color) {
     Table measures = measures_status_table(p, measure_rags);
     out += render_terminal(measures, rag_colour(3, measure_rags, color));
   }
+  out += render_risks_status(p);
   if (p.next_report)
     out += fmt::format("next report due {} to {}\n", to_iso(*p.next_report), escape_control(p.next_report_body));
   return out;

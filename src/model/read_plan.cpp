@@ -8,10 +8,10 @@ namespace bvplan {
 
 namespace {
 
-constexpr std::string_view file_keys[] = {"bvplan", "plan", "owners", "issues", "measures"};
+constexpr std::string_view file_keys[] = {"bvplan", "plan", "owners", "issues", "measures", "risks"};
 constexpr std::string_view file_required[] = {"bvplan", "plan", "issues"};
 constexpr std::string_view plan_keys[] = {"id",     "title",    "start",          "end",        "review", "owner",
-                                          "budget", "currency", "savings_target", "monitoring", "rag"};
+                                          "budget", "currency", "savings_target", "monitoring", "rag",    "risk_bands"};
 constexpr std::string_view plan_required[] = {"id", "title", "start", "end"};
 constexpr std::string_view monitoring_keys[] = {"body", "every"};
 constexpr std::string_view rag_keys[] = {"green", "amber"};
@@ -73,6 +73,7 @@ void read_plan_section(ShapeReader& reader, const Node& node, Plan& plan) {
   plan.savings_target = reader.money(node.find("savings_target"), "savings_target");
   read_monitoring(reader, node.find("monitoring"), plan);
   read_rag(reader, node.find("rag"), plan);
+  read_risk_bands(reader, node.find("risk_bands"), plan.risk_bands);
 }
 
 std::optional<ExternalSupport> read_external_support(ShapeReader& reader, const Node* node) {
@@ -128,7 +129,9 @@ Plan read_plan(ShapeReader& reader, const Node& root, DocumentStorage* storage) 
   }
   if (const Node* p = root.find("plan")) read_plan_section(reader, *p, out);
   if (const Node* o = root.find("owners")) out.owners = read_owners(reader, *o, true);
-  out.measures = read_measures(reader, root.find("measures"));  // before the issues free its nodes
+  // Before the issues: written first, their nodes are freed with the first issue's.
+  out.measures = read_measures(reader, root.find("measures"));
+  out.risks = read_risks(reader, root.find("risks"));
   std::span<const Node> issues = reader.required_list(root.find("issues"), "'issues'", "plan has no key issues",
                                                       "add at least one key issue under 'issues:'");
   out.issues.reserve(issues.size());

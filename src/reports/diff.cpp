@@ -115,6 +115,7 @@ std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after) {
   Differ differ;
   differ.run(before, after);
   diff_measures(before, after, differ.changes);
+  diff_risks(before, after, differ.changes);
   return differ.changes;
 }
 

@@ -27,6 +27,7 @@ void check_duplicate_ids(RuleContext& context) {
     }
   }
   for (const Measure& m : context.plan.measures) visit(m.id, "measure", m.position);
+  for (const Risk& risk : context.plan.risks) visit(risk.id, "risk", risk.position);
 }
 
 }  // namespace bvplan

@@ -57,6 +57,7 @@ void check_owner_references(RuleContext& context) {
       check_owner(context, action.lead);
       for (const Reference& s : action.support) check_owner(context, s);
     }
+  for (const Risk& risk : context.plan.risks) check_owner(context, risk.owner);
 }
 
 void check_unused_owners(RuleContext& context) {
@@ -69,6 +70,7 @@ void check_unused_owners(RuleContext& context) {
       for (const Reference& s : action.support) used[s.id] = true;
     }
   for (const Measure& m : context.plan.measures) used[m.owner] = true;
+  for (const Risk& risk : context.plan.risks) used[risk.owner.id] = true;
   for (const auto& [id, owner] : context.plan.owners)
     if (!used.count(id))
       context.warning(owner.position, "unused-owner",

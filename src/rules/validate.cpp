@@ -53,6 +53,7 @@ void validate_plan(const Plan& plan, const Owners& owners, Date as_of, Diagnosti
   check_dependency_cycles(context);
   check_budget_allocation(context);
   check_measures(context);
+  check_risks(context);
   check_unused_owners(context);
 }
 

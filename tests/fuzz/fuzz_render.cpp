@@ -55,7 +55,8 @@ void render_all(const CheckedPlan& checked, Date as_of, const CheckedPlan& earli
   for (bool color : {false, true}) render_status(two, StatusOptions{color});
   render_markdown(one, MarkdownOptions{true, {}});
   render_markdown(two, MarkdownOptions{false, compute_savings(two)});
-  for (CsvLevel level : {CsvLevel::plan, CsvLevel::issue, CsvLevel::action, CsvLevel::milestone, CsvLevel::measure})
+  for (CsvLevel level :
+       {CsvLevel::plan, CsvLevel::issue, CsvLevel::action, CsvLevel::milestone, CsvLevel::measure, CsvLevel::risk})
     render_csv(one, CsvOptions{level, level == CsvLevel::plan});
   fuzz::require_json(render_json(two, figures.as_of, figures.window), "render_json");
   render_explain(one, plan.id);
@@ -68,6 +69,7 @@ void render_all(const CheckedPlan& checked, Date as_of, const CheckedPlan& earli
     }
   }
   for (const Measure& measure : plan.measures) render_explain(one, measure.id);
+  for (const Risk& risk : plan.risks) render_explain(one, risk.id);
 
   std::vector<const Plan*> plans{&plan};
   Workload workload = compute_workload(plans, checked.owners, as_of, periods_between(plan.start, plan.end, step));

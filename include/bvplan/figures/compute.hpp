@@ -12,6 +12,7 @@
 #include "bvplan/core/period.hpp"
 #include "bvplan/figures/measures.hpp"
 #include "bvplan/figures/rag.hpp"
+#include "bvplan/figures/risks.hpp"
 #include "bvplan/model/change.hpp"
 #include "bvplan/model/plan.hpp"
 
@@ -132,6 +133,7 @@ struct PlanFigures {
   std::vector<ActionFigures> actions;        // in file order
   std::vector<MilestoneFigures> milestones;  // in file order
   std::vector<MeasureFigures> measures;      // in file order
+  std::vector<RiskFigures> risks;            // in file order
   // With a baseline: the version it was, and every change since it.
   std::optional<Baseline> baseline;
   // With a comparison: the version compared with, and the plan's direction of travel.

@@ -31,6 +31,9 @@ void write_next_period(Output& out, const PlanFigures& plan);          // 6
 void write_fundamental_changes(Output& out, const PlanFigures& plan);  // 7
 // Under 5: the outcome measures' table, when the plan has measures.
 void write_measures(Output& out, const PlanFigures& plan);
+// The risk register (inherent, current, target, band, trend, mitigating actions) and a
+// 5x5 heat map of open risks, under `heading`; only for a plan with risks.
+void write_risk_register(Output& out, const PlanFigures& plan, std::string_view heading);
 // A Mermaid gantt chart of actions and milestones, under `heading`.
 void write_timeline(Output& out, const PlanFigures& plan, std::string_view heading);
 

@@ -31,7 +31,7 @@ struct MarkdownOptions {
 void render_markdown(Output& out, const std::vector<PlanFigures>& plans, const MarkdownOptions& options);
 std::string render_markdown(const std::vector<PlanFigures>& plans, const MarkdownOptions& options);
 
-enum class CsvLevel { plan, issue, action, milestone, measure };
+enum class CsvLevel { plan, issue, action, milestone, measure, risk };
 struct CsvOptions {
   CsvLevel level = CsvLevel::action;
   bool bom = false;
@@ -42,7 +42,7 @@ std::string render_csv(const std::vector<PlanFigures>& plans, const CsvOptions& 
 void render_json(Output& out, const std::vector<PlanFigures>& plans, Date as_of, DateRange window);
 std::string render_json(const std::vector<PlanFigures>& plans, Date as_of, DateRange window);
 
-// Every figure for the action, key issue or plan `id`, with the numbers that produced it.
+// Every figure for the action, key issue, risk or plan `id`, with the numbers that produced it.
 // Returns nullopt when no plan has that id.
 std::optional<std::string> render_explain(const std::vector<PlanFigures>& plans, std::string_view id);
 

@@ -9,14 +9,10 @@
 #include "bvplan/core/date.hpp"
 #include "bvplan/core/diagnostic.hpp"
 #include "bvplan/model/measure.hpp"
+#include "bvplan/model/reference.hpp"
+#include "bvplan/model/risk.hpp"
 
 namespace bvplan {
-
-// A reference to another thing by id, where it was written.
-struct Reference {
-  std::string id;
-  Position position;
-};
 
 struct Owner {
   std::string id;
@@ -156,9 +152,11 @@ struct Plan {
   std::optional<double> savings_target;
   std::vector<Monitoring> monitoring;
   RagThresholds rag;
+  RiskBands risk_bands;
   Owners owners;  // the plan's own `owners:` only
   std::vector<KeyIssue> issues;
   std::vector<Measure> measures;  // outcome measures, in file order
+  std::vector<Risk> risks;        // the risk register, in file order
   bool well_formed = false;       // plan id, title, start and end were read
   // Owner references (owner, lead, support) that are not ids, already reported as
   // malformed: validation suggests the id of an owner with that name.

@@ -37,7 +37,10 @@ Owners read_owners_register(ShapeReader& reader, const Node& root);
 Action read_action(ShapeReader& reader, const Node& node);
 // A plan's `measures:` list (absent or empty: none).
 std::vector<Measure> read_measures(ShapeReader& reader, const Node* node);
-// A plan file's root: `bvplan`, `plan`, `owners`, `issues` and `measures`.
+// A plan's `risks:` list (absent or empty: none), and its `plan: risk_bands:`.
+std::vector<Risk> read_risks(ShapeReader& reader, const Node* node);
+void read_risk_bands(ShapeReader& reader, const Node* node, RiskBands& bands);
+// A plan file's root: `bvplan`, `plan`, `owners`, `issues`, `measures` and `risks`.
 // With `storage` (the tree's own), each key issue's nodes are freed once it is read: the
 // tree must not be read again afterwards.
 Plan read_plan(ShapeReader& reader, const Node& root, DocumentStorage* storage = nullptr);

@@ -11,8 +11,12 @@
 namespace bvplan {
 
 // The changes from `before` to `after`: the plan's own fields, then key issues and
-// actions in the order of `after`, then removed actions and key issues.
+// actions in the order of `after`, then removed actions and key issues, then the risks
+// (diff_risks).
 std::vector<PlanChange> diff_plans(const Plan& before, const Plan& after);
+// diff_risks.cpp: risks added, removed and changed (title, owner, inherent rating, status,
+// target), in the order of `after`, appended to `changes`.
+void diff_risks(const Plan& before, const Plan& after, std::vector<PlanChange>& changes);
 
 // The outcome measures' changes, appended to `changes`: each measure of `after` added or
 // changed (fields, then targets), in its order, then those removed.

@@ -24,10 +24,10 @@ struct RuleContext {
   void warning(Position at, const char* rule, std::string message, std::string hint = {});
 };
 
-// ids.cpp: duplicate-id across key issues, actions and milestones.
+// ids.cpp: duplicate-id across key issues, actions, milestones and risks.
 void check_duplicate_ids(RuleContext& context);
 
-// owners.cpp: unknown-owner for the plan's owner and every lead and support.
+// owners.cpp: unknown-owner for the plan's owner, every lead and support and every risk's owner.
 void check_owner_references(RuleContext& context);
 // owners.cpp: unknown-owner unless `ref` names an owner (or is empty).
 void check_owner(RuleContext& context, const Reference& ref);
@@ -61,5 +61,8 @@ void check_dependency_cycles(RuleContext& context);
 // measures.cpp: unknown-issue, unknown-owner, update-order and future-date of actuals,
 // stale-measure.
 void check_measures(RuleContext& context);
+// risks.cpp: unknown-mitigation, review-order, future-date (reviews), and for open risks
+// stale-risk and unmitigated-risk at the as-of date.
+void check_risks(RuleContext& context);
 
 }  // namespace bvplan

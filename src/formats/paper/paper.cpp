@@ -34,6 +34,9 @@ std::string owner_key(const PlanFigures& p) {
       ids.insert(action.lead.id);
       for (const Reference& r : action.support) ids.insert(r.id);
     }
+  for (const Measure& m : plan.measures)
+    if (!m.owner.empty()) ids.insert(m.owner);
+  for (const Risk& r : plan.risks) ids.insert(r.owner.id);
   std::vector<std::string> entries;
   for (const std::string& id : ids) {
     std::string name = owner_name(p, id);
@@ -92,6 +95,7 @@ void write_plan(Blocks& blocks, const PlanFigures& p, const MarkdownOptions& opt
     out.format("{} {}\n\n", heading, section.heading);
     section.write(out, p);
   }
+  if (!p.risks.empty()) write_risk_register(blocks.next(), p, heading);
   if (options.gantt) write_timeline(blocks.next(), p, heading);
 }
 

@@ -182,7 +182,7 @@ TEST_CASE("render_json for a one-action plan") {
         "  "
         "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":\"2004-02-15\","
         "\"state\":\"done\","
-        "\"days_late\":0}],\"measures\":[]}\n"
+        "\"days_late\":0}],\"measures\":[],\"risks\":[]}\n"
         "]}\n");
 
   // Before the start: nulls where there is no figure.
@@ -207,7 +207,7 @@ TEST_CASE("render_json for a one-action plan") {
         "  "
         "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":null,\"state\":"
         "\"pending\","
-        "\"days_late\":0}],\"measures\":[]}\n"
+        "\"days_late\":0}],\"measures\":[],\"risks\":[]}\n"
         "]}\n");
 }
 
