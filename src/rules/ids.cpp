@@ -17,7 +17,7 @@ void check_duplicate_ids(RuleContext& context) {
       context.error(
           at, "duplicate-id",
           fmt::format("id '{}' is already used by the {} at line {}", id, it->second.kind, it->second.position.line),
-          "ids must be unique across key issues, actions, milestones and measures in a plan");
+          "ids must be unique across key issues, actions, milestones, measures and risks in a plan");
   };
   for (const KeyIssue& issue : context.plan.issues) {
     visit(issue.id, "key issue", issue.position);
