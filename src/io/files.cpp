@@ -82,4 +82,28 @@ void write_file_atomically(const std::string& path, const std::string& text) {
   file.commit();
 }
 
+void rewrite_file(const std::string& path, const std::string& text) {
+  std::error_code error;
+  fs::path target = fs::canonical(path, error);
+  if (error) throw Error(fmt::format("cannot write '{}': {}", path, error.message()));
+  AtomicFile file(target.string(), AtomicFile::Commit::keep_mode);
+  file.write(text);
+  file.commit();
+}
+
+void write_new_file(const std::string& path, const std::string& text) {
+  fs::path target(path);
+  std::error_code error;
+  if (fs::exists(fs::symlink_status(target, error)))
+    throw Error(fmt::format("'{}' already exists; bvplan does not overwrite it", path));
+  if (target.has_parent_path()) {
+    fs::create_directories(target.parent_path(), error);
+    if (error)
+      throw Error(fmt::format("cannot create folder '{}': {}", target.parent_path().string(), error.message()));
+  }
+  AtomicFile file(path, AtomicFile::Commit::create_new);
+  file.write(text);
+  file.commit();
+}
+
 }  // namespace bvplan

@@ -18,10 +18,14 @@ namespace bvplan {
 
 namespace fs = std::filesystem;
 
-AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
+AtomicFile::AtomicFile(std::string path, Commit commit) : path_(std::move(path)), commit_(commit) {
   fs::path target(path_);
   std::error_code status_error;
   fs::file_status status = fs::status(target, status_error);
+  if (commit_ == Commit::create_new && !status_error && fs::exists(status))
+    throw Error(fmt::format("'{}' already exists; bvplan does not overwrite it", path_));
+  if (commit_ == Commit::keep_mode && !status_error && fs::is_regular_file(status))
+    mode_ = static_cast<unsigned>(status.permissions()) & 07777u;
   if (!status_error && fs::exists(status) && !fs::is_regular_file(status)) {
     fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd_ < 0) fail(errno);
@@ -79,8 +83,22 @@ void AtomicFile::commit() {
   int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) fail(errno);
-  ::chmod(temp_.c_str(), 0644);
-  if (std::rename(temp_.c_str(), path_.c_str()) != 0) fail(errno);
+  ::chmod(temp_.c_str(), static_cast<mode_t>(mode_));
+  if (commit_ == Commit::create_new) {
+    // link(2) fails rather than replace a file that appeared meanwhile.
+    if (::link(temp_.c_str(), path_.c_str()) != 0) {
+      int error = errno;
+      if (error == EEXIST) {
+        ::unlink(temp_.c_str());
+        temp_.clear();
+        throw Error(fmt::format("'{}' already exists; bvplan does not overwrite it", path_));
+      }
+      fail(error);
+    }
+    ::unlink(temp_.c_str());
+  } else if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
+    fail(errno);
+  }
   temp_.clear();
 }
 

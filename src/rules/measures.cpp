@@ -22,18 +22,8 @@ void check_issue(RuleContext& context, const Measure& m) {
 
 // Actuals oldest first, one per date, none after the as-of date.
 void check_actual_dates(RuleContext& context, const Measure& m) {
-  const MeasurePoint* previous = nullptr;
-  for (const MeasurePoint& a : m.actuals) {
-    if (previous && a.date <= previous->date)
-      context.error(
-          a.position, "update-order",
-          fmt::format("actual dated {} is not after the previous actual ({})", to_iso(a.date), to_iso(previous->date)),
-          "list actuals oldest first, one per date");
-    if (a.date > context.as_of)
-      context.warning(a.position, "future-date",
-                      fmt::format("actual dated {} is after the as-of date {}", to_iso(a.date), to_iso(context.as_of)));
-    previous = &a;
-  }
+  check_dated_entries(context, m.actuals, "actual", "actual", "update-order",
+                      [](const MeasurePoint&, const MeasurePoint*, bool) {});
 }
 
 // Stale: no actual on or before T once a cadence has passed since the baseline (or the

@@ -26,24 +26,15 @@ void check_completed(RuleContext& context, const Action& action, const Update& u
 }  // namespace
 
 void check_updates(RuleContext& context, const Action& action) {
-  const Update* previous = nullptr;
-  for (const Update& u : action.updates) {
-    if (previous && u.date <= previous->date)
-      context.error(
-          u.position, "update-order",
-          fmt::format("update dated {} is not after the previous update ({})", to_iso(u.date), to_iso(previous->date)),
-          "list updates oldest first, one per date");
-    else if (previous && u.complete < previous->complete)
-      context.warning(
-          u.complete_position, "complete-decreased",
-          fmt::format("complete falls from {}% to {}% on {}", previous->complete, u.complete, to_iso(u.date)),
-          "complete is cumulative; if work was lost, say so in 'changes'");
-    if (u.completed) check_completed(context, action, u, previous);
-    if (u.date > context.as_of)
-      context.warning(u.position, "future-date",
-                      fmt::format("update dated {} is after the as-of date {}", to_iso(u.date), to_iso(context.as_of)));
-    previous = &u;
-  }
+  check_dated_entries(context, action.updates, "update", "update", "update-order",
+                      [&](const Update& u, const Update* previous, bool in_order) {
+                        if (in_order && previous && u.complete < previous->complete)
+                          context.warning(u.complete_position, "complete-decreased",
+                                          fmt::format("complete falls from {}% to {}% on {}", previous->complete,
+                                                      u.complete, to_iso(u.date)),
+                                          "complete is cumulative; if work was lost, say so in 'changes'");
+                        if (u.completed) check_completed(context, action, u, previous);
+                      });
 }
 
 namespace {

@@ -21,19 +21,8 @@ void check_mitigations(RuleContext& context, const Risk& risk) {
 }
 
 void check_reviews(RuleContext& context, const Risk& risk) {
-  const RiskReview* previous = nullptr;
-  for (const RiskReview& r : risk.reviews) {
-    if (previous && r.date <= previous->date)
-      context.error(
-          r.position, "review-order",
-          fmt::format("review dated {} is not after the previous review ({})", to_iso(r.date), to_iso(previous->date)),
-          "list reviews oldest first, one per date");
-    if (r.date > context.as_of)
-      context.warning(r.position, "future-date",
-                      fmt::format("review of risk '{}' dated {} is after the as-of date {}", risk.id, to_iso(r.date),
-                                  to_iso(context.as_of)));
-    previous = &r;
-  }
+  check_dated_entries(context, risk.reviews, "review", fmt::format("review of risk '{}'", risk.id), "review-order",
+                      [](const RiskReview&, const RiskReview*, bool) {});
 }
 
 // Stale as an action's updates are: no review in the reporting period that ends on the

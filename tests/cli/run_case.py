@@ -12,6 +12,9 @@ A case is a folder holding:
   stderr    the exact expected standard error
   status    the expected exit status
   created/  optional: files the command is expected to create, byte for byte
+  changed/  optional: input files the command is expected to change, as they should be
+            after it, byte for byte; every other input must keep its bytes and its
+            modification time (a refused `update` leaves the file untouched)
   fixtures  optional: shared input files the case takes from tests/cli/fixtures/, one a
             line: `<fixture> [<destination>]` (split like cmd; `#` starts a comment).
             The fixture is a path below tests/cli/fixtures/; the destination is a path in
@@ -46,7 +49,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from bvplan_env import bvplan_environment  # noqa: E402
 
 PINNED_TODAY = "1088553600"  # 2004-06-30T00:00:00Z
-GOLDEN = {"cmd", "stdin", "env", "stdout", "stderr", "status", "created", "fixtures"}
+GOLDEN = {"cmd", "stdin", "env", "stdout", "stderr", "status", "created", "changed", "fixtures"}
 
 
 def require(condition, message):
@@ -101,20 +104,55 @@ def snapshot(folder):
     return found
 
 
-def update(case, actual, created):
-    """Rewrites the expected outputs and created/; inputs and fixtures are never written."""
+def inputs_state(paths):
+    """Each input's bytes and modification time, to see what a command changed."""
+    state = {}
+    for rel, path in paths.items():
+        with open(path, "rb") as f:
+            state[rel] = (f.read(), os.stat(path).st_mtime_ns)
+    return state
+
+
+def changed_inputs(before, work):
+    """Inputs whose bytes or modification time differ after the command: {rel: path}."""
+    now = inputs_state({rel: os.path.join(work, rel) for rel in before
+                        if os.path.exists(os.path.join(work, rel))})
+    return {rel: os.path.join(work, rel) for rel in before if now.get(rel) != before[rel]}
+
+
+def replace_folder(folder, files):
+    shutil.rmtree(folder, ignore_errors=True)
+    for rel, path in files.items():
+        target = os.path.join(folder, rel)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if os.path.exists(path):
+            shutil.copyfile(path, target)
+
+
+def update(case, actual, created, changed):
+    """Rewrites the expected outputs, created/ and changed/; inputs and fixtures are never
+    written."""
     for name, data in actual.items():
         with open(os.path.join(case, name), "wb") as f:
             f.write(data)
-    expected_created = os.path.join(case, "created")
-    shutil.rmtree(expected_created, ignore_errors=True)
-    for rel, path in created.items():
-        target = os.path.join(expected_created, rel)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copyfile(path, target)
+    replace_folder(os.path.join(case, "created"), created)
+    replace_folder(os.path.join(case, "changed"), changed)
 
 
-def compare(case, actual, created):
+def compare_files(what, expected_folder, actual):
+    """Prints how the files in `actual` ({rel: path}) differ from `expected_folder`."""
+    wanted = snapshot(expected_folder) if os.path.isdir(expected_folder) else {}
+    failed = set(wanted) != set(actual)
+    if failed:
+        print(f"--- {what} files differ: expected {sorted(wanted)}, got {sorted(actual)}")
+    for rel in set(wanted) & set(actual):
+        if not os.path.exists(actual[rel]) or not filecmp.cmp(wanted[rel], actual[rel], shallow=False):
+            failed = True
+            print(f"--- {what} file {rel} differs")
+    return failed
+
+
+def compare(case, actual, created, changed):
     """Prints every difference from the expected outputs; True when there is none."""
     failed = False
     for name, data in actual.items():
@@ -125,15 +163,8 @@ def compare(case, actual, created):
             print(f"--- {name} differs in {os.path.basename(case)}")
             print("expected:\n" + expected.decode("utf-8", "replace"))
             print("actual:\n" + data.decode("utf-8", "replace"))
-    expected_created = os.path.join(case, "created")
-    wanted = snapshot(expected_created) if os.path.isdir(expected_created) else {}
-    if set(wanted) != set(created):
-        failed = True
-        print(f"--- created files differ: expected {sorted(wanted)}, got {sorted(created)}")
-    for rel in set(wanted) & set(created):
-        if not filecmp.cmp(wanted[rel], created[rel], shallow=False):
-            failed = True
-            print(f"--- created file {rel} differs")
+    failed |= compare_files("created", os.path.join(case, "created"), created)
+    failed |= compare_files("changed", os.path.join(case, "changed"), changed)
     return not failed
 
 
@@ -165,7 +196,9 @@ def main():
         shutil.copytree(case, work, symlinks=True,
                         ignore=lambda d, names: [n for n in names if d == case and n in GOLDEN])
         copy_fixtures(fixtures, work)
-        before = set(snapshot(work))
+        inputs = snapshot(work)
+        before = set(inputs)
+        before_state = inputs_state(inputs)
         stdin_path = fixtures.get("stdin", os.path.join(case, "stdin"))
         stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else subprocess.DEVNULL
         result = subprocess.run(argv, cwd=work, stdin=stdin, capture_output=True, env=env,
@@ -173,10 +206,11 @@ def main():
         actual = {"stdout": result.stdout, "stderr": result.stderr,
                   "status": f"{result.returncode}\n".encode()}
         created = {rel: path for rel, path in snapshot(work).items() if rel not in before}
+        changed = changed_inputs(before_state, work)
         if os.environ.get("BVPLAN_UPDATE_GOLDEN") == "1":
-            update(case, actual, created)
+            update(case, actual, created, changed)
             return 0
-        return 0 if compare(case, actual, created) else 1
+        return 0 if compare(case, actual, created, changed) else 1
 
 
 if __name__ == "__main__":

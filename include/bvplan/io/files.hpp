@@ -23,4 +23,13 @@ SourceFile read_standard_input(const std::string& name, size_t max_bytes, std::o
 // or pipe is written in place. Throws Error on failure, leaving any existing file untouched.
 void write_file_atomically(const std::string& path, const std::string& text);
 
+// Replaces an existing file's bytes atomically, as an editor saving it would: a symbolic
+// link is written through to its target (the link stays a link) and the file keeps its
+// permissions. Throws Error on failure, leaving the file untouched.
+void rewrite_file(const std::string& path, const std::string& text);
+
+// Writes a file that must not exist yet, creating its folder when missing. Throws Error,
+// and leaves the existing file as it was, when something is already there.
+void write_new_file(const std::string& path, const std::string& text);
+
 }  // namespace bvplan

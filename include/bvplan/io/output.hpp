@@ -13,7 +13,12 @@ namespace bvplan {
 // ("cannot write 'PATH': REASON").
 class AtomicFile {
 public:
-  explicit AtomicFile(std::string path);
+  enum class Commit {
+    replace,     // rename over whatever is there, the new file 0644
+    keep_mode,   // rename over an existing regular file, keeping its permissions
+    create_new,  // only where nothing is: a file already there is an error, left as it was
+  };
+  explicit AtomicFile(std::string path, Commit commit = Commit::replace);
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
@@ -25,6 +30,8 @@ private:
   [[noreturn]] void fail(int error);
 
   std::string path_;
+  Commit commit_ = Commit::replace;
+  unsigned mode_ = 0644;
   std::string temp_;  // empty when writing a device or pipe directly
   int fd_ = -1;
 };

@@ -2,8 +2,12 @@
 // share: the plan, the owners it may name, the as-of date and the findings so far.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "bvplan/core/date.hpp"
 #include "bvplan/core/diagnostic.hpp"
@@ -23,6 +27,30 @@ struct RuleContext {
   void error(Position at, const char* rule, std::string message, std::string hint = {});
   void warning(Position at, const char* rule, std::string message, std::string hint = {});
 };
+
+// Dated entries (updates, actuals, reviews) listed oldest first, one per date: `order_rule`
+// at an entry not after the one before it, future-date at one after the as-of date.
+// `noun` names an entry ("update"), `subject` starts the future-date message ("review of
+// risk 'R1'"); `each(entry, previous, in_order)` adds the family's own checks between.
+template <typename Entry, typename Each>
+void check_dated_entries(RuleContext& context, const std::vector<Entry>& entries, std::string_view noun,
+                         std::string_view subject, const char* order_rule, Each each) {
+  const Entry* previous = nullptr;
+  for (const Entry& e : entries) {
+    bool in_order = !previous || e.date > previous->date;
+    if (!in_order)
+      context.error(e.position, order_rule,
+                    fmt::format("{} dated {} is not after the previous {} ({})", noun, to_iso(e.date), noun,
+                                to_iso(previous->date)),
+                    fmt::format("list {}s oldest first, one per date", noun));
+    each(e, previous, in_order);
+    if (e.date > context.as_of)
+      context.warning(
+          e.position, "future-date",
+          fmt::format("{} dated {} is after the as-of date {}", subject, to_iso(e.date), to_iso(context.as_of)));
+    previous = &e;
+  }
+}
 
 // ids.cpp: duplicate-id across key issues, actions, milestones and risks.
 void check_duplicate_ids(RuleContext& context);
