@@ -23,6 +23,7 @@ Runner declare_diff(CLI::App& command);
 Runner declare_workload(CLI::App& command);
 Runner declare_savings(CLI::App& command);
 Runner declare_calendar(CLI::App& command);
+Runner declare_update(CLI::App& command);
 
 namespace {
 
@@ -42,6 +43,8 @@ const Command table[] = {
      declare_savings},
     {"calendar", "every progress report due to each monitoring body, from the plans' monitoring lists",
      declare_calendar},
+    {"update", "add a progress update, a milestone's date, a measure's actual or a risk review to its plan, in place",
+     declare_update},
 };
 
 // An unknown first word is a mistyped command, not a missing one: says which, and the

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""`bvplan update` as an officer meets it, beyond the golden cases: the file keeps its
+permissions, a symlinked plan is written through to its target, a refused update leaves
+the bytes and the modification time alone, and the interactive mode, driven through a
+pseudo-terminal, asks for each field with the latest values as defaults.
+
+Usage: update_test.py BVPLAN SOURCE_DIR"""
+import os
+import pty
+import select
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bvplan_env import bvplan_environment  # noqa: E402
+
+PINNED = "1088553600"  # 2004-06-30
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+        print("FAIL:", message)
+
+
+def run(binary, args, cwd, stdin=subprocess.DEVNULL):
+    return subprocess.run([binary] + args, cwd=cwd, stdin=stdin, capture_output=True,
+                          env=bvplan_environment(SOURCE_DATE_EPOCH=PINNED), timeout=60)
+
+
+def in_terminal(binary, args, cwd, answers, timeout=30):
+    """Runs bvplan on a pseudo-terminal; each (prompt, answer) waits for `prompt` to be
+    shown, then types `answer` and Enter. Returns (exit status, transcript)."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.chdir(cwd)
+        os.execve(binary, [binary] + args, bvplan_environment(SOURCE_DATE_EPOCH=PINNED))
+    transcript = b""
+    seen = 0  # the transcript up to here has been matched already
+    deadline = time.monotonic() + timeout
+
+    def read_until(text):
+        nonlocal transcript, seen
+        while text.encode() not in transcript[seen:]:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"no prompt {text!r}; got:\n{transcript.decode(errors='replace')}")
+            ready, _, _ = select.select([fd], [], [], left)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    raise EOFError(f"ended before {text!r}:\n{transcript.decode(errors='replace')}")
+                transcript += chunk
+        seen = transcript.index(text.encode(), seen) + len(text.encode())
+
+    try:
+        for prompt, answer in answers:
+            read_until(prompt)
+            os.write(fd, answer.encode() + b"\r" if answer is not None else b"\x04")
+        while True:
+            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                break
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            transcript += chunk
+    finally:
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status), transcript.decode(errors="replace").replace("\r\n", "\n")
+
+
+def main():
+    binary, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    plan = os.path.join(source, "tests", "cli", "fixtures", "update", "roads.yaml")
+    with tempfile.TemporaryDirectory(prefix="bvplan-update-") as root:
+        os.mkdir(os.path.join(root, ".git"))
+
+        # Permissions kept.
+        work = os.path.join(root, "mode")
+        os.mkdir(work)
+        shutil.copy(plan, work)
+        os.chmod(os.path.join(work, "roads.yaml"), 0o640)
+        r = run(binary, ["update", "KI1.1", "--complete", "60"], work)
+        check(r.returncode == 0, f"update with a 0640 file: {r.stderr.decode()}")
+        mode = stat.S_IMODE(os.stat(os.path.join(work, "roads.yaml")).st_mode)
+        check(mode == 0o640, f"mode after update is {oct(mode)}, not 0o640")
+
+        # A symlinked plan: the link stays a link, its target gets the update.
+        work = os.path.join(root, "link")
+        os.makedirs(os.path.join(work, "store"))
+        os.makedirs(os.path.join(work, "plans"))
+        shutil.copy(plan, os.path.join(work, "store"))
+        os.symlink("../store/roads.yaml", os.path.join(work, "plans", "roads.yaml"))
+        r = run(binary, ["update", "KI1.1", "--complete", "60", "plans"], work)
+        check(r.returncode == 0, f"update through a symlink: {r.stderr.decode()}")
+        check(os.path.islink(os.path.join(work, "plans", "roads.yaml")), "the symlink was replaced by a file")
+        with open(os.path.join(work, "store", "roads.yaml")) as f:
+            check("complete: 60" in f.read(), "the symlink's target did not get the update")
+        check(sorted(os.listdir(os.path.join(work, "plans"))) == ["roads.yaml"], "a stray file was left in plans/")
+
+        # Standard input not a terminal and no values: never prompts, writes nothing.
+        work = os.path.join(root, "pipe")
+        os.mkdir(work)
+        shutil.copy(plan, work)
+        r = run(binary, ["update", "KI1.1"], work, stdin=subprocess.PIPE)
+        check(r.returncode == 2 and b"nothing to write" in r.stderr, f"no values, no terminal: {r}")
+        with open(os.path.join(work, "roads.yaml"), "rb") as f, open(plan, "rb") as g:
+            check(f.read() == g.read(), "no values, no terminal: the file changed")
+
+        # Interactive: the latest update's values are the defaults; Enter keeps, '-' clears.
+        work = os.path.join(root, "terminal")
+        os.mkdir(work)
+        shutil.copy(plan, work)
+        status, transcript = in_terminal(binary, ["update", "KI1.1"], work, [
+            ("date [2004-06-30]: ", ""),
+            ("complete [20]: ", "sixty"),
+            ("complete [20]: ", "60"),
+            ("spent [1200]: ", "20500"),
+            ("staff_days: ", ""),
+            ("savings: ", ""),
+            ("summary [Survey done; 1,200 potholes logged.]: ", "Contract let"),
+            ("remedy: ", ""),
+            ("benefits: ", ""),
+            ("next [Let the contract]: ", "-"),
+            ("changes: ", ""),
+            ("Write this to roads.yaml? [y/N] ", "y"),
+        ])
+        check(status == 0, f"interactive update exited {status}:\n{transcript}")
+        check("complete wants a number" in transcript, f"no reason given for 'sixty':\n{transcript}")
+        check("+          - date: 2004-06-30\n+            complete: 60\n+            spent: 20500\n"
+              "+            summary: Contract let\n" in transcript, f"the diff was not shown:\n{transcript}")
+        with open(os.path.join(work, "roads.yaml")) as f:
+            text = f.read()
+        check("            next: Let the contract\n          - date: 2004-06-30\n            complete: 60\n"
+              "            spent: 20500\n            summary: Contract let\n\n" in text,
+              f"interactive update wrote:\n{text}")
+        check("KI1.1 at 30 June 2004: target" in transcript, f"no figures after the update:\n{transcript}")
+
+        # Interactive, declined at the end: nothing written, the file untouched.
+        work = os.path.join(root, "declined")
+        os.mkdir(work)
+        shutil.copy2(plan, work)
+        before = os.stat(os.path.join(work, "roads.yaml")).st_mtime_ns
+        status, transcript = in_terminal(binary, ["update", "KI1.1a"], work, [
+            ("done [2004-06-30]: ", "2004-06-20"),
+            ("Write this to roads.yaml? [y/N] ", "n"),
+        ])
+        check(status == 1 and "nothing written" in transcript, f"declined: {status}\n{transcript}")
+        check(os.stat(os.path.join(work, "roads.yaml")).st_mtime_ns == before, "declined: the file was touched")
+
+        # End of input at a prompt: nothing written.
+        status, transcript = in_terminal(binary, ["update", "PI-3"], work, [("date [2004-06-30]: ", None)])
+        check(status == 1 and "nothing written" in transcript, f"end of input: {status}\n{transcript}")
+        check(os.stat(os.path.join(work, "roads.yaml")).st_mtime_ns == before, "end of input: the file was touched")
+
+    if FAILURES:
+        print(f"{len(FAILURES)} failure(s)")
+        return 1
+    print("update: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
