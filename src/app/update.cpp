@@ -61,6 +61,34 @@ std::map<std::tuple<Severity, std::string, std::string>, int> finding_counts(con
   return counts;
 }
 
+// Whether the edited plan holds the entry where it belongs: one more entry in the item's
+// list, the last one dated as asked (or the milestone done on that date). A guard against
+// an edit that reads back differently from what was meant: nothing is written then.
+bool landed(const Plan& plan, const UpdateTarget& target, const std::vector<EntryField>& entry) {
+  std::optional<Date> date = parse_date(entry.front().value);
+  if (!date) return false;
+  std::vector<std::string> ids;
+  std::vector<Match> found;
+  matches_in(plan, 0, target.kind == ItemKind::milestone ? target.milestone->id
+                      : target.kind == ItemKind::measure ? target.measure->id
+                      : target.kind == ItemKind::risk    ? target.risk->id
+                                                         : target.action->id,
+             found, ids);
+  std::erase_if(found, [&](const Match& m) { return m.kind != target.kind; });
+  if (found.size() != 1) return false;
+  const Match& m = found.front();
+  switch (target.kind) {
+    case ItemKind::action:
+      return m.action->updates.size() == target.action->updates.size() + 1 && m.action->updates.back().date == *date;
+    case ItemKind::milestone: return m.milestone->done == date;
+    case ItemKind::measure:
+      return m.measure->actuals.size() == target.measure->actuals.size() + 1 && m.measure->actuals.back().date == *date;
+    case ItemKind::risk:
+      return m.risk->reviews.size() == target.risk->reviews.size() + 1 && m.risk->reviews.back().date == *date;
+  }
+  return false;
+}
+
 }  // namespace
 
 UpdateTarget find_update_target(const PlanInputs& inputs, const std::string& id, Date as_of) {
@@ -152,6 +180,10 @@ UpdateOutcome apply_update(const UpdateTarget& target, const std::vector<EntryFi
     if (d.severity == Severity::error) outcome.refused = true;
   }
   sort_diagnostics(outcome.added);
+  if (!outcome.refused && checked.plan && !landed(*checked.plan, target, entry))
+    throw Error(fmt::format("{}: the new entry did not read back where it belongs; nothing written (please report "
+                            "this with the file)",
+                            file));
   outcome.plan = std::move(checked.plan);
   outcome.owners = std::move(checked.owners);
   if (!outcome.plan) outcome.refused = true;
