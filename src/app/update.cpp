@@ -69,10 +69,11 @@ bool landed(const Plan& plan, const UpdateTarget& target, const std::vector<Entr
   if (!date) return false;
   std::vector<std::string> ids;
   std::vector<Match> found;
-  matches_in(plan, 0, target.kind == ItemKind::milestone ? target.milestone->id
-                      : target.kind == ItemKind::measure ? target.measure->id
-                      : target.kind == ItemKind::risk    ? target.risk->id
-                                                         : target.action->id,
+  matches_in(plan, 0,
+             target.kind == ItemKind::milestone ? target.milestone->id
+             : target.kind == ItemKind::measure ? target.measure->id
+             : target.kind == ItemKind::risk    ? target.risk->id
+                                                : target.action->id,
              found, ids);
   std::erase_if(found, [&](const Match& m) { return m.kind != target.kind; });
   if (found.size() != 1) return false;
@@ -181,9 +182,10 @@ UpdateOutcome apply_update(const UpdateTarget& target, const std::vector<EntryFi
   }
   sort_diagnostics(outcome.added);
   if (!outcome.refused && checked.plan && !landed(*checked.plan, target, entry))
-    throw Error(fmt::format("{}: the new entry did not read back where it belongs; nothing written (please report "
-                            "this with the file)",
-                            file));
+    throw Error(
+        fmt::format("{}: the new entry did not read back where it belongs; nothing written (please report "
+                    "this with the file)",
+                    file));
   outcome.plan = std::move(checked.plan);
   outcome.owners = std::move(checked.owners);
   if (!outcome.plan) outcome.refused = true;

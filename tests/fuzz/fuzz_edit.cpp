@@ -60,7 +60,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           // A layout update refuses to edit, with a message.
         }
       }
-  } catch (const Error&) {
-  }
+  } catch (const Error&) {}
   return 0;
 }

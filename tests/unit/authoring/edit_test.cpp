@@ -1,10 +1,17 @@
 #include "bvplan/authoring/edit.hpp"
 
+#include <filesystem>
+#include <fstream>
+
 #include <doctest/doctest.h>
+
+#include "bvplan/model/loader.hpp"
+#include "test_support.hpp"
 
 #include "bvplan/yaml/reader.hpp"
 
 using namespace bvplan;
+using bvplan::test::load_text;
 
 namespace {
 
@@ -39,6 +46,22 @@ std::string set(const std::string& text, const char* id, const EntryField& field
   read_yaml(again, diagnostics);
   CHECK(diagnostics.empty());
   return out;
+}
+
+// How many dated entries the item `id` has: updates, actuals, reviews, or for a
+// milestone 1 when it is done on 20 June 2004.
+size_t entries_of(const Plan& plan, const std::string& id) {
+  for (const KeyIssue& issue : plan.issues)
+    for (const Action& action : issue.actions) {
+      if (action.id == id) return action.updates.size();
+      for (const Milestone& m : action.milestones)
+        if (m.id == id) return m.done == test::d("2004-06-20") ? 1 : 0;
+    }
+  for (const Measure& m : plan.measures)
+    if (m.id == id) return m.actuals.size();
+  for (const Risk& r : plan.risks)
+    if (r.id == id) return r.reviews.size();
+  return 99;
 }
 
 }  // namespace
@@ -167,4 +190,53 @@ TEST_CASE("set_field: a milestone's done replaced, filled in or added") {
         "issues:\n- id: KI1\n  actions:\n  - id: A\n    milestones: [{id: M, done: 2004-06-20}]\n");
   CHECK(set("issues:\n- id: KI1\n  actions:\n  - id: A\n    milestones: [{id: M}]\n", "M", done) ==
         "issues:\n- id: KI1\n  actions:\n  - id: A\n    milestones: [{id: M, done: 2004-06-20}]\n");
+}
+
+TEST_CASE("every item of every example plan takes an entry that reads back where it belongs") {
+  namespace fs = std::filesystem;
+  size_t edits = 0;
+  for (const auto& file : fs::recursive_directory_iterator(fs::path(BVPLAN_SOURCE_DIR) / "examples")) {
+    std::string name = file.path().filename().string();
+    if (file.path().extension() != ".yaml" || name == "owners.yaml" ||
+        file.path().string().find("/broken/") != std::string::npos)
+      continue;
+    std::ifstream in(file.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    SourceFile source{name, text};
+    Diagnostics diagnostics;
+    Document document = read_yaml(source, diagnostics);
+    LoadResult before = load_plan_text(source);
+    REQUIRE(before.plan);
+    std::vector<std::pair<std::string, ItemKind>> items;
+    for (const KeyIssue& issue : before.plan->issues)
+      for (const Action& action : issue.actions) {
+        items.emplace_back(action.id, ItemKind::action);
+        for (const Milestone& m : action.milestones) items.emplace_back(m.id, ItemKind::milestone);
+      }
+    for (const Measure& m : before.plan->measures) items.emplace_back(m.id, ItemKind::measure);
+    for (const Risk& r : before.plan->risks) items.emplace_back(r.id, ItemKind::risk);
+    for (const auto& [id, kind] : items) {
+      std::string where = file.path().string() + " " + id;
+      CAPTURE(where);
+      std::vector<FoundItem> found = find_items(document, id);
+      REQUIRE(found.size() == 1);
+      std::string out = kind == ItemKind::milestone
+                            ? set_field(text, *found[0].map, {"done", "2004-06-20"})
+                            : append_entry(text, document, *found[0].map,
+                                           kind == ItemKind::action    ? "updates"
+                                           : kind == ItemKind::measure ? "actuals"
+                                                                       : "reviews",
+                                           kind == ItemKind::action ? update
+                                           : kind == ItemKind::measure
+                                               ? std::vector<EntryField>{{"date", "2099-01-01"}, {"value", "1"}}
+                                               : std::vector<EntryField>{
+                                                     {"date", "2099-01-01"}, {"likelihood", "2"}, {"impact", "2"}});
+      LoadResult after = load_text(out);
+      REQUIRE(after.plan);
+      CHECK(count_severity(after.diagnostics, Severity::error) == count_severity(before.diagnostics, Severity::error));
+      CHECK(entries_of(*after.plan, id) == (kind == ItemKind::milestone ? 1 : entries_of(*before.plan, id) + 1));
+      ++edits;
+    }
+  }
+  CHECK(edits > 50);
 }
