@@ -66,9 +66,13 @@ std::string plan_status(const PlanFigures& p, bool color) {
   if (!p.measures.empty()) {
     std::vector<Rag> measure_rags;
     Table measures = measures_status_table(p, measure_rags);
+    out += '\n';
     out += render_terminal(measures, rag_colour(3, measure_rags, color));
   }
+  // Each table set apart by a blank line, and the plan's next report after them.
+  if (!p.risks.empty()) out += '\n';
   out += render_risks_status(p);
+  if (p.next_report && (!p.measures.empty() || !p.risks.empty())) out += '\n';
   if (p.next_report)
     out += fmt::format("next report due {} to {}\n", to_iso(*p.next_report), escape_control(p.next_report_body));
   return out;

@@ -108,15 +108,22 @@ def inputs_state(paths):
     """Each input's bytes and modification time, to see what a command changed."""
     state = {}
     for rel, path in paths.items():
-        with open(path, "rb") as f:
-            state[rel] = (f.read(), os.stat(path).st_mtime_ns)
+        if os.path.islink(path):
+            # A link is its target's name (the target, when an input, is listed itself).
+            state[rel] = (os.readlink(path).encode(), None)
+            continue
+        try:
+            with open(path, "rb") as f:
+                state[rel] = (f.read(), os.stat(path).st_mtime_ns)
+        except OSError as e:
+            state[rel] = (str(e).encode(), None)
     return state
 
 
 def changed_inputs(before, work):
     """Inputs whose bytes or modification time differ after the command: {rel: path}."""
     now = inputs_state({rel: os.path.join(work, rel) for rel in before
-                        if os.path.exists(os.path.join(work, rel))})
+                        if os.path.lexists(os.path.join(work, rel))})
     return {rel: os.path.join(work, rel) for rel in before if now.get(rel) != before[rel]}
 
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bvplan/model/plan.hpp"
 #include "bvplan/yaml/document.hpp"
 
 namespace bvplan {
@@ -19,9 +20,6 @@ struct EntryField {
   std::string value;
   bool text = false;
 };
-
-// What an id names in a plan, for `update`.
-enum class ItemKind { action, milestone, measure, risk };
 
 struct FoundItem {
   const Node* map = nullptr;  // the item's mapping

@@ -5,7 +5,6 @@
 #include <string>
 #include <string_view>
 
-#include "bvplan/authoring/edit.hpp"
 #include "bvplan/figures/compute.hpp"
 
 namespace bvplan {

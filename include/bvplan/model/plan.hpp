@@ -171,4 +171,7 @@ Cadence shortest_cadence(const Plan& plan);
 // 1 April). Both the report window and the stale-update rule use it.
 Date period_start(Cadence cadence, Date as_of);
 
+// What an id names in a plan that `update` writes to.
+enum class ItemKind { action, milestone, measure, risk };
+
 }  // namespace bvplan
