@@ -119,9 +119,17 @@ def run_in_terminal(binary, args, script, cwd, env=None, timeout=10.0):
     return Result(status, text(), stdout.decode("utf-8", "replace"))
 
 
-# The tests of `bvplan new`.
+# The tests: each a function of (bvplan, folder) marked @test, run in a fresh temporary
+# folder holding a .git folder (so owners.yaml discovery stops there); `expect` records a
+# failure and goes on.
 
 failures = []
+tests = []
+
+
+def test(function):
+    tests.append(function)
+    return function
 
 
 def expect(name, actual, wanted):
@@ -129,6 +137,7 @@ def expect(name, actual, wanted):
         failures.append(f"{name}:\n--- expected:\n{wanted}\n--- actual:\n{actual}")
 
 
+@test
 def test_new_asks_for_everything(bvplan, folder):
     result = run_in_terminal(bvplan, ["new"], cwd=folder, script=[
         Step("Plan file to write (such as plans/roads-2005.yaml): ", "plans/roads"),
@@ -177,6 +186,7 @@ def test_new_asks_for_everything(bvplan, folder):
            (0, "1 file checked: 0 errors, 0 warnings\n"))
 
 
+@test
 def test_new_asks_only_for_what_is_missing(bvplan, folder):
     result = run_in_terminal(bvplan, ["new", "p.yaml", "--id", "p", "--start", "2005-01-01", "--end", "2005-12-31",
                                       "--owner", "CMT", "--owner-name", "Corporate Management Team"],
@@ -187,6 +197,7 @@ def test_new_asks_only_for_what_is_missing(bvplan, folder):
            "wrote p.yaml: plan p with an example key issue (KI1) and action (KI1.1)")
 
 
+@test
 def test_new_bad_option_is_not_asked_again(bvplan, folder):
     # A value given on the command line is checked, never asked for again.
     result = run_in_terminal(bvplan, ["new", "q.yaml", "--start", "2005-02-30"], cwd=folder, script=[])
@@ -196,6 +207,7 @@ def test_new_bad_option_is_not_asked_again(bvplan, folder):
     expect("new, bad --start: nothing written", os.path.exists(os.path.join(folder, "q.yaml")), False)
 
 
+@test
 def test_new_end_of_input_writes_nothing(bvplan, folder):
     result = run_in_terminal(bvplan, ["new", "r.yaml", "--id", "r"], cwd=folder,
                              script=[Step("Plan title: ", EOF)])
@@ -205,6 +217,7 @@ def test_new_end_of_input_writes_nothing(bvplan, folder):
     expect("new, end of input: nothing written", os.path.exists(os.path.join(folder, "r.yaml")), False)
 
 
+@test
 def test_driver_reports_a_missing_prompt(bvplan, folder):
     try:
         run_in_terminal(bvplan, ["new", "s.yaml"], cwd=folder, timeout=1,
@@ -217,16 +230,13 @@ def test_driver_reports_a_missing_prompt(bvplan, folder):
 
 def main():
     bvplan = os.path.abspath(sys.argv[1])
-    tests = [test_new_asks_for_everything, test_new_asks_only_for_what_is_missing,
-             test_new_bad_option_is_not_asked_again, test_new_end_of_input_writes_nothing,
-             test_driver_reports_a_missing_prompt]
-    for test in tests:
+    for case in tests:
         with tempfile.TemporaryDirectory(prefix="bvplan-pty-") as folder:
             os.mkdir(os.path.join(folder, ".git"))  # owners.yaml discovery stops here
             try:
-                test(bvplan, folder)
+                case(bvplan, folder)
             except DriverError as e:
-                failures.append(f"{test.__name__}: {e}")
+                failures.append(f"{case.__name__}: {e}")
     for failure in failures:
         print(failure)
     print(f"{len(tests)} tests, {len(failures)} failures")

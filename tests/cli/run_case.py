@@ -108,6 +108,10 @@ def inputs_state(paths):
     """Each input's bytes and modification time, to see what a command changed."""
     state = {}
     for rel, path in paths.items():
+        if os.path.islink(path) and not os.path.exists(path):
+            # A link that leads nowhere (dangling, or in a loop): its target is what it holds.
+            state[rel] = (os.readlink(path), None)
+            continue
         with open(path, "rb") as f:
             state[rel] = (f.read(), os.stat(path).st_mtime_ns)
     return state
@@ -116,7 +120,7 @@ def inputs_state(paths):
 def changed_inputs(before, work):
     """Inputs whose bytes or modification time differ after the command: {rel: path}."""
     now = inputs_state({rel: os.path.join(work, rel) for rel in before
-                        if os.path.exists(os.path.join(work, rel))})
+                        if os.path.lexists(os.path.join(work, rel))})
     return {rel: os.path.join(work, rel) for rel in before if now.get(rel) != before[rel]}
 
 
