@@ -6,17 +6,15 @@ pseudo-terminal, asks for each field with the latest values as defaults.
 
 Usage: update_test.py BVPLAN SOURCE_DIR"""
 import os
-import pty
-import select
 import shutil
 import stat
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bvplan_env import bvplan_environment  # noqa: E402
+from interactive_test import EOF, Step, run_in_terminal  # noqa: E402
 
 PINNED = "1088553600"  # 2004-06-30
 FAILURES = []
@@ -33,53 +31,13 @@ def run(binary, args, cwd, stdin=subprocess.DEVNULL):
                           env=bvplan_environment(SOURCE_DATE_EPOCH=PINNED), timeout=60)
 
 
-def in_terminal(binary, args, cwd, answers, timeout=30):
-    """Runs bvplan on a pseudo-terminal; each (prompt, answer) waits for `prompt` to be
-    shown, then types `answer` and Enter. Returns (exit status, transcript)."""
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.chdir(cwd)
-        os.execve(binary, [binary] + args, bvplan_environment(SOURCE_DATE_EPOCH=PINNED))
-    transcript = b""
-    seen = 0  # the transcript up to here has been matched already
-    deadline = time.monotonic() + timeout
-
-    def read_until(text):
-        nonlocal transcript, seen
-        while text.encode() not in transcript[seen:]:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError(f"no prompt {text!r}; got:\n{transcript.decode(errors='replace')}")
-            ready, _, _ = select.select([fd], [], [], left)
-            if ready:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:
-                    chunk = b""
-                if not chunk:
-                    raise EOFError(f"ended before {text!r}:\n{transcript.decode(errors='replace')}")
-                transcript += chunk
-        seen = transcript.index(text.encode(), seen) + len(text.encode())
-
-    try:
-        for prompt, answer in answers:
-            read_until(prompt)
-            os.write(fd, answer.encode() + b"\r" if answer is not None else b"\x04")
-        while True:
-            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
-            if not ready:
-                break
-            try:
-                chunk = os.read(fd, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            transcript += chunk
-    finally:
-        _, status = os.waitpid(pid, 0)
-        os.close(fd)
-    return os.waitstatus_to_exitcode(status), transcript.decode(errors="replace").replace("\r\n", "\n")
+def in_terminal(binary, args, cwd, answers):
+    """Runs bvplan on a pseudo-terminal (interactive_test's driver), typing each answer
+    after its prompt (None: end of input). Returns (exit status, what was seen: the
+    terminal, then standard output)."""
+    result = run_in_terminal(binary, args, cwd=cwd, timeout=30,
+                             script=[Step(prompt, EOF if answer is None else answer) for prompt, answer in answers])
+    return result.status, result.transcript + result.stdout
 
 
 def main():

@@ -14,6 +14,8 @@
 namespace bvplan {
 
 // Each defined in src/commands/NAME.cpp.
+Runner declare_init(CLI::App& command);
+Runner declare_new(CLI::App& command);
 Runner declare_check(CLI::App& command);
 Runner declare_status(CLI::App& command);
 Runner declare_report(CLI::App& command);
@@ -30,6 +32,10 @@ namespace {
 constexpr const char* version_text = "bvplan 0.1.0";
 
 const Command table[] = {
+    {"init", "set up a plans repository: an example plan, owners.yaml, a GitHub workflow, a README", declare_init},
+    {"new", "write a new plan file with comments, one key issue and one action to copy", declare_new},
+    {"update", "add a progress update, a milestone's date, a measure's actual or a risk review to its plan, in place",
+     declare_update},
     {"check", "validate plans: format, dates, owners, dependencies, budgets and progress", declare_check},
     {"status", "a compact progress table per plan: target, actual, RAG, days late", declare_status},
     {"report", "the committee paper (Markdown for pandoc), CSV for spreadsheets, or JSON for scripts", declare_report},
@@ -43,8 +49,6 @@ const Command table[] = {
      declare_savings},
     {"calendar", "every progress report due to each monitoring body, from the plans' monitoring lists",
      declare_calendar},
-    {"update", "add a progress update, a milestone's date, a measure's actual or a risk review to its plan, in place",
-     declare_update},
 };
 
 // An unknown first word is a mistyped command, not a missing one: says which, and the

@@ -1,6 +1,7 @@
 #include "bvplan/model/plan.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -13,6 +14,19 @@ std::string to_string(Cadence cadence) {
     case 12: return "year";
     default: return fmt::format("{} months", cadence.months);
   }
+}
+
+std::optional<Cadence> parse_cadence(std::string_view text) {
+  if (text == "month") return Cadence{1};
+  if (text == "quarter") return Cadence{3};
+  if (text == "year") return Cadence{12};
+  auto space = text.find(' ');
+  if (space != std::string_view::npos && text.substr(space) == " months") {
+    int n = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + space, n);
+    if (ec == std::errc() && end == text.data() + space && n >= 1 && n <= 120 && text[0] != '0') return Cadence{n};
+  }
+  return std::nullopt;
 }
 
 const char* to_string(ActionStatus status) {

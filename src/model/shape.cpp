@@ -1,7 +1,5 @@
 #include "bvplan/model/shape.hpp"
 
-#include <charconv>
-
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
@@ -28,17 +26,8 @@ std::vector<Reference> ShapeReader::references(const Node* node, std::string_vie
 std::optional<Cadence> ShapeReader::cadence(const Node* node) {
   auto value = text(node, "every");
   if (!value) return std::nullopt;
-  const std::string& v = *value;
-  if (v == "month") return Cadence{1};
-  if (v == "quarter") return Cadence{3};
-  if (v == "year") return Cadence{12};
-  auto space = v.find(' ');
-  if (space != std::string::npos && v.substr(space) == " months") {
-    int n = 0;
-    auto [end, ec] = std::from_chars(v.data(), v.data() + space, n);
-    if (ec == std::errc() && end == v.data() + space && n >= 1 && n <= 120 && v[0] != '0') return Cadence{n};
-  }
-  error(node->position, "bad-value", fmt::format("unknown cadence '{}'", v),
+  if (auto cadence = parse_cadence(*value)) return cadence;
+  error(node->position, "bad-value", fmt::format("unknown cadence '{}'", *value),
         "use month, quarter, 6 months, year, or N months");
   return std::nullopt;
 }

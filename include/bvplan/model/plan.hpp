@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bvplan/core/date.hpp"
@@ -32,6 +33,9 @@ struct Cadence {
   int months = 3;
 };
 std::string to_string(Cadence cadence);
+// A cadence as a plan writes it: `month`, `quarter`, `year` or `N months` (N from 1 to
+// 120, no leading zero, one space); nullopt for anything else.
+std::optional<Cadence> parse_cadence(std::string_view text);
 
 struct Monitoring {
   std::string body;
