@@ -23,6 +23,7 @@ Runner declare_diff(CLI::App& command);
 Runner declare_workload(CLI::App& command);
 Runner declare_savings(CLI::App& command);
 Runner declare_calendar(CLI::App& command);
+Runner declare_import(CLI::App& command);
 
 namespace {
 
@@ -42,6 +43,7 @@ const Command table[] = {
      declare_savings},
     {"calendar", "every progress report due to each monitoring body, from the plans' monitoring lists",
      declare_calendar},
+    {"import", "a spreadsheet of actions (CSV) turned into a plan that passes check", declare_import},
 };
 
 // An unknown first word is a mistyped command, not a missing one: says which, and the
