@@ -125,6 +125,17 @@ std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::s
   std::string cell;
   size_t i = 0;
   const size_t n = text.size();
+  size_t cells = 0;
+  auto too_many = [&] {
+    if (++cells <= max_csv_cells) return false;
+    errors.push_back(Diagnostic{file,
+                                {row.number, static_cast<unsigned>(row.cells.size()) + 1},
+                                Severity::error,
+                                "csv-too-big",
+                                fmt::format("the sheet holds more than {} cells", max_csv_cells),
+                                "bvplan reads sheets of up to a million cells: one row per action, with its columns"});
+    return true;
+  };
   auto end_row = [&] {
     row.cells.push_back(std::move(cell));
     cell.clear();
@@ -142,14 +153,16 @@ std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::s
         size_t quote = text.find('"', i);
         size_t stop = quote == std::string_view::npos ? n : quote;
         // Line breaks inside a cell become "\n", whatever the file's line ends.
-        for (size_t k = i; k < stop; ++k) {
-          char c = text[k];
-          if (c == '\r') {
-            cell += '\n';
-            if (k + 1 < stop && text[k + 1] == '\n') ++k;
-          } else {
-            cell += c;
+        for (size_t k = i; k < stop;) {
+          size_t cr = text.find('\r', k);
+          if (cr == std::string_view::npos || cr >= stop) {
+            cell.append(text.substr(k, stop - k));
+            break;
           }
+          cell.append(text.substr(k, cr - k));
+          cell += '\n';
+          k = cr + 1;
+          if (k < stop && text[k] == '\n') ++k;
         }
         if (quote == std::string_view::npos) {
           i = n;
@@ -176,11 +189,16 @@ std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::s
       }
     }
     // The unquoted part of the cell (all of it, or what follows a closing quote).
-    while (i < n && text[i] != separator && text[i] != '\n' && text[i] != '\r') cell += text[i++];
+    const char stops[] = {separator, '\n', '\r', '\0'};
+    size_t stop = text.find_first_of(std::string_view(stops, 3), i);
+    if (stop == std::string_view::npos) stop = n;
+    cell.append(text.substr(i, stop - i));
+    i = stop;
     if (i >= n) {
-      if (!cell.empty() || !row.cells.empty()) end_row();
+      if ((!cell.empty() || !row.cells.empty()) && !too_many()) end_row();
       return rows;
     }
+    if (too_many()) return rows;
     if (text[i] == separator) {
       row.cells.push_back(std::move(cell));
       cell.clear();

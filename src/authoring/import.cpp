@@ -272,10 +272,15 @@ std::string normalise_header(std::string_view header) {
 }
 
 std::optional<Role> role_of(std::string_view header) {
-  std::string name = normalise_header(header);
-  for (const Alias& alias : aliases)
-    if (name == alias.name) return alias.role;
-  return std::nullopt;
+  static const std::map<std::string, Role, std::less<>> roles = [] {
+    std::map<std::string, Role, std::less<>> out;
+    for (const Alias& alias : aliases) out.emplace(alias.name, alias.role);
+    return out;
+  }();
+  if (header.size() > 64) return std::nullopt;  // no header bvplan knows is longer
+  auto it = roles.find(normalise_header(header));
+  if (it == roles.end()) return std::nullopt;
+  return it->second;
 }
 
 // "A" for column 1, "AA" for 27, as spreadsheets name columns.

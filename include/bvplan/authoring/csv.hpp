@@ -33,12 +33,16 @@ struct CsvRow {
   std::vector<std::string> cells;  // line breaks inside a cell are "\n"
 };
 
+// The most cells read_csv reads: a plan's sheet has thousands; a hostile file of commas
+// or line ends would otherwise cost some 32 bytes of memory for each byte.
+inline constexpr size_t max_csv_cells = 1'000'000;
+
 // The rows of UTF-8 `text` separated by `separator` (RFC 4180 as Excel writes it):
 // quoted cells may hold the separator, line breaks and doubled quotes; records end with
 // CRLF, LF or CR. A quote inside an unquoted cell, and text after a closing quote, are
 // kept as written. A quoted cell that never ends is an error at its row and column, and
-// the rows before it are returned. Blank lines are rows with one empty cell. Time and
-// memory are linear in the text.
+// the rows before it are returned; so is a sheet of more than max_csv_cells cells. Blank
+// lines are rows with one empty cell. Time and memory are linear in the text.
 std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::string& file, Diagnostics& errors);
 
 }  // namespace bvplan

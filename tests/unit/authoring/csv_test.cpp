@@ -124,4 +124,21 @@ TEST_CASE("read_csv: a huge cell costs its size") {
   CHECK(rows[0].cells[1] == "z");
 }
 
+TEST_CASE("read_csv: a sheet of more than a million cells stops there, with an error") {
+  Diagnostics errors;
+  std::string commas(max_csv_cells + 5, ',');
+  CHECK(read_csv(commas, ',', "a.csv", errors).empty());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].rule == "csv-too-big");
+  CHECK(errors[0].position == Position{1, 1'000'001});
+  errors.clear();
+  std::string lines(max_csv_cells, '\n');
+  CHECK(read_csv(lines, ',', "a.csv", errors).size() == max_csv_cells);
+  CHECK(errors.empty());
+  lines += "\n";
+  CHECK(read_csv(lines, ',', "a.csv", errors).size() == max_csv_cells);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].position == Position{1'000'001, 1});
+}
+
 }  // namespace bvplan
