@@ -373,9 +373,30 @@ struct SheetIssue {
   unsigned row = 0, column = 0;  // where it is first named
 };
 
+// Runs of white space as one space, none at either end.
+std::string collapse(std::string_view text) {
+  std::string out;
+  for (char c : trim(text)) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// ASCII letters in lower case.
+std::string lowered(std::string_view text) {
+  std::string out;
+  for (char c : text) out += lower(c);
+  return out;
+}
+
 // Owner ids for the names a sheet gives: a register's id or name takes its id; else a name
 // that reads as an id in capitals (CMT) is its own id, and any other name becomes its
-// initials (John Smith, JS), made unique (JS2).
+// initials (John Smith, JS), made unique (JS2). Ids and names match whatever their case
+// and spacing.
 class OwnerNamer {
 public:
   explicit OwnerNamer(const Owners& registered) : registered_(registered) {
@@ -387,7 +408,7 @@ public:
     if (registered_.count(name)) return name;
     std::string key = lowered(name);
     for (const auto& [id, owner] : registered_)
-      if (lowered(collapse(owner.name)) == key) return id;
+      if (lowered(id) == key || lowered(collapse(owner.name)) == key) return id;
     if (auto it = by_name_.find(key); it != by_name_.end()) return it->second;
     std::string base =
         is_valid_id(name) && std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })
@@ -405,22 +426,6 @@ public:
   const std::map<std::string, std::string>& declared() const { return declared_; }
 
 private:
-  static std::string collapse(std::string_view text) {
-    std::string out;
-    for (char c : trim(text)) {
-      if (c == ' ' || c == '\t' || c == '\n') {
-        if (!out.empty() && out.back() != ' ') out += ' ';
-      } else {
-        out += c;
-      }
-    }
-    return out;
-  }
-  static std::string lowered(std::string_view text) {
-    std::string out;
-    for (char c : text) out += lower(c);
-    return out;
-  }
   static std::string initials(std::string_view name) {
     static const std::set<std::string> small = {"of", "and", "the", "for", "to", "in", "on", "at", "&"};
     std::string out;
@@ -537,7 +542,8 @@ size_t SheetReader::issue_for(const CsvRow& row) {
           "an id is letters, digits, dots, hyphens and underscores, starting with a letter or digit, such as KI8");
     return issues.size();
   }
-  std::string key = id.empty() ? "title:" + std::string(title) : "id:" + std::string(id);
+  // The same words in another case or spacing are the same key issue.
+  std::string key = id.empty() ? "title:" + lowered(collapse(title)) : "id:" + std::string(id);
   auto found = issue_by_key_.find(key);
   if (found == issue_by_key_.end()) {
     found = issue_by_key_.emplace(key, issues.size()).first;

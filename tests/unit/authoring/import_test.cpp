@@ -182,4 +182,56 @@ TEST_CASE("import_sheet: no header row") {
   CHECK(r.findings[0].position == Position{1, 1});
 }
 
+TEST_CASE("import_sheet: key issues and owners match whatever their case and spacing") {
+  ImportOptions options = options_for();
+  Owner director;
+  director.id = "DAL";
+  director.name = "Director of Arts & Leisure";
+  options.registered.emplace("DAL", director);
+  ImportResult r = import_sheet(
+      "Key issue,Action,Lead,Start,Due\n"
+      "Partnership  working,A,John Smith,01/04/2004,30/09/2004\n"
+      "Other,B,JOHN  SMITH,01/04/2004,30/09/2004\n"
+      "partnership working,C,dal,01/04/2004,30/09/2004\n",
+      options);
+  CHECK(r.findings.empty());
+  CHECK(r.issues == 2);
+  CHECK(r.text.find("  JS: John Smith\nissues:") != std::string::npos);
+  CHECK(r.text.find("      - id: KI1.2\n        title: C\n        lead: DAL\n") != std::string::npos);
+  CHECK(r.text.find("      - id: KI2.1\n        title: B\n        lead: JS\n") != std::string::npos);
+}
+
+TEST_CASE("import_sheet: progress without a % complete") {
+  ImportOptions options = options_for();
+  options.start = d("2004-01-01");
+  // Words alone are kept as notes (and said once); figures alone are an error.
+  ImportResult r = import_sheet(
+      "Action,Lead,Due,% complete,Comments,Spent\n"
+      "A,JS,31/12/2004,,Going well,\n"
+      "B,JS,31/12/2004,0,,0\n",
+      options);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].severity == Severity::warning);
+  CHECK(r.findings[0].rule == "comments-as-notes");
+  CHECK(r.text.find("        notes: 'Comments: Going well'\n") != std::string::npos);
+  CHECK(r.text.find("updates:") == std::string::npos);
+  r = import_sheet("Action,Lead,Due,% complete,Spent\nA,JS,31/12/2004,,£500\n", options);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].position == Position{2, 4});
+  CHECK(r.text.empty());
+}
+
+TEST_CASE("import_sheet: a report of two plans is an error at the second") {
+  ImportOptions options = options_for();
+  ImportResult r = import_sheet(
+      "plan,issue,action,title,lead,start,due\r\n"
+      "a,KI1,KI1.1,One,JS,2004-01-01,2004-12-31\r\n"
+      "b,KI1,KI1.1,One,JS,2004-01-01,2004-12-31\r\n",
+      options);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].rule == "more-than-one-plan");
+  CHECK(r.findings[0].position == Position{3, 1});
+  CHECK(r.findings[0].message == "cell A3 (plan): 'b' is a second plan in the sheet ('a' came first)");
+}
+
 }  // namespace bvplan
