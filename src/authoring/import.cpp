@@ -92,6 +92,16 @@ std::optional<unsigned> day_of(std::string_view word) {
   return to_unsigned(word);
 }
 
+// A cell's text as a message quotes it: at most 60 bytes (cut between characters), so a
+// hostile cell of megabytes does not make a message of megabytes.
+std::string shown(std::string_view text) {
+  constexpr size_t most = 60;
+  if (text.size() <= most) return std::string(text);
+  size_t cut = most;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
 // ---------------------------------------------------------------- columns
 
 enum class Role {
@@ -478,7 +488,7 @@ private:
   std::string_view cell(const CsvRow& row, Role role) const { return cell(row, columns_.at(role)); }
   std::string name_of(unsigned column) const {
     std::string_view header = column <= header_->size() ? trim((*header_)[column - 1]) : std::string_view{};
-    return header.empty() ? "column " + column_letters(column) : std::string(header);
+    return header.empty() ? "column " + column_letters(column) : shown(header);
   }
   std::string where(const CsvRow& row, unsigned column) const {
     return fmt::format("cell {}{} ({})", column_letters(column), row.number, name_of(column));
@@ -488,7 +498,7 @@ private:
     if (text.empty()) return std::nullopt;
     if (auto date = read_sheet_date(text, month_day)) return date;
     unsigned column = columns_.at(role);
-    error(row.number, column, fmt::format("{}: '{}' is not a date", where(row, column), text),
+    error(row.number, column, fmt::format("{}: '{}' is not a date", where(row, column), shown(text)),
           "write a date day first, as 31/12/2004, 31/12/04, 31 Dec 2004, December 2004 or 2004-12-31");
     return std::nullopt;
   }
@@ -497,7 +507,7 @@ private:
     if (text.empty()) return {};
     if (auto amount = read_sheet_amount(text)) return *amount;
     unsigned column = columns_.at(role);
-    error(row.number, column, fmt::format("{}: '{}' is not {}", where(row, column), text, what),
+    error(row.number, column, fmt::format("{}: '{}' is not {}", where(row, column), shown(text), what),
           "write a number that is not negative, such as 1500, £1,500 or 12.5, with no letters or ranges");
     return {};
   }
@@ -538,7 +548,7 @@ size_t SheetReader::issue_for(const CsvRow& row) {
   }
   if (!id.empty() && !is_valid_id(id)) {
     unsigned column = columns_.at(Role::issue_id) ? columns_.at(Role::issue_id) : columns_.at(Role::issue);
-    error(row.number, column, fmt::format("{}: '{}' is not an id", where(row, column), id),
+    error(row.number, column, fmt::format("{}: '{}' is not an id", where(row, column), shown(id)),
           "an id is letters, digits, dots, hyphens and underscores, starting with a letter or digit, such as KI8");
     return issues.size();
   }
@@ -563,7 +573,7 @@ void SheetReader::read_action(const CsvRow& row) {
   if (std::string_view id = cell(row, Role::action_id); !id.empty()) {
     action.id_column = columns_.at(Role::action_id);
     if (!is_valid_id(id))
-      error(row.number, action.id_column, fmt::format("{}: '{}' is not an id", where(row, action.id_column), id),
+      error(row.number, action.id_column, fmt::format("{}: '{}' is not an id", where(row, action.id_column), shown(id)),
             "an id is letters, digits, dots, hyphens and underscores, starting with a letter or digit, such as "
             "KI8.2");
     action.id = std::string(id);
@@ -617,7 +627,7 @@ void SheetReader::read_action(const CsvRow& row) {
       action.status = it->second;
     else
       error(row.number, columns_.at(Role::status),
-            fmt::format("{}: '{}' is not a status bvplan knows", where(row, columns_.at(Role::status)), status),
+            fmt::format("{}: '{}' is not a status bvplan knows", where(row, columns_.at(Role::status)), shown(status)),
             "write active, deferred (or on hold) or cancelled; progress goes in % complete");
   }
   action.budget = amount_cell(row, Role::budget, "an amount of money");
@@ -632,7 +642,7 @@ void SheetReader::read_action(const CsvRow& row) {
       progress.complete = *percent;
     else
       error(row.number, columns_.at(Role::complete),
-            fmt::format("{}: '{}' is not a percentage", where(row, columns_.at(Role::complete)), complete_text),
+            fmt::format("{}: '{}' is not a percentage", where(row, columns_.at(Role::complete)), shown(complete_text)),
             "write how much of the action is complete, from 0 to 100, such as 60 or 60%");
   }
   progress.spent = amount_cell(row, Role::spent, "an amount of money");
@@ -736,17 +746,18 @@ void SheetReader::read(const std::vector<CsvRow>& rows, size_t header_index) {
     for (size_t c = 0; c < row.cells.size() && blank; ++c) blank = cell(row, static_cast<unsigned>(c + 1)).empty();
     if (blank) continue;
     if (std::string_view plan = cell(row, Role::plan); !plan.empty()) {
-      plan_values_.emplace(plan);
-      if (plan_values_.size() == 2)
+      bool second = plan_values_.size() == 1 && !plan_values_.count(std::string(plan));
+      if (plan_values_.size() < 2) plan_values_.emplace(plan);
+      if (second)
         result_.findings.push_back(
             Diagnostic{options_.file,
                        {row.number, columns_.at(Role::plan)},
                        Severity::error,
                        "more-than-one-plan",
                        fmt::format("{}: '{}' is a second plan in the sheet ('{}' came first)",
-                                   where(row, columns_.at(Role::plan)), plan,
-                                   *std::find_if(plan_values_.begin(), plan_values_.end(),
-                                                 [&](const std::string& p) { return p != plan; })),
+                                   where(row, columns_.at(Role::plan)), shown(plan),
+                                   shown(*std::find_if(plan_values_.begin(), plan_values_.end(),
+                                                       [&](const std::string& p) { return p != plan; }))),
                        "import one plan at a time: keep only its rows"});
     }
     size_t issue = issue_for(row);
@@ -784,7 +795,7 @@ void SheetReader::read(const std::vector<CsvRow>& rows, size_t header_index) {
     if (issue.actions.empty())
       warning(issue.row, issue.column, "skipped-row",
               fmt::format("row {} names a key issue ('{}') with no action in it: not imported", issue.row,
-                          issue.id.empty() ? issue.title : issue.id),
+                          shown(issue.id.empty() ? issue.title : issue.id)),
               "put the key issue's actions on the rows below it, or delete the row if it is a total or a note");
   if (!comment_only_rows_.empty()) {
     std::string list;
@@ -1024,14 +1035,14 @@ ImportResult import_sheet(std::string_view bytes, const ImportOptions& options) 
                      {action.row, action.id_column},
                      Severity::error,
                      "duplicate-id",
-                     fmt::format("action id '{}' is used again (row {} has it too)", action.id, it->second),
+                     fmt::format("action id '{}' is used again (row {} has it too)", shown(action.id), it->second),
                      "give each action its own id, or leave the ids blank to have bvplan make them"});
     else if (used.count(action.id))
       result.findings.push_back(Diagnostic{options.file,
                                            {action.row, action.id_column},
                                            Severity::error,
                                            "duplicate-id",
-                                           fmt::format("action id '{}' is a key issue's id too", action.id),
+                                           fmt::format("action id '{}' is a key issue's id too", shown(action.id)),
                                            "give the action an id of its own"});
     action_rows.emplace(action.id, action.row);
   }
@@ -1144,7 +1155,7 @@ ImportResult import_sheet(std::string_view bytes, const ImportOptions& options) 
   if (!namer.declared().empty()) {
     std::vector<std::string> named;
     for (const auto& [id, name] : namer.declared())
-      if (id != name) named.push_back(fmt::format("{} ({})", id, name));
+      if (id != name) named.push_back(fmt::format("{} ({})", shown(id), shown(name)));
     if (!named.empty())
       result.notes.push_back(fmt::format("owners declared in the plan from their names: {}", fmt::join(named, ", ")));
   }

@@ -234,4 +234,13 @@ TEST_CASE("import_sheet: a report of two plans is an error at the second") {
   CHECK(r.findings[0].message == "cell A3 (plan): 'b' is a second plan in the sheet ('a' came first)");
 }
 
+TEST_CASE("import_sheet: a long cell is quoted in part") {
+  ImportOptions options = options_for();
+  options.start = d("2004-01-01");
+  std::string long_date = "31/12/2004" + std::string(100, 'x');
+  ImportResult r = import_sheet("Action,Lead,Due\nA,JS," + long_date + "\n", options);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].message == "cell C2 (Due): '" + long_date.substr(0, 60) + "...' is not a date");
+}
+
 }  // namespace bvplan
