@@ -118,7 +118,8 @@ std::optional<DecodedText> decode_spreadsheet(std::string_view bytes, const std:
   return decoded;
 }
 
-std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::string& file, Diagnostics& errors) {
+std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::string& file, Diagnostics& errors,
+                             unsigned max_rows) {
   std::vector<CsvRow> rows;
   if (text.empty()) return rows;
   CsvRow row{1, {}};
@@ -137,10 +138,12 @@ std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::s
     return true;
   };
   auto end_row = [&] {
-    row.cells.push_back(std::move(cell));
-    cell.clear();
     unsigned next = row.number + 1;
-    rows.push_back(std::move(row));
+    if (!row.cells.empty() || !cell.empty()) {  // a blank line is counted as a row, not kept
+      row.cells.push_back(std::move(cell));
+      rows.push_back(std::move(row));
+    }
+    cell.clear();
     row = CsvRow{next, {}};
   };
   while (true) {
@@ -198,7 +201,8 @@ std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::s
       if ((!cell.empty() || !row.cells.empty()) && !too_many()) end_row();
       return rows;
     }
-    if (too_many()) return rows;
+    bool blank_line = text[i] != separator && row.cells.empty() && cell.empty();
+    if (!blank_line && too_many()) return rows;
     if (text[i] == separator) {
       row.cells.push_back(std::move(cell));
       cell.clear();
@@ -209,7 +213,7 @@ std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::s
     if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
     ++i;
     end_row();
-    if (i >= n) return rows;
+    if (i >= n || row.number > max_rows) return rows;
   }
 }
 

@@ -338,6 +338,9 @@ Columns map_columns(const std::vector<std::string>& header) {
   return columns;
 }
 
+// How far down the header row may be.
+constexpr unsigned header_rows = 50;
+
 // The first row naming an action column and at least one other bvplan knows.
 std::optional<size_t> find_header(const std::vector<CsvRow>& rows) {
   for (size_t r = 0; r < rows.size(); ++r) {
@@ -974,39 +977,40 @@ ImportResult import_sheet(std::string_view bytes, const ImportOptions& options) 
   ImportResult result;
   std::optional<DecodedText> decoded = decode_spreadsheet(bytes, options.file, result.findings);
   if (!decoded) return result;
-  // The separator is the one under which a header row is found: comma, then semicolon
-  // (Excel where the decimal point is a comma), then tab.
-  std::vector<CsvRow> rows;
-  std::optional<size_t> header;
-  char separator = ',';
+  // The separator is the one under which a header row is found among the first rows:
+  // comma, then semicolon (Excel where the decimal point is a comma), then tab.
+  std::optional<char> separator;
   Diagnostics syntax;
   for (char candidate : {',', ';', '\t'}) {
     Diagnostics found;
-    std::vector<CsvRow> parsed = read_csv(decoded->text, candidate, options.file, found);
+    std::vector<CsvRow> first = read_csv(decoded->text, candidate, options.file, found, header_rows);
     if (candidate == ',') syntax = found;
-    if (std::optional<size_t> at = find_header(parsed)) {
-      rows = std::move(parsed);
-      header = at;
+    if (find_header(first)) {
       separator = candidate;
-      syntax = found;
       break;
     }
   }
+  if (!separator) {
+    if (syntax.empty())
+      result.findings.push_back(Diagnostic{
+          options.file,
+          {1, 1},
+          Severity::error,
+          "no-header",
+          fmt::format("none of the first {} rows names the sheet's columns: no Action column was found", header_rows),
+          "give the sheet a header row naming its columns, such as Key issue, Action, Lead officer, Start "
+          "and Due; 'bvplan import --help' lists the names"});
+    result.findings.insert(result.findings.end(), syntax.begin(), syntax.end());
+    return result;
+  }
+  syntax.clear();
+  std::vector<CsvRow> rows = read_csv(decoded->text, *separator, options.file, syntax);
   if (!syntax.empty()) {
     result.findings.insert(result.findings.end(), syntax.begin(), syntax.end());
     return result;
   }
-  if (!header) {
-    result.findings.push_back(Diagnostic{options.file,
-                                         {1, 1},
-                                         Severity::error,
-                                         "no-header",
-                                         "no row names the sheet's columns: no Action column was found",
-                                         "give the sheet a header row naming its columns, such as Key issue, Action, "
-                                         "Lead officer, Start and Due; 'bvplan import --help' lists the names"});
-    return result;
-  }
-  const char* separated = separator == ',' ? "commas" : separator == ';' ? "semicolons" : "tabs";
+  std::optional<size_t> header = find_header(rows);
+  const char* separated = *separator == ',' ? "commas" : *separator == ';' ? "semicolons" : "tabs";
   result.notes.push_back(fmt::format("{} read as {}, separated by {}, with its header in row {}", options.file,
                                      to_string(decoded->encoding), separated, rows[*header].number));
   if (*header > 0)

@@ -42,7 +42,9 @@ inline constexpr size_t max_csv_cells = 1'000'000;
 // CRLF, LF or CR. A quote inside an unquoted cell, and text after a closing quote, are
 // kept as written. A quoted cell that never ends is an error at its row and column, and
 // the rows before it are returned; so is a sheet of more than max_csv_cells cells. Blank
-// lines are rows with one empty cell. Time and memory are linear in the text.
-std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::string& file, Diagnostics& errors);
+// lines are left out (the rows after them keep their numbers). Reading stops after row
+// `max_rows`. Time and memory are linear in the text.
+std::vector<CsvRow> read_csv(std::string_view text, char separator, const std::string& file, Diagnostics& errors,
+                             unsigned max_rows = static_cast<unsigned>(-1));
 
 }  // namespace bvplan

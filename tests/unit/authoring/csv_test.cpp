@@ -92,9 +92,11 @@ TEST_CASE("read_csv: separators, CRLF, quotes, line breaks in cells") {
   CHECK(rows[2].number == 3);
   rows = read_csv("a;b,c;\n;\n", ';', "a.csv", errors);
   CHECK(cells_of(rows) == Cells{{"a", "b,c", ""}, {"", ""}});
-  rows = read_csv("a\rb\n\nc", ',', "a.csv", errors);  // CR alone ends a row; a blank line is a row
-  CHECK(cells_of(rows) == Cells{{"a"}, {"b"}, {""}, {"c"}});
-  CHECK(rows[3].number == 4);
+  rows = read_csv("a\rb\n\nc", ',', "a.csv", errors);  // CR alone ends a row; a blank line is left out
+  CHECK(cells_of(rows) == Cells{{"a"}, {"b"}, {"c"}});
+  CHECK(rows[2].number == 4);
+  rows = read_csv("a\nb\nc\nd\n", ',', "a.csv", errors, 2);  // stops after row 2
+  CHECK(cells_of(rows) == Cells{{"a"}, {"b"}});
   rows = read_csv("ab\"c,\"d\"e\n", ',', "a.csv", errors);  // stray quotes kept as written
   CHECK(cells_of(rows) == Cells{{"ab\"c", "de"}});
   CHECK(read_csv("", ',', "a.csv", errors).empty());
@@ -132,13 +134,14 @@ TEST_CASE("read_csv: a sheet of more than a million cells stops there, with an e
   CHECK(errors[0].rule == "csv-too-big");
   CHECK(errors[0].position == Position{1, 1'000'001});
   errors.clear();
-  std::string lines(max_csv_cells, '\n');
+  std::string lines;
+  for (size_t i = 0; i < max_csv_cells; ++i) lines += "x\n";
   CHECK(read_csv(lines, ',', "a.csv", errors).size() == max_csv_cells);
   CHECK(errors.empty());
-  lines += "\n";
+  lines += "\n\nx\n";  // blank lines are not cells
   CHECK(read_csv(lines, ',', "a.csv", errors).size() == max_csv_cells);
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0].position == Position{1'000'001, 1});
+  CHECK(errors[0].position == Position{1'000'003, 1});
 }
 
 }  // namespace bvplan
