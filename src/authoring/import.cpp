@@ -486,6 +486,9 @@ private:
   std::string_view cell(const CsvRow& row, unsigned column) const {
     if (column == 0 || column > row.cells.size()) return {};
     std::string_view text = trim(row.cells[column - 1]);
+    // bvplan's CSV puts a ' before text a spreadsheet would take for a formula: taken off.
+    if (text.size() >= 2 && text[0] == '\'' && std::string_view("=+-@\t\r").find(text[1]) != std::string_view::npos)
+      text.remove_prefix(1);
     return is_blank(text) ? std::string_view{} : text;
   }
   std::string_view cell(const CsvRow& row, Role role) const { return cell(row, columns_.at(role)); }

@@ -243,4 +243,13 @@ TEST_CASE("import_sheet: a long cell is quoted in part") {
   CHECK(r.findings[0].message == "cell C2 (Due): '" + long_date.substr(0, 60) + "...' is not a date");
 }
 
+TEST_CASE("import_sheet: the ' bvplan's CSV puts before a formula-like text is taken off") {
+  ImportOptions options = options_for();
+  options.start = d("2004-01-01");
+  ImportResult r = import_sheet("Action,Lead,Due,Notes\n'=SUM(A1),JS,31/12/2004,'it's\n", options);
+  CHECK(r.findings.empty());
+  CHECK(r.text.find("        title: =SUM(A1)\n") != std::string::npos);
+  CHECK(r.text.find("        notes: '''it''s'\n") != std::string::npos);
+}
+
 }  // namespace bvplan
