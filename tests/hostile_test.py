@@ -88,6 +88,23 @@ with tempfile.TemporaryDirectory(prefix="bvplan-hostile-") as root:
         else:
             print(f"hostile_test: {name} ({len(text) // 1000000} MB): peak below {max(peak, before) // 1024} MiB")
 
+    # bvplan import: a sheet of 4 MB of separators, line ends or one unclosed quote ends in
+    # an error, in time and memory in proportion to its size.
+    sheets = {"commas.csv": "," * 4_000_000, "lines.csv": "\n" * 4_000_000,
+              "quote.csv": "Action,Lead,Due\n\"" + "x" * 4_000_000}
+    for name, text in sheets.items():
+        with open(os.path.join(root, name), "w") as f:
+            f.write(text)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        result = run([binary, "import", name, "--id", "p", "--title", "P"], root)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if result.returncode != 1 or ": error: " not in result.stderr or result.stdout:
+            failures.append(f"import {name}: status {result.returncode}\n{result.stdout[:500]}{result.stderr[:500]}")
+        if peak > 400 * 1024 and peak > before:
+            failures.append(f"import {name}: peak memory {peak // 1024} MiB for a 4 MB file")
+        else:
+            print(f"hostile_test: import {name} (4 MB): peak below {max(peak, before) // 1024} MiB")
+
 for f in failures:
     print("FAIL:", f)
 sys.exit(1 if failures else 0)

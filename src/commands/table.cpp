@@ -26,6 +26,7 @@ Runner declare_workload(CLI::App& command);
 Runner declare_savings(CLI::App& command);
 Runner declare_calendar(CLI::App& command);
 Runner declare_update(CLI::App& command);
+Runner declare_import(CLI::App& command);
 
 namespace {
 
@@ -34,6 +35,7 @@ constexpr const char* version_text = "bvplan 0.1.0";
 const Command table[] = {
     {"init", "set up a plans repository: an example plan, owners.yaml, a GitHub workflow, a README", declare_init},
     {"new", "write a new plan file with comments, one key issue and one action to copy", declare_new},
+    {"import", "a spreadsheet of actions (CSV) turned into a plan that passes check", declare_import},
     {"update", "add a progress update, a milestone's date, a measure's actual or a risk review to its plan, in place",
      declare_update},
     {"check", "validate plans: format, dates, owners, dependencies, budgets and progress", declare_check},
