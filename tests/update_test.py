@@ -69,6 +69,16 @@ def main():
             check("complete: 60" in f.read(), "the symlink's target did not get the update")
         check(sorted(os.listdir(os.path.join(work, "plans"))) == ["roads.yaml"], "a stray file was left in plans/")
 
+        # A read-only plan is left alone.
+        work = os.path.join(root, "readonly")
+        os.mkdir(work)
+        shutil.copy(plan, work)
+        os.chmod(os.path.join(work, "roads.yaml"), 0o444)
+        r = run(binary, ["update", "KI1.1", "--complete", "60"], work)
+        check(r.returncode == 2 and b"is read-only; nothing written" in r.stderr, f"read-only: {r}")
+        with open(os.path.join(work, "roads.yaml"), "rb") as f, open(plan, "rb") as g:
+            check(f.read() == g.read(), "read-only: the file changed")
+
         # Standard input not a terminal and no values: never prompts, writes nothing.
         work = os.path.join(root, "pipe")
         os.mkdir(work)
@@ -106,6 +116,32 @@ def main():
               "            spent: 20500\n            summary: Contract let\n\n" in text,
               f"interactive update wrote:\n{text}")
         check("KI1.1 at 30 June 2004: target" in transcript, f"no figures after the update:\n{transcript}")
+
+        # Interactive: an answer the plan would refuse is asked again at once, with the
+        # reason; a measure's value is needed.
+        work = os.path.join(root, "terminal-again")
+        os.mkdir(work)
+        shutil.copy(plan, work)
+        status, transcript = in_terminal(binary, ["update", "PI-3"], work, [
+            ("date [2004-06-30]: ", "2004-03-31"),
+            ("date [2004-06-30]: ", ""),
+            ("value: ", ""),
+            ("value: ", "71.5"),
+            ("note: ", ""),
+            ("Write this to roads.yaml? [y/N] ", "y"),
+        ])
+        check(status == 0, f"interactive measure exited {status}:\n{transcript}")
+        check("date must be after the latest entry's date, 2004-03-31" in transcript
+              and "value is needed" in transcript, f"no reasons given:\n{transcript}")
+        status, transcript = in_terminal(binary, ["update", "KI1.1"], work, [
+            ("date [2004-06-30]: ", ""),
+            ("complete [20]: ", "150"),
+            ("complete [20]: ", "100"),
+            ("completed: ", "2004-06-20"),
+            ("spent [1200]: ", None),
+        ])
+        check(status == 1 and "complete must be from 0 to 100" in transcript,
+              f"complete out of range, then Ctrl-D:\n{transcript}")
 
         # Interactive, declined at the end: nothing written, the file untouched.
         work = os.path.join(root, "declined")

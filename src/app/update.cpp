@@ -24,9 +24,10 @@ struct Match {
 };
 
 void matches_in(const Plan& plan, size_t index, const std::string& id, std::vector<Match>& found,
-                std::vector<std::string>& all_ids) {
+                std::vector<std::string>& all_ids, std::vector<std::string>* issue_actions = nullptr) {
   for (const KeyIssue& issue : plan.issues)
     for (const Action& action : issue.actions) {
+      if (issue_actions && issue.id == id) issue_actions->push_back(action.id);
       all_ids.push_back(action.id);
       if (action.id == id) found.push_back({index, ItemKind::action, &action});
       for (const Milestone& m : action.milestones) {
@@ -100,9 +101,14 @@ UpdateTarget find_update_target(const PlanInputs& inputs, const std::string& id,
   PlanSet& set = *target.set;
   if (!set.problems.empty()) throw Error(set.problems.front());
   std::vector<Match> found;
-  std::vector<std::string> all_ids;
+  std::vector<std::string> all_ids, issue_actions;
   for (size_t i = 0; i < set.plans.size(); ++i)
-    if (set.plans[i].plan) matches_in(*set.plans[i].plan, i, id, found, all_ids);
+    if (set.plans[i].plan) matches_in(*set.plans[i].plan, i, id, found, all_ids, &issue_actions);
+  if (found.empty() && !issue_actions.empty())
+    throw Error(
+        fmt::format("'{}' is a key issue; update writes to one of its actions ({}), their milestones, or a "
+                    "measure or risk",
+                    id, fmt::join(issue_actions, ", ")));
   if (found.empty()) {
     std::string where =
         inputs.paths.empty() ? std::string("the current folder") : fmt::format("{}", fmt::join(inputs.paths, ", "));
@@ -123,6 +129,13 @@ UpdateTarget find_update_target(const PlanInputs& inputs, const std::string& id,
                             fmt::join(files, " and ")));
   }
   const Match& m = found.front();
+  // A plan that could not be read might hold the id too: no guessing which is meant.
+  for (size_t i = 0; i < set.plans.size(); ++i)
+    if (!set.plans[i].plan)
+      throw Error(
+          fmt::format("'{}' is in {}, but {} could not be read, so it may hold '{}' too; fix it (bvplan check "
+                      "{}) or name the plan file to update",
+                      id, set.files[m.plan], set.files[i], id, set.files[i]));
   target.plan = m.plan;
   target.kind = m.kind;
   target.action = m.action;

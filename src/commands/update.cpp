@@ -2,6 +2,7 @@
 // written into the plan that holds the id, in place, checked before anything is written.
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <functional>
 #include <optional>
 
@@ -162,7 +163,29 @@ std::optional<std::string> field_value(const Field& field, const std::string& te
 struct Latest {
   const Update* update = nullptr;
   std::optional<RiskRating> rating;
+  std::optional<Date> date;  // of the latest entry: a new one must come after it
 };
+
+// What is wrong with a value the plan would refuse (complete over 100, a likelihood of
+// 6), for the interactive mode to ask again; "" when nothing.
+std::string range_problem(const Field& field, const std::string& value) {
+  double n = std::strtod(value.c_str(), nullptr);
+  if (field.kind == Kind::percent && (n < 0 || n > 100)) return "must be from 0 to 100";
+  if (field.kind == Kind::whole && (n < 1 || n > 5)) return "must be from 1 to 5";
+  return "";
+}
+
+// An entry's date must not be after today (updates record what has happened: a year
+// mistyped as 2040 would block every later update), nor before the action started or,
+// for a risk, the plan began.
+std::string date_problem(const UpdateTarget& target, Date date, Date today) {
+  if (date > today) return fmt::format("is after today, {}: an entry records what has happened", to_iso(today));
+  if (target.action && date < target.action->start)
+    return fmt::format("is before action '{}' starts, on {}", target.action->id, to_iso(target.action->start));
+  if (target.kind == ItemKind::risk && date < target.plan_model().start)
+    return fmt::format("is before the plan starts, on {}", to_iso(target.plan_model().start));
+  return "";
+}
 
 std::string number_text(double value) { return format_number(value); }
 
@@ -188,11 +211,16 @@ std::optional<std::string> default_of(const Field& field, const UpdateTarget& ta
 
 Latest latest_of(const UpdateTarget& target) {
   Latest latest;
-  if (target.kind == ItemKind::action && !target.action->updates.empty())
+  if (target.kind == ItemKind::action && !target.action->updates.empty()) {
     latest.update = &target.action->updates.back();
+    latest.date = latest.update->date;
+  }
+  if (target.kind == ItemKind::measure && !target.measure->actuals.empty())
+    latest.date = target.measure->actuals.back().date;
   if (target.kind == ItemKind::risk) {
     const Risk& r = *target.risk;
     latest.rating = r.reviews.empty() ? r.inherent : r.reviews.back().rating;
+    if (!r.reviews.empty()) latest.date = r.reviews.back().date;
   }
   return latest;
 }
@@ -200,9 +228,10 @@ Latest latest_of(const UpdateTarget& target) {
 // Asks for each field the item takes, the latest values as defaults: Enter keeps, '-'
 // clears. False at end of input.
 bool ask_fields(UpdateOptions& options, const UpdateTarget& target, const Latest& latest, Date today) {
-  write_err(fmt::format("Updating {} '{}' in {} (Enter keeps the value in brackets, '-' clears it)\n",
-                        std::string_view(kind_name(target.kind)).substr(target.kind == ItemKind::action ? 3 : 2),
-                        options.id, target.file()));
+  std::string_view kind = kind_name(target.kind);
+  kind.remove_prefix(kind.find(' ') + 1);  // "an action" -> "action"
+  write_err(fmt::format("Updating {} '{}' in {} (Enter keeps the value in brackets, '-' clears it)\n", kind, options.id,
+                        target.file()));
   auto ask = [&](const char* label, Value& into, const std::optional<std::string>& fallback,
                  const std::function<std::optional<std::string>(const std::string&, std::string&)>& check) {
     while (true) {
@@ -227,10 +256,16 @@ bool ask_fields(UpdateOptions& options, const UpdateTarget& target, const Latest
       write_err(fmt::format("  {} {}\n", label, reason));
     }
   };
-  auto date_check = [](const std::string& text, std::string& reason) -> std::optional<std::string> {
-    if (parse_date(text)) return text;
-    reason = "wants a date written YYYY-MM-DD";
-    return std::nullopt;
+  auto date_check = [&](const std::string& text, std::string& reason) -> std::optional<std::string> {
+    std::optional<Date> date = parse_date(text);
+    if (!date) {
+      reason = "wants a date written YYYY-MM-DD";
+      return std::nullopt;
+    }
+    reason = date_problem(target, *date, today);
+    if (reason.empty() && latest.date && *date <= *latest.date)
+      reason = fmt::format("must be after the latest entry's date, {}", to_iso(*latest.date));
+    return reason.empty() ? std::optional<std::string>(text) : std::nullopt;
   };
   if (target.kind != ItemKind::milestone && !ask("date", options.date, to_iso(today), date_check)) return false;
   for (const Field& field : fields) {
@@ -238,9 +273,21 @@ bool ask_fields(UpdateOptions& options, const UpdateTarget& target, const Latest
     if (field.value == &UpdateOptions::completed && options.complete != "100") continue;
     std::optional<std::string> fallback = default_of(field, target, latest);
     if (field.value == &UpdateOptions::done) fallback = to_iso(today);
-    if (!ask(field.key, options.*field.value, fallback,
-             [&](const std::string& text, std::string& reason) { return field_value(field, text, reason); }))
-      return false;
+    bool required = field.value == &UpdateOptions::value || field.value == &UpdateOptions::complete ||
+                    field.value == &UpdateOptions::likelihood || field.value == &UpdateOptions::impact ||
+                    field.value == &UpdateOptions::done;
+    auto check = [&](const std::string& text, std::string& reason) {
+      std::optional<std::string> value = field_value(field, text, reason);
+      if (value) reason = range_problem(field, *value);
+      if (value && reason.empty() && field.kind == Kind::date)
+        reason = date_problem(target, *parse_date(*value), today);
+      return reason.empty() ? value : std::nullopt;
+    };
+    if (!ask(field.key, options.*field.value, fallback, check)) return false;
+    while (required && !(options.*field.value)) {
+      write_err(fmt::format("  {} is needed\n", field.key));
+      if (!ask(field.key, options.*field.value, fallback, check)) return false;
+    }
   }
   return true;
 }
@@ -300,6 +347,9 @@ int run(const UpdateOptions& given) {
     if (!options.done) throw Error("a milestone takes --done DATE, the date it was met");
     date = parse_date_option("--done", *options.done);
   }
+  if (std::string problem = date_problem(target, date, today); !problem.empty())
+    throw Error(
+        fmt::format("{} {} {}", target.kind == ItemKind::milestone ? "--done" : "--date", to_iso(date), problem));
   if (target.kind == ItemKind::measure && !options.value)
     throw Error(fmt::format("'{}' is an outcome measure: give its actual with --value N", options.id));
 
@@ -336,8 +386,11 @@ int run(const UpdateOptions& given) {
                      : target.kind == ItemKind::measure ? "actual"
                      : target.kind == ItemKind::risk    ? "review"
                                                         : "update";
-  write_out(fmt::format("Wrote the {} of {} for '{}' to {}.\n", what, to_long(date), escape_control(options.id),
-                        escape_control(target.file())));
+  std::string was = target.milestone && target.milestone->done && *target.milestone->done != date
+                        ? fmt::format(" (it was {})", to_long(*target.milestone->done))
+                        : "";
+  write_out(fmt::format("Wrote the {} of {} for '{}' to {}{}.\n", what, to_long(date), escape_control(options.id),
+                        escape_control(target.file()), was));
   write_out(update_consequence(figures, target.kind, options.id));
   return exit_ok;
 }

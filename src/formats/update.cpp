@@ -29,10 +29,12 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 std::string shown(char mark, std::string_view line) {
   bool newline = !line.empty() && line.back() == '\n';
   if (newline) line.remove_suffix(1);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  // A CRLF file's lines keep their CR, so that `patch` applies the diff to the file.
+  bool crlf = newline && !line.empty() && line.back() == '\r';
+  if (crlf) line.remove_suffix(1);
   std::string out(1, mark);
   out += escape_control(line, Keep::tab);
-  out += '\n';
+  out += crlf ? "\r\n" : "\n";
   if (!newline) out += "\\ No newline at end of file\n";
   return out;
 }

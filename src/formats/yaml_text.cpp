@@ -73,8 +73,9 @@ std::string double_quoted(std::string_view text) {
 }
 
 std::string literal_block(std::string_view text, unsigned indent, std::string_view newline) {
+  // The indentation indicator counts from the key's indentation, two less than the lines'.
   std::string out = "|";
-  if (text.front() == ' ') out += std::to_string(indent);
+  if (text.front() == ' ') out += '2';
   size_t trailing = 0;
   while (trailing < text.size() && text[text.size() - 1 - trailing] == '\n') ++trailing;
   if (trailing == 0)

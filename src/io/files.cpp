@@ -1,6 +1,7 @@
 #include "bvplan/io/files.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -86,6 +87,12 @@ void rewrite_file(const std::string& path, const std::string& text) {
   std::error_code error;
   fs::path target = fs::canonical(path, error);
   if (error) throw Error(fmt::format("cannot write '{}': {}", path, error.message()));
+  // A file its owner made read-only stays unwritten, as an editor or git would leave it.
+  struct stat info;
+  if (::stat(target.c_str(), &info) == 0 && (info.st_mode & 0222) == 0)
+    throw Error(fmt::format("'{}' is read-only; nothing written (make it writable to update it)", path));
+  if (::access(target.c_str(), W_OK) != 0)
+    throw Error(fmt::format("'{}' cannot be written ({}); nothing written", path, std::strerror(errno)));
   AtomicFile file(target.string(), AtomicFile::Commit::keep_mode);
   file.write(text);
   file.commit();

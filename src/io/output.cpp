@@ -24,8 +24,14 @@ AtomicFile::AtomicFile(std::string path, Commit commit) : path_(std::move(path))
   fs::file_status status = fs::status(target, status_error);
   if (commit_ == Commit::create_new && !status_error && fs::exists(status))
     throw Error(fmt::format("'{}' already exists; bvplan does not overwrite it", path_));
-  if (commit_ == Commit::keep_mode && !status_error && fs::is_regular_file(status))
+  if (commit_ == Commit::keep_mode && !status_error && fs::is_regular_file(status)) {
     mode_ = static_cast<unsigned>(status.permissions()) & 07777u;
+    struct stat info;
+    if (::stat(path_.c_str(), &info) == 0) {
+      uid_ = info.st_uid;
+      gid_ = info.st_gid;
+    }
+  }
   if (!status_error && fs::exists(status) && !fs::is_regular_file(status)) {
     fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd_ < 0) fail(errno);
@@ -83,6 +89,11 @@ void AtomicFile::commit() {
   int fd = fd_;
   fd_ = -1;
   if (::close(fd) != 0) fail(errno);
+  // The replaced file's owner and group where this user may set them (root, or a group
+  // the user is in); otherwise the new file is the user's, as an editor's would be.
+  if (uid_ >= 0 && ::chown(temp_.c_str(), static_cast<uid_t>(uid_), static_cast<gid_t>(gid_)) != 0) {
+    [[maybe_unused]] int ignored = ::chown(temp_.c_str(), static_cast<uid_t>(-1), static_cast<gid_t>(gid_));
+  }
   ::chmod(temp_.c_str(), static_cast<mode_t>(mode_));
   if (commit_ == Commit::create_new) {
     // link(2) fails rather than replace a file that appeared meanwhile.

@@ -10,7 +10,8 @@
 namespace bvplan {
 
 // A unified diff (3 lines of context) from `before` to `after`, both the text of `file`;
-// "" when they are equal. Control characters are escaped and CR before LF is not shown.
+// "" when they are equal. Control characters are escaped, but a CRLF line keeps its CR
+// (so `patch` applies the diff).
 std::string unified_diff(std::string_view before, std::string_view after, std::string_view file);
 
 // One line on the item `id` of kind `kind` in `plan` (figures as of the update's date):

@@ -18,7 +18,8 @@ enum class YamlContext {
 //   something YAML or bvplan would read as null, a boolean or a number;
 // - with line breaks, in block context, a literal block scalar (`|`, `|-` without a final
 //   line break, `|2` when the first line starts with a space) whose lines are indented by
-//   `indent` spaces and joined by `newline`;
+//   `indent` spaces, two more than the key's (so `indent` is at least 2), joined by
+//   `newline`;
 // - else single-quoted, or double-quoted with escapes when it holds control characters
 //   (or line breaks in flow context).
 std::string yaml_text(std::string_view text, YamlContext context = YamlContext::block, unsigned indent = 2,

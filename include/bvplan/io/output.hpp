@@ -15,7 +15,8 @@ class AtomicFile {
 public:
   enum class Commit {
     replace,     // rename over whatever is there, the new file 0644
-    keep_mode,   // rename over an existing regular file, keeping its permissions
+    keep_mode,   // rename over an existing regular file, keeping its permissions, owner
+                 // and group (as far as the system lets this user)
     create_new,  // only where nothing is: a file already there is an error, left as it was
   };
   explicit AtomicFile(std::string path, Commit commit = Commit::replace);
@@ -32,7 +33,8 @@ private:
   std::string path_;
   Commit commit_ = Commit::replace;
   unsigned mode_ = 0644;
-  std::string temp_;  // empty when writing a device or pipe directly
+  long long uid_ = -1, gid_ = -1;  // keep_mode: the replaced file's owner and group
+  std::string temp_;               // empty when writing a device or pipe directly
   int fd_ = -1;
 };
 

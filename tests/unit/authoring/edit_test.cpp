@@ -240,3 +240,17 @@ TEST_CASE("every item of every example plan takes an entry that reads back where
   }
   CHECK(edits > 50);
 }
+
+TEST_CASE("append_entry: text starting with a space over several lines, deep in the file") {
+  std::string out = append("issues:\n- id: KI1\n  actions:\n  - id: A\n    updates:\n    - date: 2004-03-31\n", "A",
+                           "updates", {{"date", "2004-06-30"}, {"summary", " indented\nsecond", true}});
+  CHECK(
+      out ==
+      "issues:\n- id: KI1\n  actions:\n  - id: A\n    updates:\n    - date: 2004-03-31\n    - date: 2004-06-30\n      "
+      "summary: |2-\n         indented\n        second\n");
+  SourceFile source{"p.yaml", out};
+  Diagnostics diagnostics;
+  Document document = read_yaml(source, diagnostics);
+  const Node& update = document.root.find("issues")->items()[0].find("actions")->items()[0].find("updates")->items()[1];
+  CHECK(update.find("summary")->value() == " indented\nsecond");
+}

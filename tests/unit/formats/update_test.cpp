@@ -12,9 +12,9 @@ TEST_CASE("unified_diff: one hunk with three lines of context") {
   CHECK(unified_diff(before, before, "p.yaml") == "");
 }
 
-TEST_CASE("unified_diff: a changed line, CRLF not shown, a last line without a break") {
+TEST_CASE("unified_diff: a changed line, CRLF kept for patch, a last line without a break") {
   CHECK(unified_diff("x: 1\r\ny: 2\r\n", "x: 1\r\ny: 3\r\n", "p.yaml") ==
-        "--- a/p.yaml\n+++ b/p.yaml\n@@ -1,2 +1,2 @@\n x: 1\n-y: 2\n+y: 3\n");
+        "--- a/p.yaml\n+++ b/p.yaml\n@@ -1,2 +1,2 @@\n x: 1\r\n-y: 2\r\n+y: 3\r\n");
   CHECK(unified_diff("a", "a\nb\n", "p.yaml") ==
         "--- a/p.yaml\n+++ b/p.yaml\n@@ -1 +1,2 @@\n-a\n\\ No newline at end of file\n+a\n+b\n");
 }

@@ -52,6 +52,8 @@ TEST_CASE("yaml_text: line breaks as a literal block in block context") {
   CHECK(yaml_text("one\n\ntwo\n", YamlContext::block, 2) == "|\n  one\n\n  two");
   CHECK(yaml_text("one\n\n", YamlContext::block, 2) == "|+\n  one\n");
   CHECK(yaml_text(" indented\nnext", YamlContext::block, 2) == "|2-\n   indented\n  next");
+  // The indicator counts from the key, whatever the key's own indentation.
+  CHECK(yaml_text(" indented\nnext", YamlContext::block, 12) == "|2-\n             indented\n            next");
   CHECK(yaml_text("one\ntwo", YamlContext::block, 2, "\r\n") == "|-\r\n  one\r\n  two");
   CHECK(yaml_text("one\ntwo", YamlContext::flow) == "\"one\\ntwo\"");
 }

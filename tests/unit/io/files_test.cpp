@@ -65,3 +65,12 @@ TEST_CASE("write_new_file creates the folder, and never replaces what is there")
   CHECK_THROWS_AS(write_new_file((folder.path / "dangling.yaml").string(), "x"), Error);
   CHECK_FALSE(fs::exists(folder.path / "nowhere.yaml"));
 }
+
+TEST_CASE("rewrite_file leaves a read-only file alone") {
+  TempFolder folder;
+  fs::path file = folder.path / "plan.yaml";
+  write(file, "old\n");
+  fs::permissions(file, fs::perms::owner_read | fs::perms::group_read);
+  CHECK_THROWS_WITH_AS(rewrite_file(file.string(), "new\n"), doctest::Contains("is read-only; nothing written"), Error);
+  CHECK(read(file) == "old\n");
+}
