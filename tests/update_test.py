@@ -40,6 +40,19 @@ def in_terminal(binary, args, cwd, answers):
     return result.status, result.transcript + result.stdout
 
 
+def copy_of(plan, root, name):
+    """A folder `name` under `root` holding a copy of the plan (times kept)."""
+    work = os.path.join(root, name)
+    os.mkdir(work)
+    shutil.copy2(plan, work)
+    return work
+
+
+def unchanged(work, plan):
+    with open(os.path.join(work, "roads.yaml"), "rb") as f, open(plan, "rb") as g:
+        return f.read() == g.read()
+
+
 def main():
     binary, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     plan = os.path.join(source, "tests", "cli", "fixtures", "update", "roads.yaml")
@@ -47,9 +60,7 @@ def main():
         os.mkdir(os.path.join(root, ".git"))
 
         # Permissions kept.
-        work = os.path.join(root, "mode")
-        os.mkdir(work)
-        shutil.copy(plan, work)
+        work = copy_of(plan, root, "mode")
         os.chmod(os.path.join(work, "roads.yaml"), 0o640)
         r = run(binary, ["update", "KI1.1", "--complete", "60"], work)
         check(r.returncode == 0, f"update with a 0640 file: {r.stderr.decode()}")
@@ -70,28 +81,20 @@ def main():
         check(sorted(os.listdir(os.path.join(work, "plans"))) == ["roads.yaml"], "a stray file was left in plans/")
 
         # A read-only plan is left alone.
-        work = os.path.join(root, "readonly")
-        os.mkdir(work)
-        shutil.copy(plan, work)
+        work = copy_of(plan, root, "readonly")
         os.chmod(os.path.join(work, "roads.yaml"), 0o444)
         r = run(binary, ["update", "KI1.1", "--complete", "60"], work)
         check(r.returncode == 2 and b"is read-only; nothing written" in r.stderr, f"read-only: {r}")
-        with open(os.path.join(work, "roads.yaml"), "rb") as f, open(plan, "rb") as g:
-            check(f.read() == g.read(), "read-only: the file changed")
+        check(unchanged(work, plan), "read-only: the file changed")
 
         # Standard input not a terminal and no values: never prompts, writes nothing.
-        work = os.path.join(root, "pipe")
-        os.mkdir(work)
-        shutil.copy(plan, work)
+        work = copy_of(plan, root, "pipe")
         r = run(binary, ["update", "KI1.1"], work, stdin=subprocess.PIPE)
         check(r.returncode == 2 and b"nothing to write" in r.stderr, f"no values, no terminal: {r}")
-        with open(os.path.join(work, "roads.yaml"), "rb") as f, open(plan, "rb") as g:
-            check(f.read() == g.read(), "no values, no terminal: the file changed")
+        check(unchanged(work, plan), "no values, no terminal: the file changed")
 
         # Interactive: the latest update's values are the defaults; Enter keeps, '-' clears.
-        work = os.path.join(root, "terminal")
-        os.mkdir(work)
-        shutil.copy(plan, work)
+        work = copy_of(plan, root, "terminal")
         status, transcript = in_terminal(binary, ["update", "KI1.1"], work, [
             ("date [2004-06-30]: ", ""),
             ("complete [20]: ", "sixty"),
@@ -119,9 +122,7 @@ def main():
 
         # Interactive: an answer the plan would refuse is asked again at once, with the
         # reason; a measure's value is needed.
-        work = os.path.join(root, "terminal-again")
-        os.mkdir(work)
-        shutil.copy(plan, work)
+        work = copy_of(plan, root, "terminal-again")
         status, transcript = in_terminal(binary, ["update", "PI-3"], work, [
             ("date [2004-06-30]: ", "2004-03-31"),
             ("date [2004-06-30]: ", ""),
@@ -144,9 +145,7 @@ def main():
               f"complete out of range, then Ctrl-D:\n{transcript}")
 
         # Interactive, declined at the end: nothing written, the file untouched.
-        work = os.path.join(root, "declined")
-        os.mkdir(work)
-        shutil.copy2(plan, work)
+        work = copy_of(plan, root, "declined")
         before = os.stat(os.path.join(work, "roads.yaml")).st_mtime_ns
         status, transcript = in_terminal(binary, ["update", "KI1.1a"], work, [
             ("done [2004-06-30]: ", "2004-06-20"),
