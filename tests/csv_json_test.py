@@ -47,6 +47,8 @@ for target, when in ((os.path.join(examples, "infrastructure-2004.yaml"), ["--as
                     "last_update"):
             expected[key] = cell(action[key])
         expected["action"] = action["id"]
+        expected["completed"] = cell(action["completed"])
+        expected["targets"] = "; ".join(f"{t['date']}: {cell(t['percent'])}" for t in action["targets"])
         for key in percent:
             expected[key] = f"{action[key]:.1f}"
         for key, value in expected.items():

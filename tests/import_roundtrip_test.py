@@ -3,17 +3,14 @@
 with `bvplan import`, gives a plan that passes check and whose own action-level report has
 the same figures.
 
-The columns that round-trip are what an action and its latest update hold, and what is
-worked out from those alone: plan, issue (the id), action, title, lead, support, start,
-due, status, actual (the latest update's complete), budget, spent, staff_days,
-effort_days, savings_target, savings_delivered, last_update (the latest update's date) and
-as_of, then state, budget_used and staff_time_used. The rest cannot: target (and with it
-variance and rag) follows an explicit `targets` curve, which the CSV does not carry, and
-rag the plan's own thresholds; days_late, forecast and forecast_slip of a complete action
-count from the first update that reported 100% (or its `completed` date), which only the
-latest update's date stands for once imported. A key issue's title is not in the
-action-level report at all (the imported key issue is titled with its id), nor are
-milestones, earlier updates, rebaselines and the plan's own fields.
+Every column of the report round-trips: what an action and its latest update hold (plan,
+issue id, action, title, lead, support, start, due, targets, status, actual, budget, spent,
+staff_days, effort_days, savings_target, savings_delivered, last_update, completed, as_of)
+and what is worked out from those alone (state, target, variance, rag, days_late, forecast,
+forecast_slip, budget_used, staff_time_used). The examples use the default RAG thresholds,
+which the imported plan has too. A key issue's title is not in the action-level report at
+all (the imported key issue is titled with its id), nor are milestones, earlier updates,
+rebaselines and the plan's own fields.
 """
 import csv
 import io
@@ -29,7 +26,8 @@ from bvplan_env import bvplan_environment  # noqa: E402
 binary, examples = sys.argv[1], sys.argv[2]
 ROUND_TRIP = ["plan", "issue", "action", "title", "lead", "support", "start", "due", "status", "actual",
               "budget", "spent", "staff_days", "effort_days", "savings_target", "savings_delivered",
-              "last_update", "as_of", "state", "budget_used", "staff_time_used"]
+              "last_update", "as_of", "state", "budget_used", "staff_time_used", "targets", "completed",
+              "target", "variance", "rag", "days_late", "forecast", "forecast_slip"]
 # The dates the examples report at: in their plan periods, with updates before and after.
 AS_OF = {"infrastructure-2004.yaml": "2004-06-30"}
 DEFAULT_AS_OF = "2001-12-31"

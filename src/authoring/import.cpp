@@ -115,6 +115,7 @@ enum class Role {
   support,
   start,
   due,
+  targets,
   status,
   budget,
   savings_target,
@@ -125,6 +126,7 @@ enum class Role {
   savings,
   update_text,
   update_date,
+  completed,
   remedy,
   benefits,
   next,
@@ -191,6 +193,8 @@ constexpr Alias aliases[] = {
     {"completiondate", Role::due},
     {"targetcompletiondate", Role::due},
     {"bywhen", Role::due},
+    {"targets", Role::targets},
+    {"targetcurve", Role::targets},
     {"status", Role::status},
     {"budget", Role::budget},
     {"cost", Role::budget},
@@ -227,6 +231,10 @@ constexpr Alias aliases[] = {
     {"updatedate", Role::update_date},
     {"dateofupdate", Role::update_date},
     {"asat", Role::update_date},
+    {"completed", Role::completed},
+    {"datecompleted", Role::completed},
+    {"completedon", Role::completed},
+    {"actualcompletiondate", Role::completed},
     {"remedy", Role::remedy},
     {"remedialaction", Role::remedy},
     {"benefits", Role::benefits},
@@ -354,6 +362,7 @@ std::optional<size_t> find_header(const std::vector<CsvRow>& rows) {
 
 struct Progress {
   Date date;
+  std::optional<Date> completed;  // when the work was finished, with complete 100
   std::string complete, spent, staff_days, savings;
   std::string summary, remedy, benefits, next, changes;
 };
@@ -370,6 +379,7 @@ struct SheetAction {
   Date due;
   std::string status;  // empty for active
   std::string budget, savings_target, effort_days;
+  std::vector<std::pair<Date, std::string>> targets;  // the target curve, as written
   std::optional<Progress> progress;
   std::string milestone;
   std::optional<Date> milestone_due;
@@ -519,6 +529,38 @@ private:
   }
   size_t issue_for(const CsvRow& row);
   void read_action(const CsvRow& row);
+  // A target curve as `report --format csv` writes it, "2004-03-31: 50; 2004-06-30: 100"
+  // (also "31/03/2004 = 50%"): each date and percent, or an error naming the cell.
+  void read_targets(const CsvRow& row, SheetAction& action) {
+    std::string_view text = cell(row, Role::targets);
+    unsigned column = columns_.at(Role::targets);
+    for (size_t i = 0; i < text.size();) {
+      size_t stop = text.find(';', i);
+      if (stop == std::string_view::npos) stop = text.size();
+      std::string_view point = trim(text.substr(i, stop - i));
+      i = stop + 1;
+      if (point.empty()) continue;
+      size_t split = point.rfind('=');
+      if (split == std::string_view::npos) split = point.rfind(':');
+      std::optional<Date> date =
+          split == std::string_view::npos ? std::nullopt : read_sheet_date(point.substr(0, split), MonthDay::last);
+      std::optional<std::string> percent =
+          split == std::string_view::npos ? std::nullopt : read_sheet_percent(point.substr(split + 1));
+      if (!date || !percent) {
+        error(row.number, column,
+              fmt::format("{}: '{}' is not a date and a percentage", where(row, column), shown(point)),
+              "write the target curve as dates and the percent planned by each, such as "
+              "2004-03-31: 50; 2004-06-30: 100");
+        return;
+      }
+      if (std::any_of(action.targets.begin(), action.targets.end(), [&](const auto& t) { return t.first == *date; })) {
+        error(row.number, column, fmt::format("{}: {} is given twice", where(row, column), to_iso(*date)),
+              "give each date of the target curve once");
+        return;
+      }
+      action.targets.emplace_back(*date, *percent);
+    }
+  }
 
   const ImportOptions& options_;
   ImportResult& result_;
@@ -639,6 +681,7 @@ void SheetReader::read_action(const CsvRow& row) {
   action.budget = amount_cell(row, Role::budget, "an amount of money");
   action.savings_target = amount_cell(row, Role::savings_target, "an amount of money");
   action.effort_days = amount_cell(row, Role::effort_days, "a number of days");
+  read_targets(row, action);
 
   // Progress: one update, when the row gives any.
   Progress progress;
@@ -655,6 +698,13 @@ void SheetReader::read_action(const CsvRow& row) {
   progress.staff_days = amount_cell(row, Role::staff_days, "a number of days");
   progress.savings = amount_cell(row, Role::savings, "an amount of money");
   std::optional<Date> dated = date_cell(row, Role::update_date, MonthDay::last);
+  progress.completed = date_cell(row, Role::completed, MonthDay::last);
+  if (progress.completed && progress.complete != "100") {
+    unsigned column = columns_.at(Role::completed);
+    error(row.number, column,
+          fmt::format("{}: the action is given a completion date but is not 100% complete", where(row, column)),
+          "clear the completion date, or set % complete to 100");
+  }
   progress.summary = std::string(cell(row, Role::update_text));
   progress.remedy = std::string(cell(row, Role::remedy));
   progress.benefits = std::string(cell(row, Role::benefits));
@@ -662,7 +712,7 @@ void SheetReader::read_action(const CsvRow& row) {
   progress.changes = std::string(cell(row, Role::changes));
   auto given = [](const std::string& amount) { return !amount.empty() && amount != "0"; };
   bool figures = given(progress.spent) || given(progress.staff_days) || given(progress.savings) ||
-                 !cell(row, Role::update_date).empty();
+                 !cell(row, Role::update_date).empty() || progress.completed;
   bool words = !progress.summary.empty() || !progress.remedy.empty() || !progress.benefits.empty() ||
                !progress.next.empty() || !progress.changes.empty();
   std::string notes(cell(row, Role::notes));
@@ -853,6 +903,12 @@ void write_action(PlanWriter& w, const SheetAction& a, Date plan_start, const st
   if (!a.savings_target.empty()) w.key(8, "savings_target", a.savings_target);
   if (!a.effort_days.empty()) w.key(8, "effort_days", a.effort_days);
   if (!a.status.empty()) w.key(8, "status", a.status);
+  if (!a.targets.empty()) {
+    std::string curve;
+    for (const auto& [date, percent] : a.targets)
+      curve += fmt::format("{}{}: {}", curve.empty() ? "" : ", ", to_iso(date), percent);
+    w.key(8, "targets", "{" + curve + "}");
+  }
   if (!a.milestone.empty()) {
     w.open(8, "milestones");
     w.item(10, "id", yaml_text(milestone_id));
@@ -864,6 +920,7 @@ void write_action(PlanWriter& w, const SheetAction& a, Date plan_start, const st
     w.open(8, "updates");
     w.item(10, "date", to_iso(p.date));
     w.key(12, "complete", p.complete);
+    if (p.completed) w.key(12, "completed", to_iso(*p.completed));
     if (!p.spent.empty()) w.key(12, "spent", p.spent);
     if (!p.staff_days.empty()) w.key(12, "staff_days", p.staff_days);
     if (!p.savings.empty()) w.key(12, "savings", p.savings);

@@ -28,10 +28,11 @@ constexpr const char* columns_help =
 names an Action column (rows above it, such as a title, are skipped):
   Key issue (a blank cell continues the key issue above), Action (or Title, when Action
   holds the ids), Ref/Action id, Lead officer/Lead/Owner, Support, Start, Due/Target
-  date/Deadline, Status, Budget, Savings (the target), Effort days, % complete/Progress,
-  Spent, Staff days, Savings delivered, Update/Comments, Last update (the update's date),
-  Remedy, Benefits, Next steps, Changes, Milestone, Milestone date, Notes; and the columns
-  of 'bvplan report --format csv --level action'. RAG and the other figures bvplan works
+  date/Deadline, Targets (a target curve: "2004-06-30: 50; 2004-12-31: 100"), Status,
+  Budget, Savings (the target), Effort days, % complete/Progress, Spent, Staff days,
+  Savings delivered, Update/Comments, Last update (the update's date), Completed (the date
+  work finished, at 100%), Remedy, Benefits, Next steps, Changes, Milestone, Milestone
+  date, Notes; and the columns of 'bvplan report --format csv --level action'. RAG and the other figures bvplan works
   out are not imported; any other column is kept in the action's notes.
 Dates are read day first (31/12/2004, 31/12/04, 31 Dec 2004, December 2004, 2004-12-31);
 amounts may have a pound sign and thousands commas; percentages a percent sign.

@@ -13,6 +13,17 @@ std::string opt_number(const std::optional<double>& v) { return v ? format_numbe
 std::string opt_percent(const std::optional<double>& v) { return v ? format_percent(*v, 1) : ""; }
 std::string opt_date(const std::optional<Date>& d) { return d ? to_iso(*d) : ""; }
 
+// An action's target curve as a spreadsheet cell: "2004-03-31: 50; 2004-06-30: 100", the
+// way `bvplan import` reads it back.
+std::string targets_cell(const std::vector<TargetPoint>& targets) {
+  std::string out;
+  for (const TargetPoint& t : targets) {
+    if (!out.empty()) out += "; ";
+    out += to_iso(t.date) + ": " + format_number(t.percent);
+  }
+  return out;
+}
+
 std::string join_ids(const std::vector<Reference>& refs) {
   std::string out;
   for (const Reference& r : refs) out += (out.empty() ? "" : ";") + r.id;
@@ -51,6 +62,7 @@ void write_action_rows(Output& out, const std::vector<PlanFigures>& plans) {
                                   "support",
                                   "start",
                                   "due",
+                                  "targets",
                                   "status",
                                   "state",
                                   "target",
@@ -69,6 +81,7 @@ void write_action_rows(Output& out, const std::vector<PlanFigures>& plans) {
                                   "savings_target",
                                   "savings_delivered",
                                   "last_update",
+                                  "completed",
                                   "as_of"};
   if (baseline) header.insert(header.end(), {"baseline_due", "baseline_slip"});
   if (travel) header.push_back("direction");
@@ -83,6 +96,7 @@ void write_action_rows(Output& out, const std::vector<PlanFigures>& plans) {
                                    csv_text(join_ids(a.action->support)),
                                    to_iso(a.action->start),
                                    to_iso(a.action->due),
+                                   targets_cell(a.action->targets),
                                    to_string(a.action->status),
                                    to_string(a.state),
                                    format_percent(a.target, 1),
@@ -101,6 +115,7 @@ void write_action_rows(Output& out, const std::vector<PlanFigures>& plans) {
                                    opt_number(a.action->savings_target),
                                    opt_number(a.savings_delivered),
                                    a.latest ? to_iso(a.latest->date) : "",
+                                   opt_date(a.completed),
                                    to_iso(p.as_of)};
       if (baseline) {
         row.push_back(opt_date(a.baseline_due));

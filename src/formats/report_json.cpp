@@ -44,6 +44,10 @@ void write_action(JsonWriter& json, const PlanFigures& p, const ActionFigures& a
   for (const Reference& r : act.support) json.string(r.id);
   json.end_array();
   json.key("start").string(to_iso(act.start)).key("due").string(to_iso(act.due));
+  json.key("targets").begin_array();
+  for (const TargetPoint& t : act.targets)
+    json.begin_object().key("date").string(to_iso(t.date)).key("percent").number(format_number(t.percent)).end_object();
+  json.end_array();
   json.key("status").string(to_string(act.status)).key("state").string(to_string(a.state));
   json.key("target").number(percent_number(a.target)).key("actual").number(percent_number(a.actual));
   json.key("variance").number(percent_number(a.variance)).key("rag").string(to_string(a.rag));
@@ -55,6 +59,7 @@ void write_action(JsonWriter& json, const PlanFigures& p, const ActionFigures& a
   json.key("savings_target").number_or_null(number_text(act.savings_target));
   json.key("savings_delivered").number_or_null(number_text(a.savings_delivered));
   json.key("last_update").string_or_null(a.latest ? date_text(a.latest->date) : std::nullopt);
+  json.key("completed").string_or_null(date_text(a.completed));
   if (p.baseline) {
     json.key("baseline_due").string_or_null(date_text(a.baseline_due));
     json.key("baseline_slip").number_or_null(days_text(a.baseline_slip));

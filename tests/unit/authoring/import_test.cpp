@@ -221,6 +221,39 @@ TEST_CASE("import_sheet: progress without a % complete") {
   CHECK(r.text.empty());
 }
 
+TEST_CASE("import_sheet: a target curve and a completion date, as report's CSV writes them") {
+  ImportOptions options = options_for();
+  options.start = d("2004-01-01");
+  ImportResult r = import_sheet(
+      "Action,Lead,Due,Targets,% complete,Last update,Completed\n"
+      "A,JS,31/12/2004,2004-06-30: 50; 31/12/2004 = 100%,100,30/06/2004,15/06/2004\n"
+      "B,JS,31/12/2004,,40,30/06/2004,\n",
+      options);
+  CHECK(r.findings.empty());
+  CHECK(r.text.find("        targets: {2004-06-30: 50, 2004-12-31: 100}\n        updates:\n"
+                    "          - date: 2004-06-30\n            complete: 100\n            completed: 2004-06-15\n") !=
+        std::string::npos);
+  CHECK(r.text.find("targets:", r.text.find("title: B")) == std::string::npos);
+}
+
+TEST_CASE("import_sheet: a target curve or completion date that cannot be read") {
+  ImportOptions options = options_for();
+  options.start = d("2004-01-01");
+  ImportResult r = import_sheet(
+      "Action,Lead,Due,Targets,% complete,Completed\n"
+      "A,JS,31/12/2004,2004-06-30 50,40,\n"
+      "B,JS,31/12/2004,2004-06-30: 50; 30/06/2004: 60,40,\n"
+      "C,JS,31/12/2004,,40,15/06/2004\n",
+      options);
+  REQUIRE(r.findings.size() == 3);
+  CHECK(r.findings[0].position == Position{2, 4});
+  CHECK(r.findings[0].message == "cell D2 (Targets): '2004-06-30 50' is not a date and a percentage");
+  CHECK(r.findings[1].message == "cell D3 (Targets): 2004-06-30 is given twice");
+  CHECK(r.findings[2].position == Position{4, 6});
+  CHECK(r.findings[2].message == "cell F4 (Completed): the action is given a completion date but is not 100% complete");
+  CHECK(r.text.empty());
+}
+
 TEST_CASE("import_sheet: a report of two plans is an error at the second") {
   ImportOptions options = options_for();
   ImportResult r = import_sheet(

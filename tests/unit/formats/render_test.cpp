@@ -51,10 +51,10 @@ issues:
 }
 
 const char* csv_header =
-    "plan,issue,action,title,lead,support,start,due,status,state,target,actual,variance,rag,"
+    "plan,issue,action,title,lead,support,start,due,targets,status,state,target,actual,variance,rag,"
     "days_late,forecast,forecast_slip,budget,spent,budget_used,staff_days,effort_days,staff_time_used,savings_target,"
     "savings_delivered,"
-    "last_update,as_of\r\n";
+    "last_update,completed,as_of\r\n";
 
 size_t unescaped_pipes(const std::string& line) {
   size_t n = 0;
@@ -142,8 +142,8 @@ TEST_CASE("render_csv at action level") {
   Plan p = load(tiny_text());
   std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
   std::string row =
-      "p1,KI1,A1,\"'=HYPERLINK(\"\"x\"\")\",SPS,CMT,2004-01-01,2004-04-10,active,in-progress,"
-      "50.0,37.5,-12.5,amber,0,2004-05-14,34,1000,250,25.0,0,,,200,50,2004-02-20,2004-02-20\r\n";
+      "p1,KI1,A1,\"'=HYPERLINK(\"\"x\"\")\",SPS,CMT,2004-01-01,2004-04-10,,active,in-progress,"
+      "50.0,37.5,-12.5,amber,0,2004-05-14,34,1000,250,25.0,0,,,200,50,2004-02-20,,2004-02-20\r\n";
   CHECK(render_csv(plans, CsvOptions{}) == std::string(csv_header) + row);
   CHECK(render_csv(plans, CsvOptions{CsvLevel::action, true}) == "\xEF\xBB\xBF" + std::string(csv_header) + row);
 
@@ -152,8 +152,8 @@ TEST_CASE("render_csv at action level") {
   std::vector<PlanFigures> early{compute_plan(q, d("2003-12-31"), DateRange{d("2003-10-01"), d("2003-12-31")})};
   CHECK(render_csv(early, CsvOptions{}) ==
         std::string(csv_header) +
-            "p1,KI1,A1,\"'=HYPERLINK(\"\"x\"\")\",SPS,CMT,2004-01-01,2004-04-10,active,not-started,"
-            "0.0,0.0,0.0,none,0,,,1000,,,0,,,200,,,2003-12-31\r\n");
+            "p1,KI1,A1,\"'=HYPERLINK(\"\"x\"\")\",SPS,CMT,2004-01-01,2004-04-10,,active,not-started,"
+            "0.0,0.0,0.0,none,0,,,1000,,,0,,,200,,,,2003-12-31\r\n");
 }
 
 // --- JSON -------------------------------------------------------------------------------
@@ -173,11 +173,11 @@ TEST_CASE("render_json for a one-action plan") {
         "{\"id\":\"KI1\",\"title\":\"Issue\",\"target\":50.0,\"actual\":37.5,\"rag\":\"amber\",\"staff_days\":0,"
         "\"effort_days\":null,\"staff_time_used\":null}],\"actions\":[\n"
         "  {\"id\":\"A1\",\"issue\":\"KI1\",\"title\":\"=HYPERLINK(\\\"x\\\")\",\"lead\":\"SPS\",\"support\":[\"CMT\"],"
-        "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"status\":\"active\",\"state\":\"in-progress\","
+        "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"targets\":[],\"status\":\"active\",\"state\":\"in-progress\","
         "\"target\":50.0,\"actual\":37.5,\"variance\":-12.5,\"rag\":\"amber\",\"days_late\":0,"
         "\"forecast\":\"2004-05-14\",\"forecast_slip\":34,\"budget\":1000,\"spent\":250,"
         "\"budget_used\":25.0,\"staff_days\":0,\"effort_days\":null,\"staff_time_used\":null,\"savings_target\":200,"
-        "\"savings_delivered\":50,\"last_update\":\"2004-02-20\"}],"
+        "\"savings_delivered\":50,\"last_update\":\"2004-02-20\",\"completed\":null}],"
         "\"milestones\":[\n"
         "  "
         "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":\"2004-02-15\","
@@ -199,11 +199,11 @@ TEST_CASE("render_json for a one-action plan") {
         "{\"id\":\"KI1\",\"title\":\"Issue\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\",\"staff_days\":0,\"effort_"
         "days\":null,\"staff_time_used\":null}],\"actions\":[\n"
         "  {\"id\":\"A1\",\"issue\":\"KI1\",\"title\":\"=HYPERLINK(\\\"x\\\")\",\"lead\":\"SPS\",\"support\":[\"CMT\"],"
-        "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"status\":\"active\",\"state\":\"not-started\","
+        "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"targets\":[],\"status\":\"active\",\"state\":\"not-started\","
         "\"target\":0.0,\"actual\":0.0,\"variance\":0.0,\"rag\":\"none\",\"days_late\":0,"
         "\"forecast\":null,\"forecast_slip\":null,\"budget\":1000,\"spent\":null,"
         "\"budget_used\":null,\"staff_days\":0,\"effort_days\":null,\"staff_time_used\":null,\"savings_target\":200,"
-        "\"savings_delivered\":null,\"last_update\":null}],\"milestones\":[\n"
+        "\"savings_delivered\":null,\"last_update\":null,\"completed\":null}],\"milestones\":[\n"
         "  "
         "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":null,\"state\":"
         "\"pending\","
