@@ -36,7 +36,7 @@ def expect(name, actual, wanted):
 
 def test_new_checks_clean(bvplan, folder):
     made = run([bvplan, "new", "plans/roads-2005.yaml", "--id", "roads-2005", "--title", "Roads: plan #1",
-                "--start", "2004-06-01", "--end", "2005-05-31", "--body", "Environment Scrutiny Committee",
+                "--start", "2004-06-30", "--end", "2005-05-31", "--body", "Environment Scrutiny Committee",
                 "--every", "half-year", "--owner", "HWY", "--owner-name", "Highways Service"], folder)
     expect("new: status", (made.returncode, made.stderr), (0, ""))
     check = run([bvplan, "check", "plans", "--strict"], folder)

@@ -1,5 +1,6 @@
 #include "bvplan/app/check.hpp"
 
+#include "bvplan/figures/remedies.hpp"
 #include "bvplan/model/loader.hpp"
 #include "bvplan/rules/validate.hpp"
 #include "bvplan/yaml/reader.hpp"
@@ -14,6 +15,11 @@ CheckedPlan check_plan(SourceFile& source, const Owners& inherited, Date as_of) 
     checked.owners = inherited;
     for (const auto& [id, owner] : loaded.plan->owners) checked.owners.insert_or_assign(id, owner);
     validate_plan(*loaded.plan, checked.owners, as_of, checked.diagnostics);
+    // The paper's remedies need its figures, and figures need a plan without errors.
+    if (count_severity(checked.diagnostics, Severity::error) == 0) {
+      PlanFigures figures = compute_plan(*loaded.plan, as_of, DateRange{as_of, as_of}, &checked.owners);
+      remedy_findings(figures, checked.diagnostics);
+    }
     checked.plan = std::move(loaded.plan);
   }
   sort_diagnostics(checked.diagnostics);

@@ -306,11 +306,12 @@ const char* const readme =
 }  // namespace
 
 std::vector<SkeletonFile> repository_skeleton(Date today) {
-  Date start = Date::from_ymd(today.year(), today.month(), 1);
+  // From today: on the day it is made the example has nothing to report yet, so it passes
+  // check with no findings (a day later its action is behind a straight-line target).
   PlanSkeleton example{.id = "example",
                        .title = "Example improvement plan",
-                       .start = start,
-                       .end = start.plus_months(12).plus_days(-1),
+                       .start = today,
+                       .end = today.plus_months(12).plus_days(-1),
                        .body = "Overview and Scrutiny Committee",
                        .every = "quarter",
                        .owner = "CMT",

@@ -61,11 +61,6 @@ void check_progress(RuleContext& context, const Action& action) {
   const Update* latest = latest_update(action, as_of);
   double actual = latest ? latest->complete : 0;
   if (actual < 100 && action.start <= as_of) check_stale(context, action, latest);
-  if (actual < 100 && as_of > action.due && (!latest || latest->remedy.empty()))
-    context.warning(latest ? latest->position : action.due_position, "missing-remedy",
-                    fmt::format("action '{}' is overdue (due {}) and its latest update has no remedy", action.id,
-                                to_iso(action.due)),
-                    "add 'remedy:' to the latest update: the proposed action to remedy the work overdue");
   if (actual >= 100)
     for (const Milestone& m : action.milestones)
       if (!m.done || *m.done > as_of)

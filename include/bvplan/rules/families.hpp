@@ -71,7 +71,8 @@ void check_action_dates(RuleContext& context, const Action& action);
 
 // progress.cpp: the updates in order (update-order, complete-decreased, future-date).
 void check_updates(RuleContext& context, const Action& action);
-// progress.cpp: stale-update, missing-remedy and open-milestones at the as-of date.
+// progress.cpp: stale-update and open-milestones at the as-of date (missing-remedy needs
+// the figures: figures/remedies.hpp).
 void check_progress(RuleContext& context, const Action& action);
 
 // budgets.cpp: over-budget (the first update that spends more than the action's budget).

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "bvplan/figures/remedies.hpp"
 #include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/paper.hpp"
 #include "bvplan/formats/render.hpp"
@@ -25,7 +26,7 @@ std::string behind_text(const ActionFigures& a) {
 void write_remedies(Output& out, const PlanFigures& p) {
   size_t written = 0;
   for (const ActionFigures& a : p.actions) {
-    if (a.state != State::overdue && a.rag != Rag::red && a.rag != Rag::amber) continue;
+    if (!needs_remedy(a)) continue;
     out.format("- **{}** ({}, {}, {}): {}\n", action_label(*a.action), escape_markdown(a.action->lead.id),
                rag_word(a.rag), behind_text(a), remedy_text(a.latest));
     ++written;

@@ -11,7 +11,8 @@ issues:
   - id: K
     title: K
     actions:
-      - {id: A, title: "a, b: c", lead: CFO, start: 2004-01-01, due: 2004-02-01}
+      - {id: A, title: "a, b: c", lead: CFO, start: 2004-01-01, due: 2004-02-01,
+         updates: [{date: 2004-01-10, complete: 50}]}
 )";
 }  // namespace
 
@@ -29,6 +30,24 @@ TEST_CASE("owners come from registers; the plan's own entries win") {
 
   SourceFile alone{"p.yaml", plan};
   checked = check_plan(alone, {}, *parse_date("2004-01-15"));
+  REQUIRE(checked.diagnostics.size() == 1);
+  CHECK(checked.diagnostics[0].rule == "unknown-owner");
+}
+
+TEST_CASE("check_plan warns of work the paper lists without a remedy, once the plan has no errors") {
+  SourceFile reg{"owners.yaml", "owners:\n  CFO: {name: Chief Financial Officer}\n"};
+  Diagnostics d;
+  Owners inherited = load_owners_text(reg, d);
+  // 1 February, the due date: target 100%, actual 50%: red.
+  SourceFile source{"p.yaml", plan};
+  CheckedPlan checked = check_plan(source, inherited, *parse_date("2004-02-01"));
+  REQUIRE(checked.diagnostics.size() == 1);
+  CHECK(checked.diagnostics[0].rule == "missing-remedy");
+  CHECK(checked.diagnostics[0].message ==
+        "action 'A' is red, behind its target (50% of 100%), and its latest update has no remedy");
+  // With an error (an unknown owner) the figures are not worked out.
+  SourceFile alone{"p.yaml", plan};
+  checked = check_plan(alone, {}, *parse_date("2004-02-01"));
   REQUIRE(checked.diagnostics.size() == 1);
   CHECK(checked.diagnostics[0].rule == "unknown-owner");
 }

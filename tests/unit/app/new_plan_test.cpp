@@ -19,7 +19,7 @@ issues:
 }  // namespace
 
 TEST_CASE("a plan about to be written is checked with the register written beside it") {
-  auto preview = preview_plan("plans/p.yaml", plan, d("2004-06-30"),
+  auto preview = preview_plan("plans/p.yaml", plan, d("2004-06-01"),
                               SourceFile("owners.yaml", "owners:\n  CFO: Chief Financial Officer\n"));
   CHECK(preview->findings.empty());
   CHECK(preview->source("plans/p.yaml") == &preview->plan);

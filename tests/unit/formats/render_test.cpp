@@ -162,53 +162,55 @@ TEST_CASE("render_json for a one-action plan") {
   Plan p = load(tiny_text());
   DateRange w{d("2004-01-01"), d("2004-03-31")};
   std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), w)};
-  CHECK(render_json(plans, d("2004-02-20"), w) ==
-        "{\"version\":1,\"as_of\":\"2004-02-20\",\"window\":{\"start\":\"2004-01-01\",\"end\":\"2004-03-31\"},"
-        "\"plans\":[\n"
-        "{\"id\":\"p1\",\"title\":\"Tiny\",\"file\":\"p.yaml\",\"target\":50.0,\"actual\":37.5,\"rag\":\"amber\","
-        "\"budget\":1000,\"spent\":250,\"budget_used\":25.0,\"staff_days\":0,\"effort_days\":null,\"staff_time_used\":"
-        "null,\"savings_target\":200,\"savings_delivered\":50,"
-        "\"issues\":[\n"
-        "  "
-        "{\"id\":\"KI1\",\"title\":\"Issue\",\"target\":50.0,\"actual\":37.5,\"rag\":\"amber\",\"staff_days\":0,"
-        "\"effort_days\":null,\"staff_time_used\":null}],\"actions\":[\n"
-        "  {\"id\":\"A1\",\"issue\":\"KI1\",\"title\":\"=HYPERLINK(\\\"x\\\")\",\"lead\":\"SPS\",\"support\":[\"CMT\"],"
-        "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"targets\":[],\"status\":\"active\",\"state\":\"in-progress\","
-        "\"target\":50.0,\"actual\":37.5,\"variance\":-12.5,\"rag\":\"amber\",\"days_late\":0,"
-        "\"forecast\":\"2004-05-14\",\"forecast_slip\":34,\"budget\":1000,\"spent\":250,"
-        "\"budget_used\":25.0,\"staff_days\":0,\"effort_days\":null,\"staff_time_used\":null,\"savings_target\":200,"
-        "\"savings_delivered\":50,\"last_update\":\"2004-02-20\",\"completed\":null}],"
-        "\"milestones\":[\n"
-        "  "
-        "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":\"2004-02-15\","
-        "\"state\":\"done\","
-        "\"days_late\":0}],\"measures\":[],\"risks\":[]}\n"
-        "]}\n");
+  CHECK(
+      render_json(plans, d("2004-02-20"), w) ==
+      "{\"version\":1,\"as_of\":\"2004-02-20\",\"window\":{\"start\":\"2004-01-01\",\"end\":\"2004-03-31\"},"
+      "\"plans\":[\n"
+      "{\"id\":\"p1\",\"title\":\"Tiny\",\"file\":\"p.yaml\",\"target\":50.0,\"actual\":37.5,\"rag\":\"amber\","
+      "\"budget\":1000,\"spent\":250,\"budget_used\":25.0,\"staff_days\":0,\"effort_days\":null,\"staff_time_used\":"
+      "null,\"savings_target\":200,\"savings_delivered\":50,"
+      "\"issues\":[\n"
+      "  "
+      "{\"id\":\"KI1\",\"title\":\"Issue\",\"target\":50.0,\"actual\":37.5,\"rag\":\"amber\",\"staff_days\":0,"
+      "\"effort_days\":null,\"staff_time_used\":null}],\"actions\":[\n"
+      "  {\"id\":\"A1\",\"issue\":\"KI1\",\"title\":\"=HYPERLINK(\\\"x\\\")\",\"lead\":\"SPS\",\"support\":[\"CMT\"],"
+      "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"targets\":[],\"status\":\"active\",\"state\":\"in-progress\","
+      "\"target\":50.0,\"actual\":37.5,\"variance\":-12.5,\"rag\":\"amber\",\"days_late\":0,"
+      "\"forecast\":\"2004-05-14\",\"forecast_slip\":34,\"budget\":1000,\"spent\":250,"
+      "\"budget_used\":25.0,\"staff_days\":0,\"effort_days\":null,\"staff_time_used\":null,\"savings_target\":200,"
+      "\"savings_delivered\":50,\"last_update\":\"2004-02-20\",\"completed\":null}],"
+      "\"milestones\":[\n"
+      "  "
+      "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":\"2004-02-15\","
+      "\"state\":\"done\","
+      "\"days_late\":0}],\"measures\":[],\"risks\":[]}\n"
+      "]}\n");
 
   // Before the start: nulls where there is no figure.
   DateRange early_w{d("2003-10-01"), d("2003-12-31")};
   std::vector<PlanFigures> early{compute_plan(p, d("2003-12-31"), early_w)};
-  CHECK(render_json(early, d("2003-12-31"), early_w) ==
-        "{\"version\":1,\"as_of\":\"2003-12-31\",\"window\":{\"start\":\"2003-10-01\",\"end\":\"2003-12-31\"},"
-        "\"plans\":[\n"
-        "{\"id\":\"p1\",\"title\":\"Tiny\",\"file\":\"p.yaml\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\","
-        "\"budget\":1000,\"spent\":0,\"budget_used\":0.0,\"staff_days\":0,\"effort_days\":null,\"staff_time_used\":"
-        "null,\"savings_target\":200,\"savings_delivered\":0,"
-        "\"issues\":[\n"
-        "  "
-        "{\"id\":\"KI1\",\"title\":\"Issue\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\",\"staff_days\":0,\"effort_"
-        "days\":null,\"staff_time_used\":null}],\"actions\":[\n"
-        "  {\"id\":\"A1\",\"issue\":\"KI1\",\"title\":\"=HYPERLINK(\\\"x\\\")\",\"lead\":\"SPS\",\"support\":[\"CMT\"],"
-        "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"targets\":[],\"status\":\"active\",\"state\":\"not-started\","
-        "\"target\":0.0,\"actual\":0.0,\"variance\":0.0,\"rag\":\"none\",\"days_late\":0,"
-        "\"forecast\":null,\"forecast_slip\":null,\"budget\":1000,\"spent\":null,"
-        "\"budget_used\":null,\"staff_days\":0,\"effort_days\":null,\"staff_time_used\":null,\"savings_target\":200,"
-        "\"savings_delivered\":null,\"last_update\":null,\"completed\":null}],\"milestones\":[\n"
-        "  "
-        "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":null,\"state\":"
-        "\"pending\","
-        "\"days_late\":0}],\"measures\":[],\"risks\":[]}\n"
-        "]}\n");
+  CHECK(
+      render_json(early, d("2003-12-31"), early_w) ==
+      "{\"version\":1,\"as_of\":\"2003-12-31\",\"window\":{\"start\":\"2003-10-01\",\"end\":\"2003-12-31\"},"
+      "\"plans\":[\n"
+      "{\"id\":\"p1\",\"title\":\"Tiny\",\"file\":\"p.yaml\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\","
+      "\"budget\":1000,\"spent\":0,\"budget_used\":0.0,\"staff_days\":0,\"effort_days\":null,\"staff_time_used\":"
+      "null,\"savings_target\":200,\"savings_delivered\":0,"
+      "\"issues\":[\n"
+      "  "
+      "{\"id\":\"KI1\",\"title\":\"Issue\",\"target\":0.0,\"actual\":0.0,\"rag\":\"none\",\"staff_days\":0,\"effort_"
+      "days\":null,\"staff_time_used\":null}],\"actions\":[\n"
+      "  {\"id\":\"A1\",\"issue\":\"KI1\",\"title\":\"=HYPERLINK(\\\"x\\\")\",\"lead\":\"SPS\",\"support\":[\"CMT\"],"
+      "\"start\":\"2004-01-01\",\"due\":\"2004-04-10\",\"targets\":[],\"status\":\"active\",\"state\":\"not-started\","
+      "\"target\":0.0,\"actual\":0.0,\"variance\":0.0,\"rag\":\"none\",\"days_late\":0,"
+      "\"forecast\":null,\"forecast_slip\":null,\"budget\":1000,\"spent\":null,"
+      "\"budget_used\":null,\"staff_days\":0,\"effort_days\":null,\"staff_time_used\":null,\"savings_target\":200,"
+      "\"savings_delivered\":null,\"last_update\":null,\"completed\":null}],\"milestones\":[\n"
+      "  "
+      "{\"id\":\"M1\",\"action\":\"A1\",\"title\":\"Kick-off\",\"due\":\"2004-03-01\",\"done\":null,\"state\":"
+      "\"pending\","
+      "\"days_late\":0}],\"measures\":[],\"risks\":[]}\n"
+      "]}\n");
 }
 
 // --- Markdown ---------------------------------------------------------------------------
