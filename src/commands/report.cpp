@@ -1,6 +1,7 @@
 // bvplan report: the committee paper, CSV for spreadsheets, or JSON for scripts.
 #include <fmt/format.h>
 
+#include "bvplan/app/word.hpp"
 #include "bvplan/commands/cli.hpp"
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/reporting.hpp"
@@ -34,8 +35,16 @@ void render_paper(Output& out, const ReportOptions& options, const FigureSet& fi
   render_markdown(out, figures.plans, md);
 }
 
+// The Word paper is made whole (by pandoc) before anything is written.
+void render_word(Output& out, const ReportOptions& options, const FigureSet& figures) {
+  if (figures.plans.empty()) return;
+  std::string markdown = render_to_string([&](Output& md) { render_paper(md, options, figures); });
+  out.write(make_word_paper(markdown, {}));
+}
+
 const Choices<Render> formats = {
     {"md", render_paper},
+    {"docx", render_word},
     {"csv",
      [](Output& out, const ReportOptions& options, const FigureSet& figures) {
        render_csv(out, figures.plans, CsvOptions{choice_of(levels, options.level), options.bom});
@@ -47,7 +56,8 @@ const Choices<Render> formats = {
 void declare(CLI::App& command, ReportOptions& options) {
   add_reporting_options(command, options.reporting);
   add_compare_option(command, options.reporting);
-  add_choice_option(command, "--format", options.format, formats, "md, csv or json");
+  add_choice_option(command, "--format", options.format, formats,
+                    "md (the committee paper), docx (the paper in Word, through pandoc; needs -o), csv or json");
   add_output_option(command, options.output,
                     "write to FILE (atomically; never over an input plan) instead of standard output");
   command.add_flag("--gantt", options.gantt, "md: add a Mermaid gantt chart of actions and milestones");
@@ -63,8 +73,20 @@ void declare(CLI::App& command, ReportOptions& options) {
 }
 
 int run(const ReportOptions& options) {
+  if (options.format == "docx" && options.output.file.empty()) {
+    write_err(
+        "bvplan: error: --format docx makes a Word file: name it with -o FILE.docx\n"
+        "bvplan: run 'bvplan --help' or 'bvplan COMMAND --help' for usage\n");
+    return exit_usage;
+  }
   Figures figures = compute_figures(options.reporting);
   Render render = choice_of(formats, options.format);
+  if (options.format == "docx" && !figures.set.plans.empty()) {
+    // Made whole before the file is opened: a missing pandoc leaves any paper there as it was.
+    std::string docx = render_to_string([&](Output& out) { render_word(out, options, figures.set); });
+    options.output.write(docx, figures.plan_set->inputs());
+    return figures.had_errors ? exit_findings : exit_ok;
+  }
   if (!options.output.file.empty() && figures.set.plans.empty()) {
     // Every plan had errors: keep whatever paper is already there.
     write_err(fmt::format("bvplan: nothing to report; '{}' was not written\n", options.output.file));

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""report --format docx: the Word paper, unzipped and read as Word would. For every
+example paper: the title once, Arial, every table in the "Table" style whose grid and
+shaded header row come from bvplan's reference document, and every RAG cell shaded in its
+colour with its word. Without pandoc on PATH: a clear error, exit 2, and the file that
+was there kept. Skipped (exit 0, with a note) when pandoc is not installed at all."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bvplan_env import bvplan_environment  # noqa: E402
+
+binary, examples = sys.argv[1], sys.argv[2]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SHADES = {"Red": "C00000", "Amber": "FFC000", "Green": "00B050", "Complete": "9DC3E6"}
+PAPERS = [("infrastructure-2004.yaml", "2004-06-30", "Infrastructure Best Value Review improvement plan 2004: progress report"),
+          ("leicester", "2001-12-31", "Best Value improvement plans: progress report")]
+failures = 0
+
+
+def fail(message):
+    global failures
+    failures += 1
+    print("FAIL " + message)
+
+
+def run(args, env=None):
+    return subprocess.run([binary, *args], capture_output=True, check=False,
+                          env=env or bvplan_environment(SOURCE_DATE_EPOCH="1088553600"))
+
+
+if not shutil.which("pandoc"):
+    print("docx_test: pandoc is not installed; skipped (scripts/setup installs it)")
+    sys.exit(0)
+
+import xml.etree.ElementTree as ET  # noqa: E402
+
+with tempfile.TemporaryDirectory() as work:
+    for name, as_of, title in PAPERS:
+        out = os.path.join(work, name + ".docx")
+        done = run(["report", os.path.join(examples, name), "--as-of", as_of, "--format", "docx", "-o", out])
+        if done.returncode != 0 or done.stdout:
+            fail(f"{name}: exit {done.returncode}, stdout {done.stdout[:80]!r}, stderr {done.stderr.decode()[:300]}")
+            continue
+        with zipfile.ZipFile(out) as docx:
+            document = ET.fromstring(docx.read("word/document.xml"))
+            styles = docx.read("word/styles.xml").decode("utf-8")
+        paragraphs = []
+        for p in document.iter(W + "p"):
+            style = p.find(f"{W}pPr/{W}pStyle")
+            paragraphs.append((style.get(W + "val") if style is not None else "",
+                               "".join(t.text or "" for t in p.iter(W + "t"))))
+        titled = [text for style, text in paragraphs if title in text]
+        if len(titled) != 1:
+            fail(f"{name}: the title is in {len(titled)} paragraphs, not one: {titled}")
+        if ("Title", title) not in paragraphs:
+            fail(f"{name}: no Title paragraph reading {title!r}")
+        if 'w:ascii="Arial"' not in styles:
+            fail(f"{name}: the body text is not Arial")
+        table_style = next((st for st in ET.fromstring(styles).iter(W + "style") if st.get(W + "styleId") == "Table"),
+                           None)
+        if table_style is None:
+            fail(f"{name}: no Table style")
+            continue
+        borders = table_style.find(f"{W}tblPr/{W}tblBorders")
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            line = borders.find(W + side) if borders is not None else None
+            if line is None or line.get(W + "val") != "single":
+                fail(f"{name}: the Table style has no {side} line")
+        header = next((p for p in table_style.iter(W + "tblStylePr") if p.get(W + "type") == "firstRow"), None)
+        shading = header.find(f"{W}tcPr/{W}shd") if header is not None else None
+        if shading is None or shading.get(W + "fill") != "D9D9D9" or header.find(f"{W}rPr/{W}b") is None:
+            fail(f"{name}: the Table style's header row is not bold and shaded")
+        tables = list(document.iter(W + "tbl"))
+        if not tables:
+            fail(f"{name}: no tables")
+        for table in tables:
+            style = table.find(f"{W}tblPr/{W}tblStyle")
+            if style is None or style.get(W + "val") != "Table":
+                fail(f"{name}: a table not in the Table style")
+        seen = set()
+        for cell in document.iter(W + "tc"):
+            text = "".join(t.text or "" for t in cell.iter(W + "t")).strip("\u00a0 ")
+            word = re.sub(r"^\W*\s*", "", text)
+            if word not in SHADES:
+                continue
+            fills = [s.get(W + "fill") for s in cell.iter(W + "shd")]
+            if fills != [SHADES[word]]:
+                fail(f"{name}: a {word} cell is shaded {fills}, not {SHADES[word]}")
+            seen.add(word)
+        if not {"Red", "Amber", "Green"} <= seen:
+            fail(f"{name}: RAG cells seen: {sorted(seen)}")
+
+    # No pandoc on PATH: an error that says what to do, and the paper already there kept.
+    kept = os.path.join(work, "kept.docx")
+    with open(kept, "wb") as f:
+        f.write(b"the paper of last quarter")
+    no_pandoc = bvplan_environment(SOURCE_DATE_EPOCH="1088553600", PATH=os.path.join(work, "empty"))
+    done = run(["report", os.path.join(examples, "infrastructure-2004.yaml"), "--as-of", "2004-06-30", "--format",
+                "docx", "-o", kept], env=no_pandoc)
+    expected = (b"bvplan: error: --format docx needs pandoc, which is not on PATH: install it (Debian and Ubuntu: "
+                b"apt-get install pandoc), or write the paper with --format md or --format html\n")
+    if (done.returncode, done.stdout, done.stderr) != (2, b"", expected):
+        fail(f"without pandoc: exit {done.returncode}, stderr {done.stderr!r}")
+    with open(kept, "rb") as f:
+        if f.read() != b"the paper of last quarter":
+            fail("without pandoc: the file that was there was changed")
+print(f"{len(PAPERS)} Word papers read, {failures} failures")
+sys.exit(1 if failures else 0)
