@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/core/utf8.hpp"
 #include "bvplan/formats/history.hpp"
+#include "bvplan/formats/svg.hpp"
 
 namespace bvplan {
 
@@ -21,6 +23,49 @@ std::string xml(std::string_view text) {
     }
   }
   return out;
+}
+
+size_t label_length(std::string_view text) {
+  size_t n = 0;
+  for (size_t i = 0; i < text.size(); ++n) i += std::max<size_t>(1, utf8_length(text, i));
+  return n;
+}
+
+double label_width(std::string_view text, double font_size) {
+  return 0.6 * font_size * static_cast<double>(label_length(text));
+}
+
+std::string fit_label(std::string_view text, size_t max_chars) {
+  std::string out;
+  const bool cut = label_length(text) > max_chars;
+  const size_t keep = cut ? (max_chars > 0 ? max_chars - 1 : 0) : max_chars;
+  size_t n = 0;
+  for (size_t i = 0; i < text.size() && n < keep; ++n) {
+    size_t len = utf8_length(text, i);
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (len == 0)
+      out += "\xEF\xBF\xBD";  // not UTF-8: U+FFFD
+    else if (c < 0x20 || c == 0x7F)
+      out += ' ';
+    else
+      out.append(text.substr(i, len));
+    i += std::max<size_t>(1, len);
+  }
+  if (cut && max_chars > 0) out += "\xE2\x80\xA6";  // …
+  return out;
+}
+
+std::string svg_text(double x, double y, std::string_view text, double font_size, std::string_view anchor,
+                     std::string_view attributes, double view_width) {
+  const double w = label_width(text, font_size);
+  const double from = anchor == "middle" ? x - w / 2 : anchor == "end" ? x - w : x;
+  double shift = 0;
+  if (from + w > view_width - 2) shift = view_width - 2 - (from + w);
+  if (from + shift < 2) shift = 2 - from;
+  std::string out = fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\"", x + shift, y, font_size);
+  if (anchor != "start") out += fmt::format(" text-anchor=\"{}\"", anchor);
+  if (!attributes.empty()) out += fmt::format(" {}", attributes);
+  return out + ">" + xml(text) + "</text>\n";
 }
 
 namespace {
