@@ -129,15 +129,23 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
     } else if (const CheckedPlan& plan = *parsed.at(newest[n].key).result; plan.plan && !plan.has_errors()) {
       until = history_end(*plan.plan, request.today);
     }
+    Date first = versions.back().commit.date;
+    for (const FileVersion& v : versions) first = std::min(first, v.commit.date);
     if (!add_evaluations(*file, versions, request, until, evaluations)) {
-      Date first = versions.back().commit.date;
-      for (const FileVersion& v : versions) first = std::min(first, v.commit.date);
       out.late.push_back(*file);
       messages(
           fmt::format("bvplan: note: '{}' was first committed to git on {}, after the last date asked for "
                       "({}), so git holds no version of it then; for the trend its own dated updates record, "
                       "use --source plan\n",
                       *file, to_iso(first), to_iso(until)));
+    } else if (request.since && *request.since < first && *request.since <= until &&
+               request.step != HistoryStep::commit &&
+               period_ends(*request.since, until, request.step).front() < first) {
+      // Some of the periods asked for end before the plan was in git: they have no point.
+      messages(
+          fmt::format("bvplan: note: '{}' was first committed to git on {}, so the periods before then have no "
+                      "point; for the trend its own dated updates record, use --source plan\n",
+                      *file, to_iso(first)));
     }
   }
   parse_versions(repo, evaluations, inherited, request.max_file_size, messages, parsed);

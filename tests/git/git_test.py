@@ -248,6 +248,7 @@ CASES = {
     "history-source-plan-csv-since": (committed_late,
                                       "bvplan history plans --source plan --by month --since 2004-05-01 "
                                       "--until 2004-08-31 --format csv"),
+    "history-since-before-first-commit": (small_history, "bvplan history --since 2003-07-01 --until 2004-06-30"),
     "history-rename": (renamed, "bvplan history plans/infrastructure.yaml --by commit"),
     "history-shallow": (shallow, "bvplan history --by commit"),
     "history-broken-commit": (broken_commit, "bvplan history --by commit"),
