@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include <fmt/format.h>
@@ -76,11 +77,14 @@ struct Scale {
   }
 };
 
+// From the first month of the plan (or its earliest action) to the last of its end (or
+// latest due date). An as-of date outside reaches at most three months further: a paper
+// of 2026 on a plan of 2004 keeps 2004 readable, its as-at line at the edge.
 Scale gantt_scale(const PlanFigures& p) {
-  Date lo = p.as_of, hi = p.as_of;
+  std::optional<Date> lo, hi;
   auto take = [&](Date d) {
-    lo = std::min(lo, d);
-    hi = std::max(hi, d);
+    lo = lo ? std::min(*lo, d) : d;
+    hi = hi ? std::max(*hi, d) : d;
   };
   if (p.plan) {
     take(p.plan->start);
@@ -91,11 +95,15 @@ Scale gantt_scale(const PlanFigures& p) {
     take(a.action->due);
   }
   for (const MilestoneFigures& m : p.milestones) take(m.milestone->due);
-  lo = std::max(lo, Date::earliest());
-  hi = std::min(hi, Date::latest());
+  if (!lo) take(p.as_of);
+  Date first = *lo, last = *hi;
+  if (p.as_of > last) last = std::min(p.as_of, last.plus_months(3));
+  if (p.as_of < first) first = std::max(p.as_of, first.plus_months(-3));
+  first = std::max(first, Date::earliest());
+  last = std::min(last, Date::latest());
   Scale s;
-  s.first = month_start(month_index(lo));
-  s.last = month_start(month_index(hi) + 1);
+  s.first = month_start(month_index(first));
+  s.last = month_start(month_index(last) + 1);
   s.span = std::max(1.0, static_cast<double>(s.last.days_since(s.first)));
   return s;
 }
@@ -418,7 +426,9 @@ double write_gantt(std::string& out, const PlanFigures& p) {
       "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"black\" "
       "stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n",
       as_at_x, axis_y - 16, rows_bottom);
-  out += text_at(as_at_x, axis_y - 19, "As at " + to_long(p.as_of), status_font, "middle", "font-weight=\"bold\"");
+  const bool off_chart = p.as_of < scale.first || p.as_of >= scale.last;
+  out += text_at(as_at_x, axis_y - 19, "As at " + to_long(p.as_of) + (off_chart ? " (off the chart)" : ""), status_font,
+                 "middle", "font-weight=\"bold\"");
   if (cut)
     out += text_at(margin + 4, rows_bottom + 14, not_shown(rows.actions_left, rows.milestones_left), label_font,
                    "start", "font-style=\"italic\"");

@@ -134,6 +134,17 @@ TEST_CASE("gantt: bars, done parts, overdue run-on, milestones, the as-at line, 
   CHECK(svg.find(">and ") == std::string::npos);  // nothing left out
 }
 
+TEST_CASE("gantt: an as-of date long after the plan reaches at most three months past it, marked off the chart") {
+  Plan plan = test::plan_from(plan_text);
+  PlanFigures figures = compute_plan(plan, d("2026-11-30"), {d("2026-09-01"), d("2026-11-30")});
+  std::string svg = gantt_svg(figures);
+  // January 2004 to March 2005: 455 days; the as-at line at the right edge, 690.
+  CHECK(svg.find("<line x1=\"690.0\" y1=\"50.0\" x2=\"690.0\"") != std::string::npos);
+  CHECK(svg.find(">As at 30 November 2026 (off the chart)</text>") != std::string::npos);
+  CHECK(svg.find(">2026") == std::string::npos);
+  CHECK(svg.find(">Jan 2005</text>") != std::string::npos);
+}
+
 TEST_CASE("gantt: a plan of thousands of actions draws 200 rows and counts the rest") {
   std::string text =
       "bvplan: 1\nplan: {id: p, title: Big, start: 2004-01-01, end: 2004-12-31}\nowners: {SPS: S}\n"
