@@ -37,7 +37,8 @@ HistoryPoint history_point(const PlanFigures& figures, const std::string& commit
     if (a.latest && (!p.last_update || a.latest->date > *p.last_update)) p.last_update = a.latest->date;
   p.measures.reserve(figures.measures.size());
   for (const MeasureFigures& m : figures.measures)
-    p.measures.push_back({m.measure->id, m.measure->unit, figures.plan->currency, m.current, m.target, m.rag});
+    p.measures.push_back(
+        {m.measure->id, m.measure->unit, figures.plan->currency, m.current, m.target, m.rag, m.current_date});
   return p;
 }
 

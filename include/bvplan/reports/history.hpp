@@ -21,6 +21,7 @@ struct MeasureHistory {
   std::optional<double> current;
   std::optional<double> target;
   Rag rag = Rag::none;
+  std::optional<Date> current_date;  // of the actual `current` is: later points may only carry it
 };
 
 struct HistoryPoint {
