@@ -1,10 +1,12 @@
-// bvplan report: the committee paper, CSV for spreadsheets, or JSON for scripts.
+// bvplan report: the committee paper, CSV for spreadsheets, JSON for scripts, or the gantt
+// chart as SVG.
 #include <fmt/format.h>
 
 #include "bvplan/app/word.hpp"
 #include "bvplan/commands/cli.hpp"
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/reporting.hpp"
+#include "bvplan/formats/charts.hpp"
 #include "bvplan/formats/output.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/reports/portfolio.hpp"
@@ -51,13 +53,19 @@ const Choices<Render> formats = {
      }},
     {"json", [](Output& out, const ReportOptions&,
                 const FigureSet& figures) { render_json(out, figures.plans, figures.as_of, figures.window); }},
+    // Several plans: their charts stacked in one picture, each under its own title.
+    {"svg",
+     [](Output& out, const ReportOptions&, const FigureSet& figures) {
+       if (!figures.plans.empty()) out.write(gantt_svg(figures.plans));
+     }},
 };
 
 void declare(CLI::App& command, ReportOptions& options) {
   add_reporting_options(command, options.reporting);
   add_compare_option(command, options.reporting);
   add_choice_option(command, "--format", options.format, formats,
-                    "md (the committee paper), docx (the paper in Word, through pandoc; needs -o), csv or json");
+                    "md (the committee paper), docx (the paper in Word, through pandoc; needs -o), csv, json, "
+                    "or svg (a gantt chart of actions and milestones)");
   add_output_option(command, options.output,
                     "write to FILE (atomically; never over an input plan) instead of standard output");
   command.add_flag("--gantt", options.gantt, "md: add a Mermaid gantt chart of actions and milestones");

@@ -57,7 +57,7 @@ void write_measure_history_json(JsonWriter& json, const HistoryPoint& point) {
 
 namespace {
 
-constexpr double panel_height = 130, plot_height = 80, left = 70, right = 30;
+constexpr double panel_height = 130, plot_height = 80, left = 60, right = 30;  // left and right as the chart's
 
 struct Panel {
   double top = 0, low = 0, high = 1, width = 800;
@@ -68,27 +68,65 @@ struct Panel {
 };
 
 // The measure's actual (solid, circles) or target (dashed) line, broken where it has none.
+// The actual is solid only as far as the first point showing its latest actual; after it,
+// where the value is only carried forward, it is dotted, without circles.
 std::string panel_line(const Panel& panel, const std::vector<HistoryPoint>& points, const std::string& plan,
                        const std::string& id, bool actual) {
-  std::string path, marks;
-  bool broken = false;
-  for (const HistoryPoint& p : points) {
-    const MeasureHistory* m = p.plan == plan ? find_measure(p, id) : nullptr;
-    const std::optional<double> value = m ? (actual ? m->current : m->target) : std::nullopt;
-    if (!value) {
-      broken = true;
-      continue;
+  std::vector<const MeasureHistory*> values;  // the plan's points, in order
+  std::vector<Date> dates;
+  for (const HistoryPoint& p : points)
+    if (p.plan == plan) {
+      values.push_back(find_measure(p, id));
+      dates.push_back(p.date);
     }
-    double px = panel.x(p.date), py = panel.y(*value);
-    path += fmt::format("{}{:.1f} {:.1f}", path.empty() ? "M " : broken ? " M " : " L ", px, py);
-    broken = false;
-    if (actual)
-      marks += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"white\" stroke=\"black\"/>\n", px, py);
+  size_t measured = values.size();  // the last point drawn solid, or size() for none
+  if (actual && !values.empty() && values.back() && values.back()->current_date) {
+    measured = values.size() - 1;
+    while (measured > 0 && values[measured - 1] && values[measured - 1]->current_date == values.back()->current_date)
+      --measured;
+  } else if (!actual) {
+    measured = values.empty() ? 0 : values.size() - 1;
   }
-  if (path.empty()) return "";
-  return fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"black\" stroke-width=\"{}\"{}/>\n", path,
-                     actual ? "2" : "1.5", actual ? "" : " stroke-dasharray=\"6 4\"") +
-         marks;
+  auto path_through = [&](size_t from, size_t to) {
+    std::string path;
+    bool broken = false;
+    for (size_t i = from; i <= to && i < values.size(); ++i) {
+      const std::optional<double> value = values[i] ? (actual ? values[i]->current : values[i]->target) : std::nullopt;
+      if (!value) {
+        broken = true;
+        continue;
+      }
+      path += fmt::format("{}{:.1f} {:.1f}",
+                          path.empty() ? "M "
+                          : broken     ? " M "
+                                       : " L ",
+                          panel.x(dates[i]), panel.y(*value));
+      broken = false;
+    }
+    return path;
+  };
+  std::string out;
+  const bool any_solid = measured < values.size();
+  if (any_solid) {
+    std::string path = path_through(0, measured);
+    if (path.find(" L ") != std::string::npos)  // one point draws no line: its circle shows it
+      out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"black\" stroke-width=\"{}\"{}/>\n", path,
+                         actual ? "2" : "1.5", actual ? "" : " stroke-dasharray=\"6 4\"");
+  }
+  if (actual && (!any_solid || measured + 1 < values.size())) {
+    std::string path = path_through(any_solid ? measured : 0, values.size() - 1);
+    if (!path.empty())
+      out += fmt::format(
+          "<path d=\"{}\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\" "
+          "stroke-dasharray=\"1.5 3\"/>\n",
+          path);
+  }
+  if (actual && any_solid)
+    for (size_t i = 0; i <= measured; ++i)
+      if (values[i] && values[i]->current)
+        out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"white\" stroke=\"black\"/>\n",
+                           panel.x(dates[i]), panel.y(*values[i]->current));
+  return out;
 }
 
 // One panel: its title, its scale (lowest and highest value shown) and its two lines.

@@ -25,7 +25,7 @@ TEST_CASE("measure values are written by their unit") {
 namespace {
 
 HistoryPoint point(const char* date, std::vector<MeasureHistory> measures) {
-  HistoryPoint p{d(date), "abc1234", "p", "P", 50, 40, Rag::amber, 0, 1, 0, std::move(measures)};
+  HistoryPoint p{d(date), "abc1234", "p", "P", 50, 40, Rag::amber, 0, 1, 0, std::move(measures), {}};
   return p;
 }
 
@@ -33,9 +33,9 @@ HistoryPoint point(const char* date, std::vector<MeasureHistory> measures) {
 
 TEST_CASE("history carries each measure's current value and RAG at each point") {
   std::vector<HistoryPoint> points{
-      point("2004-03-31", {{"M|1", MeasureUnit::money, "GBP", std::nullopt, 100, Rag::none}}),
-      point("2004-06-30", {{"M|1", MeasureUnit::money, "GBP", 80.5, 100, Rag::red},
-                           {"=M2", MeasureUnit::percent, "GBP", 10, std::nullopt, Rag::none}})};
+      point("2004-03-31", {{"M|1", MeasureUnit::money, "GBP", std::nullopt, 100, Rag::none, {}}}),
+      point("2004-06-30", {{"M|1", MeasureUnit::money, "GBP", 80.5, 100, Rag::red, d("2004-06-01")},
+                           {"=M2", MeasureUnit::percent, "GBP", 10, std::nullopt, Rag::none, d("2004-06-01")}})};
   CHECK(render_history_markdown(points) ==
         "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green | M\\|1 | M\\|1 RAG | =M2 | =M2 RAG |\n"
         "|---|---|---|--:|--:|---|--:|--:|--:|--:|---|--:|---|\n"
@@ -54,18 +54,34 @@ TEST_CASE("history carries each measure's current value and RAG at each point") 
 
 TEST_CASE("the history chart adds a panel per measure, 130 pixels each, on its own scale") {
   std::vector<HistoryPoint> none{point("2004-03-31", {}), point("2004-06-30", {})};
-  std::vector<HistoryPoint> points{point("2004-03-31", {{"M<1>", MeasureUnit::percent, "GBP", 20, 40, Rag::red}}),
-                                   point("2004-06-30", {{"M<1>", MeasureUnit::percent, "GBP", 38, 40, Rag::amber}})};
+  std::vector<HistoryPoint> points{
+      point("2004-03-31", {{"M<1>", MeasureUnit::percent, "GBP", 20, 40, Rag::red, d("2004-03-31")}}),
+      point("2004-06-30", {{"M<1>", MeasureUnit::percent, "GBP", 38, 40, Rag::amber, d("2004-06-30")}})};
   std::string plain = render_history_svg(none), svg = render_history_svg(points);
-  CHECK(plain.find("height=\"438\"") != std::string::npos);
-  CHECK(svg.find("height=\"568\"") != std::string::npos);  // 438 + 130
+  CHECK(plain.find("height=\"400\"") != std::string::npos);
+  CHECK(svg.find("height=\"530\"") != std::string::npos);  // 400 + 130
   CHECK(svg.find(">p M&lt;1&gt;: actual (solid), target (dashed)</text>") != std::string::npos);
   // The scale runs from the lowest value (20%) to the highest (40%), labelled by unit.
   CHECK(svg.find(">20%</text>") != std::string::npos);
   CHECK(svg.find(">40%</text>") != std::string::npos);
-  // The actual climbs from 20 (the bottom, y = 438 + 30 + 80) to 38; the target is flat at the top.
-  CHECK(svg.find("<path d=\"M 70.0 548.0 L 770.0 476.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
+  // The actual climbs from 20 (the bottom, y = 400 + 30 + 80) to 38; the target is flat at the top.
+  CHECK(svg.find("<path d=\"M 60.0 510.0 L 670.0 438.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
         std::string::npos);
-  CHECK(svg.find("<path d=\"M 70.0 468.0 L 770.0 468.0\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\" "
+  CHECK(svg.find("<path d=\"M 60.0 430.0 L 670.0 430.0\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\" "
                  "stroke-dasharray=\"6 4\"/>") != std::string::npos);
+}
+
+TEST_CASE("a measure panel's actual is dotted, without circles, after its latest actual") {
+  std::vector<HistoryPoint> points{
+      point("2004-03-31", {{"M1", MeasureUnit::percent, "GBP", 20, 40, Rag::red, d("2004-03-31")}}),
+      point("2004-06-30", {{"M1", MeasureUnit::percent, "GBP", 38, 40, Rag::amber, d("2004-06-15")}}),
+      point("2004-09-30", {{"M1", MeasureUnit::percent, "GBP", 38, 40, Rag::amber, d("2004-06-15")}})};
+  std::string svg = render_history_svg(points);
+  // x = 60 + 610 x days since 31 March / 183: 60, 363.3, 670; y = 430 + 80 x (40 - value) / 20.
+  CHECK(svg.find("<path d=\"M 60.0 510.0 L 363.3 438.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
+        std::string::npos);
+  CHECK(svg.find("<path d=\"M 363.3 438.0 L 670.0 438.0\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\" "
+                 "stroke-dasharray=\"1.5 3\"/>") != std::string::npos);
+  CHECK(svg.find("<circle cx=\"670.0\" cy=\"438.0\"") == std::string::npos);
+  CHECK(svg.find("<circle cx=\"363.3\" cy=\"438.0\"") != std::string::npos);
 }
