@@ -30,6 +30,9 @@ TEST_CASE("date arithmetic") {
 TEST_CASE("date formats") {
   Date d = *parse_date("2004-06-30");
   CHECK(to_long(d) == "30 June 2004");
+  CHECK(to_short(d) == "30 Jun 2004");
+  CHECK(to_short(*parse_date("2004-01-01")) == "1 Jan 2004");
+  CHECK(to_short(*parse_date("2004-09-05")) == "5 Sep 2004");
   CHECK(to_basic(d) == "20040630");
   CHECK(to_iso(date_from_unix(0)) == "1970-01-01");
   CHECK(to_iso(date_from_unix(1088553600)) == "2004-06-30");
@@ -42,6 +45,9 @@ TEST_CASE("dates are written only within 0000-01-01 to 9999-12-31") {
   CHECK(to_iso(Date::latest()) == "9999-12-31");
   CHECK(to_iso(Date::latest().plus_days(1)) == "after 9999-12-31");
   CHECK(to_long(Date::latest().plus_days(1)) == "after 31 December 9999");
+  CHECK(to_short(Date::latest()) == "31 Dec 9999");
+  CHECK(to_short(Date::latest().plus_days(1)) == "after 31 Dec 9999");
+  CHECK(to_short(Date::earliest().plus_days(-1)) == "before 1 Jan 0000");
   CHECK(to_iso(Date::earliest().plus_days(-1)) == "before 0000-01-01");
   CHECK(to_iso(date_from_unix(253402300800)) == "after 9999-12-31");  // a commit dated in year 10000
   CHECK(Date::latest().writable());
