@@ -27,15 +27,26 @@ const Choices<CsvLevel> levels = {{"plan", CsvLevel::plan},       {"issue", CsvL
 
 using Render = void (*)(Output& out, const ReportOptions& options, const FigureSet& figures);
 
+PaperOptions paper_options(const ReportOptions& options, const FigureSet& figures) {
+  PaperOptions paper;
+  paper.gantt = options.gantt;
+  if (figures.plans.size() > 1) paper.savings = compute_savings(figures.plans);
+  return paper;
+}
+
 void render_paper(Output& out, const ReportOptions& options, const FigureSet& figures) {
   if (figures.plans.empty()) return;
-  MarkdownOptions md{options.gantt, {}};
-  if (figures.plans.size() > 1) md.savings = compute_savings(figures.plans);
-  render_markdown(out, figures.plans, md);
+  render_markdown(out, figures.plans, paper_options(options, figures));
+}
+
+void render_html_paper(Output& out, const ReportOptions& options, const FigureSet& figures) {
+  if (figures.plans.empty()) return;
+  render_html(out, figures.plans, paper_options(options, figures));
 }
 
 const Choices<Render> formats = {
     {"md", render_paper},
+    {"html", render_html_paper},
     {"csv",
      [](Output& out, const ReportOptions& options, const FigureSet& figures) {
        render_csv(out, figures.plans, CsvOptions{choice_of(levels, options.level), options.bom});
@@ -47,10 +58,13 @@ const Choices<Render> formats = {
 void declare(CLI::App& command, ReportOptions& options) {
   add_reporting_options(command, options.reporting);
   add_compare_option(command, options.reporting);
-  add_choice_option(command, "--format", options.format, formats, "md, csv or json");
+  add_choice_option(command, "--format", options.format, formats,
+                    "md (the committee paper as Markdown), html (the paper as one self-contained page, with "
+                    "charts), csv or json");
   add_output_option(command, options.output,
                     "write to FILE (atomically; never over an input plan) instead of standard output");
-  command.add_flag("--gantt", options.gantt, "md: add a Mermaid gantt chart of actions and milestones");
+  command.add_flag("--gantt", options.gantt,
+                   "html: add a gantt chart of actions and milestones (the Markdown paper has no charts)");
   add_choice_option(command, "--level", options.level, levels,
                     "csv: one row per plan, issue, action, milestone, measure or risk", "action");
   command.add_flag("--bom", options.bom, "csv: start with a UTF-8 byte-order mark, for Excel");
@@ -64,6 +78,8 @@ void declare(CLI::App& command, ReportOptions& options) {
 
 int run(const ReportOptions& options) {
   Figures figures = compute_figures(options.reporting);
+  if (options.gantt && options.format == "md")
+    write_err("bvplan: note: the Markdown paper has no charts; --gantt draws one in --format html\n");
   Render render = choice_of(formats, options.format);
   if (!options.output.file.empty() && figures.set.plans.empty()) {
     // Every plan had errors: keep whatever paper is already there.

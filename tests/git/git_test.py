@@ -242,6 +242,10 @@ CASES = {
     "report-baseline-csv": (example, "bvplan report plans --as-of 2004-06-30 --baseline HEAD~2 --format csv"),
     "report-baseline-json": (example, "bvplan report plans --as-of 2004-06-30 --baseline HEAD~2 --format json"),
     "report-compare": (example, "bvplan report plans --as-of 2004-06-30 --compare HEAD~1 --format csv"),
+    "report-baseline-compare-md": (example,
+                                   "bvplan report plans --as-of 2004-06-30 --baseline HEAD~2 --compare HEAD~1"),
+    "report-baseline-compare-html": (example, "bvplan report plans --as-of 2004-06-30 --baseline HEAD~2 "
+                                              "--compare HEAD~1 --format html"),
     "status-compare": (example, "bvplan status plans --as-of 2004-06-30 --compare HEAD~1"),
     "report-baseline-unknown": (example, "bvplan report plans --as-of 2004-06-30 --baseline nosuch"),
     "check-against-unapproved": (example, "bvplan check plans --as-of 2004-06-30 --against HEAD~1"),
