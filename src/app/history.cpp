@@ -27,24 +27,27 @@ struct Evaluation {
   std::string key;  // file and blob: the same blob may name different owners elsewhere
 };
 
-// The versions of one file to evaluate, and the dates to evaluate them at.
-void add_evaluations(const std::string& file, const std::vector<FileVersion>& versions, const HistoryRequest& request,
-                     std::vector<Evaluation>& out) {
+// The versions of one file to evaluate up to `until`, and the dates to evaluate them at.
+// Returns false when the file's first commit comes after every date asked for.
+bool add_evaluations(const std::string& file, const std::vector<FileVersion>& versions, const HistoryRequest& request,
+                     Date until, std::vector<Evaluation>& out) {
   auto add = [&](const FileVersion& v, Date as_of) { out.push_back({&file, v, as_of, file + "\n" + v.blob}); };
   const std::optional<Date>& since = request.since;
-  if (request.step == HistoryStep::commit) {
-    for (auto it = versions.rbegin(); it != versions.rend(); ++it)
-      if ((!since || it->commit.date >= *since) && it->commit.date <= request.until) add(*it, it->commit.date);
-    return;
-  }
   Date first = versions.back().commit.date;
   for (const FileVersion& v : versions) first = std::min(first, v.commit.date);
-  for (Date end : period_ends(since ? std::max(*since, first) : first, request.until, request.step)) {
+  if (first > until && (!since || *since <= until)) return false;
+  if (request.step == HistoryStep::commit) {
+    for (auto it = versions.rbegin(); it != versions.rend(); ++it)
+      if ((!since || it->commit.date >= *since) && it->commit.date <= until) add(*it, it->commit.date);
+    return true;
+  }
+  for (Date end : period_ends(since ? std::max(*since, first) : first, until, request.step)) {
     // The plan as committed on or before that day: the newest such version.
     auto it =
         std::find_if(versions.begin(), versions.end(), [&](const FileVersion& v) { return v.commit.date <= end; });
     if (it != versions.end()) add(*it, end);
   }
+  return true;
 }
 
 struct Parse {
@@ -53,11 +56,11 @@ struct Parse {
   std::unique_ptr<CheckedPlan> result;
 };
 
-// Each distinct version read once and checked, in parallel.
-std::map<std::string, Parse> parse_versions(GitRepository& repo, const std::vector<Evaluation>& evaluations,
-                                            const std::map<std::string, Owners>& inherited, size_t max_bytes,
-                                            const MessageSink& messages) {
-  std::map<std::string, Parse> parsed;
+// Each distinct version read once and checked, in parallel, into `parsed` (versions
+// already there are not read again).
+void parse_versions(GitRepository& repo, const std::vector<Evaluation>& evaluations,
+                    const std::map<std::string, Owners>& inherited, size_t max_bytes, const MessageSink& messages,
+                    std::map<std::string, Parse>& parsed) {
   Diagnostics too_big;  // versions over --max-file-size: not read
   for (const Evaluation& e : evaluations) {
     auto [it, inserted] = parsed.try_emplace(e.key, Parse{&e, {}, nullptr});
@@ -83,7 +86,6 @@ std::map<std::string, Parse> parse_versions(GitRepository& repo, const std::vect
         std::make_unique<CheckedPlan>(check_text(std::move(work[i]->text), *e.file + "@" + e.version.commit.short_id,
                                                  inherited.at(*e.file), e.version.commit.date));
   });
-  return parsed;
 }
 
 }  // namespace
@@ -91,7 +93,7 @@ std::map<std::string, Parse> parse_versions(GitRepository& repo, const std::vect
 PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& files, OwnerRegisters& registers,
                          const HistoryRequest& request, const MessageSink& messages) {
   PlanHistory out;
-  std::vector<Evaluation> evaluations;
+  std::vector<std::pair<const std::string*, std::vector<FileVersion>>> histories;
   std::map<std::string, Owners> inherited;
   for (const std::string& file : files) {
     if (file == "-") {
@@ -107,9 +109,46 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
     if (repo.differs_from_head(path))
       messages(fmt::format("bvplan: note: '{}' has changes that are not committed; history uses commits only\n", file));
     inherited[file] = registers.for_plan(file);
-    add_evaluations(file, versions, request, evaluations);
+    histories.emplace_back(&file, std::move(versions));
   }
-  std::map<std::string, Parse> parsed = parse_versions(repo, evaluations, inherited, request.max_file_size, messages);
+  std::map<std::string, Parse> parsed;
+  // Without --until each plan's history runs to its end or last update (at most today), as
+  // its newest version has them: those versions are read first.
+  std::vector<Evaluation> newest;
+  if (!request.until) {
+    for (const auto& [file, versions] : histories)
+      newest.push_back({file, versions.front(), request.today, *file + "\n" + versions.front().blob});
+    parse_versions(repo, newest, inherited, request.max_file_size, messages, parsed);
+  }
+  std::vector<Evaluation> evaluations;
+  for (size_t n = 0; n < histories.size(); ++n) {
+    const auto& [file, versions] = histories[n];
+    Date until = request.today;
+    if (request.until) {
+      until = *request.until;
+    } else if (const CheckedPlan& plan = *parsed.at(newest[n].key).result; plan.plan && !plan.has_errors()) {
+      until = history_end(*plan.plan, request.today);
+    }
+    Date first = versions.back().commit.date;
+    for (const FileVersion& v : versions) first = std::min(first, v.commit.date);
+    if (!add_evaluations(*file, versions, request, until, evaluations)) {
+      out.late.push_back(*file);
+      messages(
+          fmt::format("bvplan: note: '{}' was first committed to git on {}, after the last date asked for "
+                      "({}), so git holds no version of it then; for the trend its own dated updates record, "
+                      "use --source plan\n",
+                      *file, to_iso(first), to_iso(until)));
+    } else if (request.since && *request.since < first && *request.since <= until &&
+               request.step != HistoryStep::commit &&
+               period_ends(*request.since, until, request.step).front() < first) {
+      // Some of the periods asked for end before the plan was in git: they have no point.
+      messages(
+          fmt::format("bvplan: note: '{}' was first committed to git on {}, so the periods before then have no "
+                      "point; for the trend its own dated updates record, use --source plan\n",
+                      *file, to_iso(first)));
+    }
+  }
+  parse_versions(repo, evaluations, inherited, request.max_file_size, messages, parsed);
   std::set<std::string> reported;
   for (const Evaluation& e : evaluations) {
     const CheckedPlan& plan = *parsed.at(e.key).result;
@@ -123,6 +162,32 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
     PlanFigures figures =
         compute_plan(*plan.plan, e.as_of, cadence_window(shortest_cadence(*plan.plan), e.as_of), &plan.owners);
     out.points.push_back(history_point(figures, e.version.commit.short_id));
+  }
+  std::stable_sort(out.points.begin(), out.points.end(),
+                   [](const HistoryPoint& a, const HistoryPoint& b) { return a.date < b.date; });
+  return out;
+}
+
+PlanHistory plan_history(const std::vector<const CheckedPlan*>& plans, const HistoryRequest& request) {
+  PlanHistory out;
+  for (const CheckedPlan* checked : plans) {
+    if (!checked->plan || checked->has_errors()) continue;
+    const Plan& plan = *checked->plan;
+    const Date until = request.until.value_or(history_end(plan, request.today));
+    std::vector<Date> dates;
+    if (request.step == HistoryStep::commit) {
+      for (const KeyIssue& issue : plan.issues)
+        for (const Action& action : issue.actions)
+          for (const Update& u : action.updates)
+            if ((!request.since || u.date >= *request.since) && u.date <= until) dates.push_back(u.date);
+      std::sort(dates.begin(), dates.end());
+      dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    } else {
+      dates = period_ends(request.since.value_or(plan.start), until, request.step);
+    }
+    for (Date as_of : dates)
+      out.points.push_back(history_point(
+          compute_plan(plan, as_of, cadence_window(shortest_cadence(plan), as_of), &checked->owners), ""));
   }
   std::stable_sort(out.points.begin(), out.points.end(),
                    [](const HistoryPoint& a, const HistoryPoint& b) { return a.date < b.date; });

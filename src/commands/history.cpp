@@ -1,4 +1,5 @@
-// bvplan history: each plan's progress over time, read from its git history.
+// bvplan history: each plan's progress over time, read from its git history (the versions
+// committed, what the committee was told) or from the plan's own dated updates.
 #include <fmt/format.h>
 
 #include "bvplan/app/history.hpp"
@@ -23,9 +24,12 @@ const Choices<std::string (*)(const std::vector<HistoryPoint>&)> formats = {
     {"svg", [](const std::vector<HistoryPoint>& p) { return render_history_svg(p); }},
 };
 
+enum class Source { git, plan };
+const Choices<Source> sources = {{"git", Source::git}, {"plan", Source::plan}};
+
 struct HistoryOptions {
   PlanInputs input;
-  std::string since, until, by, format;
+  std::string since, until, by, format, source;
   OutputOption output;
 };
 
@@ -34,23 +38,43 @@ void declare(CLI::App& command, HistoryOptions& options) {
   command.add_option("--since", options.since, "leave out points before this date")
       ->type_name("DATE")
       ->check(non_empty);
-  command.add_option("--until", options.until, "leave out points after this date (default today)")
+  command
+      .add_option("--until", options.until,
+                  "leave out points after this date (default: the plan's end or its last update, whichever is "
+                  "later, but not after today)")
       ->type_name("DATE")
       ->check(non_empty);
   add_choice_option(command, "--by", options.by, steps,
                     "one point per commit that changed the plan, or per month or quarter", "quarter");
+  add_choice_option(command, "--source", options.source, sources,
+                    "git: each plan as committed at each date (what the committee was told); plan: the plan as it "
+                    "is now, from its own dated updates",
+                    "git");
   add_choice_option(command, "--format", options.format, formats, "md, csv, json, or svg (a line chart)");
   add_output_option(command, options.output);
   add_owners_option(command, options.input.owners_file);
   add_max_file_size_option(command, options.input.max_file_size);
 }
 
+// --source plan: the plans as they are now, checked as report checks them.
+int run_from_plans(const HistoryOptions& options, const HistoryRequest& request) {
+  bool errors = false;
+  std::unique_ptr<PlanSet> set = load_for_report({options.input, ""}, request.today, FindingsShown::errors, errors);
+  std::vector<const CheckedPlan*> plans;
+  for (const CheckedPlan& plan : set->plans) plans.push_back(&plan);
+  PlanHistory history = plan_history(plans, request);
+  options.output.write(choice_of(formats, options.format)(history.points), set->inputs());
+  return errors ? exit_findings : exit_ok;
+}
+
 int run(const HistoryOptions& options) {
   HistoryRequest request;
-  request.until = options.until.empty() ? today() : parse_date_option("--until", options.until);
+  request.today = today();
+  if (!options.until.empty()) request.until = parse_date_option("--until", options.until);
   if (!options.since.empty()) request.since = parse_date_option("--since", options.since);
   request.step = choice_of(steps, options.by);
   request.max_file_size = options.input.max_file_size;
+  if (choice_of(sources, options.source) == Source::plan) return run_from_plans(options, request);
   std::vector<std::string> paths = options.input.paths.empty() ? std::vector<std::string>{"."} : options.input.paths;
   PlanFiles found = collect_plan_files(paths);
   std::vector<std::string> problems = found.unreadable;
@@ -75,7 +99,9 @@ int run(const HistoryOptions& options) {
   std::vector<std::string> inputs = found.files;
   for (const std::string& r : registers.files()) inputs.push_back(r);
   options.output.write(choice_of(formats, options.format)(history.points), inputs);
-  return problems.empty() ? exit_ok : exit_usage;
+  if (!problems.empty()) return exit_usage;
+  // Nothing to show because a plan came into git after the dates asked for: said above.
+  return history.points.empty() && !history.late.empty() ? exit_findings : exit_ok;
 }
 
 }  // namespace

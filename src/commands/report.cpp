@@ -1,9 +1,11 @@
-// bvplan report: the committee paper, CSV for spreadsheets, or JSON for scripts.
+// bvplan report: the committee paper, CSV for spreadsheets, JSON for scripts, or the gantt
+// chart as SVG.
 #include <fmt/format.h>
 
 #include "bvplan/commands/cli.hpp"
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/reporting.hpp"
+#include "bvplan/formats/charts.hpp"
 #include "bvplan/formats/output.hpp"
 #include "bvplan/formats/render.hpp"
 #include "bvplan/reports/portfolio.hpp"
@@ -41,7 +43,10 @@ void render_paper(Output& out, const ReportOptions& options, const FigureSet& fi
 
 void render_html_paper(Output& out, const ReportOptions& options, const FigureSet& figures) {
   if (figures.plans.empty()) return;
-  render_html(out, figures.plans, paper_options(options, figures));
+  PaperOptions paper = paper_options(options, figures);
+  paper.rag_chart = rag_summary_svg;
+  paper.gantt_chart = [](const PlanFigures& plan) { return gantt_svg(plan); };
+  render_html(out, figures.plans, paper);
 }
 
 const Choices<Render> formats = {
@@ -53,6 +58,11 @@ const Choices<Render> formats = {
      }},
     {"json", [](Output& out, const ReportOptions&,
                 const FigureSet& figures) { render_json(out, figures.plans, figures.as_of, figures.window); }},
+    // Several plans: their charts stacked in one picture, each under its own title.
+    {"svg",
+     [](Output& out, const ReportOptions&, const FigureSet& figures) {
+       if (!figures.plans.empty()) out.write(gantt_svg(figures.plans));
+     }},
 };
 
 void declare(CLI::App& command, ReportOptions& options) {
@@ -60,7 +70,7 @@ void declare(CLI::App& command, ReportOptions& options) {
   add_compare_option(command, options.reporting);
   add_choice_option(command, "--format", options.format, formats,
                     "md (the committee paper as Markdown), html (the paper as one self-contained page, with "
-                    "charts), csv or json");
+                    "charts), csv, json, or svg (a gantt chart of actions and milestones)");
   add_output_option(command, options.output,
                     "write to FILE (atomically; never over an input plan) instead of standard output");
   command.add_flag("--gantt", options.gantt,
@@ -79,7 +89,9 @@ void declare(CLI::App& command, ReportOptions& options) {
 int run(const ReportOptions& options) {
   Figures figures = compute_figures(options.reporting);
   if (options.gantt && options.format == "md")
-    write_err("bvplan: note: the Markdown paper has no charts; --gantt draws one in --format html\n");
+    write_err(
+        "bvplan: note: the Markdown paper has no charts; --gantt draws one in --format html, and --format svg "
+        "draws it alone\n");
   Render render = choice_of(formats, options.format);
   if (!options.output.file.empty() && figures.set.plans.empty()) {
     // Every plan had errors: keep whatever paper is already there.

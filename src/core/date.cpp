@@ -70,6 +70,14 @@ std::string to_short(Date date) {
   return fmt::format("{} {} {:04}", date.day(), names[date.month() - 1], date.year());
 }
 
+std::string to_month_year(Date date) {
+  static constexpr std::array<const char*, 12> names{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (date > Date::latest()) return "after Dec 9999";
+  if (date < Date::earliest()) return "before Jan 0000";
+  return fmt::format("{} {:04}", names[date.month() - 1], date.year());
+}
+
 Date date_from_unix(long long seconds) {
   long long days = seconds / 86400;
   if (seconds % 86400 < 0) --days;

@@ -24,9 +24,9 @@ Table history_table(const std::vector<HistoryPoint>& points, bool markdown) {
     return markdown ? percent_text(v) : v ? format_percent(*v, 1) : "";
   };
   for (const HistoryPoint& p : points)
-    table.rows.push_back({to_iso(p.date), p.commit, markdown ? escape_markdown(p.plan) : csv_text(p.plan),
-                          percent(p.target), percent(p.actual), to_string(p.rag), std::to_string(p.red),
-                          std::to_string(p.amber), std::to_string(p.green)});
+    table.rows.push_back({to_iso(p.date), p.commit.empty() && markdown ? "-" : p.commit,
+                          markdown ? escape_markdown(p.plan) : csv_text(p.plan), percent(p.target), percent(p.actual),
+                          to_string(p.rag), std::to_string(p.red), std::to_string(p.amber), std::to_string(p.green)});
   add_measure_history_columns(table, points, markdown);
   return table;
 }
@@ -47,7 +47,8 @@ std::string render_history_json(const std::vector<HistoryPoint>& points) {
     JsonWriter json(out);
     json.begin_object().key("version").number(1).key("points").begin_array({true, 2, true});
     for (const HistoryPoint& p : points) {
-      json.begin_object().key("date").string(to_iso(p.date)).key("commit").string(p.commit).key("plan").string(p.plan);
+      json.begin_object().key("date").string(to_iso(p.date)).key("commit");
+      json.string_or_null(p.commit.empty() ? std::nullopt : std::optional(p.commit)).key("plan").string(p.plan);
       json.key("target").number_or_null(percent(p.target)).key("actual").number_or_null(percent(p.actual));
       json.key("rag").string(to_string(p.rag)).key("red").number(static_cast<long long>(p.red));
       json.key("amber").number(static_cast<long long>(p.amber)).key("green").number(static_cast<long long>(p.green));

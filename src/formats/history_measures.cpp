@@ -57,7 +57,7 @@ void write_measure_history_json(JsonWriter& json, const HistoryPoint& point) {
 
 namespace {
 
-constexpr double panel_height = 130, plot_height = 80, left = 70, right = 30;
+constexpr double panel_height = 130, plot_height = 80, left = 60, right = 30;  // left and right as the chart's
 
 struct Panel {
   double top = 0, low = 0, high = 1, width = 800;

@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/core/utf8.hpp"
 #include "bvplan/formats/history.hpp"
+#include "bvplan/formats/svg.hpp"
+#include "bvplan/formats/text.hpp"
 
 namespace bvplan {
 
@@ -23,21 +26,60 @@ std::string xml(std::string_view text) {
   return out;
 }
 
+size_t label_length(std::string_view text) {
+  size_t n = 0;
+  for (size_t i = 0; i < text.size(); ++n) i += std::max<size_t>(1, utf8_length(text, i));
+  return n;
+}
+
+double label_width(std::string_view text, double font_size) {
+  return 0.6 * font_size * static_cast<double>(label_length(text));
+}
+
+std::string fit_label(std::string_view text, size_t max_chars) {
+  std::string out;
+  const bool cut = label_length(text) > max_chars;
+  const size_t keep = cut ? (max_chars > 0 ? max_chars - 1 : 0) : max_chars;
+  size_t n = 0;
+  for (size_t i = 0; i < text.size() && n < keep; ++n) {
+    size_t len = utf8_length(text, i);
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (len == 0)
+      out += "\xEF\xBF\xBD";  // not UTF-8: U+FFFD
+    else if (c < 0x20 || c == 0x7F)
+      out += ' ';
+    else
+      out.append(text.substr(i, len));
+    i += std::max<size_t>(1, len);
+  }
+  if (cut && max_chars > 0) out += "\xE2\x80\xA6";  // …
+  return out;
+}
+
+std::string svg_text(double x, double y, std::string_view text, double font_size, std::string_view anchor,
+                     std::string_view attributes, double view_width) {
+  const double w = label_width(text, font_size);
+  const double from = anchor == "middle" ? x - w / 2 : anchor == "end" ? x - w : x;
+  double shift = 0;
+  if (from + w > view_width - 2) shift = view_width - 2 - (from + w);
+  if (from + shift < 2) shift = 2 - from;
+  std::string out = fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"{}\"", x + shift, y, font_size);
+  if (anchor != "start") out += fmt::format(" text-anchor=\"{}\"", anchor);
+  if (!attributes.empty()) out += fmt::format(" {}", attributes);
+  return out + ">" + xml(text) + "</text>\n";
+}
+
 namespace {
 
 // The chart's geometry: the plot area, and the mapping from dates and percents into it.
 struct Chart {
-  double width = 800, left = 70, right = 30, top = 50;
-  double plot_w = 0, plot_h = 0, total_h = 0;
+  double width = 700, left = 60, right = 30, top = 60, plot_h = 260;
+  double plot_w = 0;
   Date first;
   double span = 1;
 
-  Chart(const std::vector<HistoryPoint>& points, size_t plan_count) {
-    const double height = 420;
-    const double bottom = 90 + 18.0 * static_cast<double>(plan_count);
+  explicit Chart(const std::vector<HistoryPoint>& points) {
     plot_w = width - left - right;
-    plot_h = height - top - bottom + 18.0 * static_cast<double>(plan_count);
-    total_h = top + plot_h + bottom;
     first = points.empty() ? Date{} : points.front().date;
     Date last = first;
     for (const HistoryPoint& p : points) {
@@ -51,34 +93,39 @@ struct Chart {
   double axis_y() const { return top + plot_h; }
 };
 
-// Plans in order of first appearance, with their titles.
+// Plans in order of first appearance, with their titles and latest updates.
 struct PlanList {
   std::vector<std::string> ids;
   std::map<std::string, std::string> titles;
+  std::map<std::string, std::optional<Date>> last_update;
 };
 
 PlanList plans_in_order(const std::vector<HistoryPoint>& points) {
   PlanList plans;
-  for (const HistoryPoint& p : points)
-    if (std::find(plans.ids.begin(), plans.ids.end(), p.plan) == plans.ids.end()) {
-      plans.ids.push_back(p.plan);
-      plans.titles[p.plan] = p.title;
-    }
+  for (const HistoryPoint& p : points) {
+    if (plans.titles.emplace(p.plan, p.title).second) plans.ids.push_back(p.plan);
+    std::optional<Date>& last = plans.last_update[p.plan];
+    if (p.last_update && (!last || *p.last_update > *last)) last = p.last_update;
+  }
   return plans;
 }
 
-void write_header(std::string& out, const Chart& chart) {
+std::string chart_title(const PlanList& plans) {
+  if (plans.ids.size() == 1) return "Progress over time: " + plans.titles.at(plans.ids.front());
+  return "Progress over time: " + plural(plans.ids.size(), "plan");
+}
+
+void write_header(std::string& out, const Chart& chart, double height, const PlanList& plans) {
   out += fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{:.0f}\" height=\"{:.0f}\" viewBox=\"0 0 {:.0f} {:.0f}\" "
-      "font-family=\"sans-serif\" font-size=\"12\">\n",
-      chart.width, chart.total_h, chart.width, chart.total_h);
-  out += fmt::format("<title>Progress over time: target and actual % complete</title>\n");
-  out += fmt::format("<rect x=\"0\" y=\"0\" width=\"{:.0f}\" height=\"{:.0f}\" fill=\"white\"/>\n", chart.width,
-                     chart.total_h);
-  out += fmt::format(
-      "<text x=\"{:.0f}\" y=\"28\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">"
-      "Progress over time: target and actual % complete</text>\n",
-      chart.width / 2);
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" viewBox=\"0 0 {0:.0f} {1:.0f}\" "
+      "font-family=\"Arial, Helvetica, sans-serif\" font-size=\"12\" role=\"img\">\n",
+      chart.width, height);
+  const std::string title = chart_title(plans);
+  out += "<title>" + xml(title) + "</title>\n";
+  out +=
+      fmt::format("<rect x=\"0\" y=\"0\" width=\"{:.0f}\" height=\"{:.0f}\" fill=\"white\"/>\n", chart.width, height);
+  out += svg_text(8, 24, fit_label(title, 75), 15, "start", "font-weight=\"bold\"", chart.width);
+  out += svg_text(8, 42, "Target and actual % complete at each date", 12, "start", "", chart.width);
 }
 
 // The grid, both axes and the percent labels.
@@ -96,26 +143,30 @@ void write_axes(std::string& out, const Chart& chart) {
   out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\"/>\n", left,
                      top + plot_h, left + plot_w);
   out += fmt::format(
-      "<text x=\"18\" y=\"{:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 18 {:.1f})\">% complete</text>\n",
+      "<text x=\"16\" y=\"{:.1f}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {:.1f})\">% complete</text>\n",
       top + plot_h / 2, top + plot_h / 2);
 }
 
-// Date labels: every distinct date when few, else about eight evenly spaced.
+// Date labels as months ("Jun 2004"): one per distinct month when few, else about seven
+// evenly spaced; each kept inside the chart.
 void write_date_labels(std::string& out, const Chart& chart, const std::vector<HistoryPoint>& points) {
   std::vector<Date> dates;
-  for (const HistoryPoint& p : points)
-    if (std::find(dates.begin(), dates.end(), p.date) == dates.end()) dates.push_back(p.date);
+  for (const HistoryPoint& p : points) dates.push_back(p.date);
   std::sort(dates.begin(), dates.end());
-  size_t step = std::max<size_t>(1, (dates.size() + 7) / 8);
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  const size_t step = std::max<size_t>(1, (dates.size() + 6) / 7);
+  std::string previous;
   for (size_t i = 0; i < dates.size(); i += step) {
+    // The last date always gets its label: the chart's end.
+    if (i + step >= dates.size() && i + 1 < dates.size()) i = dates.size() - 1;
+    std::string label = to_month_year(dates[i]);
+    if (label == previous) continue;
+    previous = label;
     double px = chart.x(dates[i]);
     out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"black\"/>\n", px,
                        chart.axis_y(), chart.axis_y() + 5);
-    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", px, chart.axis_y() + 20,
-                       to_iso(dates[i]));
+    out += svg_text(px, chart.axis_y() + 19, label, 12, "middle", "", chart.width);
   }
-  out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">date (as of)</text>\n",
-                     chart.left + chart.plot_w / 2, chart.axis_y() + 40);
 }
 
 // Each plan gets a marker shape, so the chart reads without colour.
@@ -132,50 +183,93 @@ std::string marker(size_t plan, double px, double py) {
   }
 }
 
-enum class Series { target, actual };
+// Strokes: target dashed, actual solid with markers, and the actual after the plan's last
+// update (figures carried forward, not measured) dotted, without markers.
+constexpr const char* target_stroke = "stroke-width=\"1.5\" stroke-dasharray=\"6 4\"";
+constexpr const char* actual_stroke = "stroke-width=\"2\"";
+constexpr const char* carried_stroke = "stroke-width=\"1.5\" stroke-dasharray=\"1.5 3\"";
 
-// One plan's target (dashed) or actual (solid, with markers) line.
-void write_line(std::string& out, const Chart& chart, const std::vector<HistoryPoint>& points, const std::string& plan,
-                size_t n, Series series) {
-  const bool actual = series == Series::actual;
+// One plan's points, in date order.
+std::vector<const HistoryPoint*> plan_points(const std::vector<HistoryPoint>& points, const std::string& plan) {
+  std::vector<const HistoryPoint*> out;
+  for (const HistoryPoint& p : points)
+    if (p.plan == plan) out.push_back(&p);
+  return out;
+}
+
+// The index of the last point whose actual was measured: the first to show the plan's
+// latest update (later points only carry it forward); none when no update was recorded.
+std::optional<size_t> last_measured(const std::vector<const HistoryPoint*>& points) {
+  if (points.empty() || !points.back()->last_update) return std::nullopt;
+  size_t at = points.size() - 1;
+  while (at > 0 && points[at - 1]->last_update == points.back()->last_update) --at;
+  return at;
+}
+
+// A line through points [from, to] of one series, broken where a point has no figures.
+std::string series_path(const Chart& chart, const std::vector<const HistoryPoint*>& points, size_t from, size_t to,
+                        bool actual) {
   std::string path;
-  std::string marks;
   bool broken = false;
-  for (const HistoryPoint& p : points) {
-    if (p.plan != plan) continue;
-    // A point with no figures breaks the line: the next point starts a new stroke.
-    const std::optional<double>& value = actual ? p.actual : p.target;
+  for (size_t i = from; i <= to && i < points.size(); ++i) {
+    const std::optional<double>& value = actual ? points[i]->actual : points[i]->target;
     if (!value) {
       broken = true;
       continue;
     }
-    double px = chart.x(p.date), py = chart.y(*value);
-    path += fmt::format("{}{:.1f} {:.1f}", path.empty() ? "M " : broken ? " M " : " L ", px, py);
+    path += fmt::format("{}{:.1f} {:.1f}",
+                        path.empty() ? "M "
+                        : broken     ? " M "
+                                     : " L ",
+                        chart.x(points[i]->date), chart.y(*value));
     broken = false;
-    if (actual) marks += marker(n, px, py);
   }
-  if (path.empty()) return;
-  out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"black\" stroke-width=\"{}\"{}/>\n", path,
-                     actual ? "2" : "1.5", actual ? "" : " stroke-dasharray=\"6 4\"");
-  out += marks;
+  return path;
 }
 
-void write_legend(std::string& out, const Chart& chart, const PlanList& plans) {
-  const double left = chart.left;
-  double ly = chart.axis_y() + 62;
-  for (size_t n = 0; n < plans.ids.size(); ++n, ly += 18) {
+void write_lines(std::string& out, const Chart& chart, const std::vector<const HistoryPoint*>& points, size_t n) {
+  if (points.empty()) return;
+  auto stroke = [&](const std::string& path, const char* style) {
+    if (!path.empty()) out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"black\" {}/>\n", path, style);
+  };
+  stroke(series_path(chart, points, 0, points.size() - 1, false), target_stroke);
+  std::optional<size_t> measured = last_measured(points);
+  if (measured) stroke(series_path(chart, points, 0, *measured, true), actual_stroke);
+  size_t carried_from = measured ? *measured : 0;
+  if (carried_from + 1 < points.size())
+    stroke(series_path(chart, points, carried_from, points.size() - 1, true), carried_stroke);
+  if (!measured) return;
+  for (size_t i = 0; i <= *measured; ++i)
+    if (points[i]->actual) out += marker(n, chart.x(points[i]->date), chart.y(*points[i]->actual));
+}
+
+// The key to the strokes, then a line per plan: its marker, id, title and last update.
+double write_legend(std::string& out, const Chart& chart, const PlanList& plans, double y) {
+  const double left = 8;
+  auto sample = [&](double x, const char* style) {
+    out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\" {3}/>\n", x,
+                       y - 4, x + 30, style);
+  };
+  sample(left, target_stroke);
+  out += svg_text(left + 36, y, "Target", 12, "start", "", chart.width);
+  sample(left + 100, actual_stroke);
+  out += marker(0, left + 115, y - 4);
+  out += svg_text(left + 136, y, "Actual, at each update", 12, "start", "", chart.width);
+  sample(left + 300, carried_stroke);
+  out += svg_text(left + 336, y, "No update since: last figures carried", 12, "start", "", chart.width);
+  for (size_t n = 0; n < plans.ids.size(); ++n) {
+    y += 18;
     const std::string& plan = plans.ids[n];
-    out += fmt::format(
-        "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\" stroke-width=\"1.5\" "
-        "stroke-dasharray=\"6 4\"/>\n",
-        left, ly, left + 30);
-    out += fmt::format(
-        "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\" stroke-width=\"2\"/>\n",
-        left + 40, ly, left + 70);
-    out += marker(n, left + 55, ly);
-    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\">{}: target (dashed), actual (solid)</text>\n", left + 80,
-                       ly + 4, xml(plan + " " + plans.titles.at(plan)));
+    out += marker(n, left + 15, y - 4);
+    const std::optional<Date>& last = plans.last_update.at(plan);
+    const std::string when = last ? " (last update " + to_long(*last) + ")" : " (no update recorded)";
+    const size_t room = static_cast<size_t>((chart.width - left - 36 - 4) / (0.6 * 12));
+    const size_t title_room =
+        room > label_length(plan) + label_length(when) + 3 ? room - label_length(plan) - label_length(when) - 2 : 1;
+    out += svg_text(left + 36, y, plan + ": " + fit_label(plans.titles.at(plan), title_room) + when, 12, "start", "",
+                    chart.width);
   }
+  return y;
 }
 
 }  // namespace
@@ -183,17 +277,16 @@ void write_legend(std::string& out, const Chart& chart, const PlanList& plans) {
 std::string render_history_svg(const std::vector<HistoryPoint>& points) {
   // Target lines are dashed while actual lines are solid, so the chart reads without colour.
   const PlanList plans = plans_in_order(points);
-  Chart chart(points, plans.ids.size());
-  std::string panels = render_measure_panels(points, chart.width, chart.total_h, chart.total_h);
+  Chart chart(points);
+  std::string body;
+  write_axes(body, chart);
+  write_date_labels(body, chart, points);
+  for (size_t n = 0; n < plans.ids.size(); ++n) write_lines(body, chart, plan_points(points, plans.ids[n]), n);
+  double bottom = write_legend(body, chart, plans, chart.axis_y() + 48) + 14;
+  std::string panels = render_measure_panels(points, chart.width, bottom, bottom);
   std::string out;
-  write_header(out, chart);
-  write_axes(out, chart);
-  write_date_labels(out, chart, points);
-  for (size_t n = 0; n < plans.ids.size(); ++n) {
-    write_line(out, chart, points, plans.ids[n], n, Series::target);
-    write_line(out, chart, points, plans.ids[n], n, Series::actual);
-  }
-  write_legend(out, chart, plans);
+  write_header(out, chart, bottom, plans);
+  out += body;
   out += panels;
   out += "</svg>\n";
   return out;

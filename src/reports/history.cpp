@@ -33,10 +33,20 @@ HistoryPoint history_point(const PlanFigures& figures, const std::string& commit
   p.red = figures.counts.red;
   p.amber = figures.counts.amber;
   p.green = figures.counts.green;
+  for (const ActionFigures& a : figures.actions)
+    if (a.latest && (!p.last_update || a.latest->date > *p.last_update)) p.last_update = a.latest->date;
   p.measures.reserve(figures.measures.size());
   for (const MeasureFigures& m : figures.measures)
     p.measures.push_back({m.measure->id, m.measure->unit, figures.plan->currency, m.current, m.target, m.rag});
   return p;
+}
+
+Date history_end(const Plan& plan, Date today) {
+  Date end = plan.end;
+  for (const KeyIssue& issue : plan.issues)
+    for (const Action& action : issue.actions)
+      for (const Update& u : action.updates) end = std::max(end, u.date);
+  return std::min(end, today);
 }
 
 }  // namespace bvplan

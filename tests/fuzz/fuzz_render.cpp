@@ -1,7 +1,7 @@
 // libFuzzer target: bytes taken as a plan and, when it checks without errors (as `report`
 // would insist), every figure and every rendering of it at several as-of dates: status,
 // the committee paper (one plan and a portfolio of two), CSV at each level, JSON, explain
-// for every id, workload, savings, calendar (.ics too), history and diff. Every JSON output
+// for every id, workload, savings, calendar (.ics too), history, diff and the charts. Every JSON output
 // must be valid JSON. See scripts/fuzz.
 #include <algorithm>
 #include <cstddef>
@@ -12,6 +12,7 @@
 
 #include "bvplan/app/check.hpp"
 #include "bvplan/figures/compute.hpp"
+#include "bvplan/formats/charts.hpp"
 #include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/history.hpp"
 #include "bvplan/formats/portfolio.hpp"
@@ -100,6 +101,9 @@ void render_all(const CheckedPlan& checked, Date as_of, const CheckedPlan& earli
   render_history_csv(points);
   fuzz::require_json(render_history_json(points), "render_history_json");
   render_history_svg(points);
+  gantt_svg(figures);
+  gantt_svg(two);
+  rag_summary_svg(figures);
 }
 
 void render_diffs(const Plan& before, const Plan& after) {

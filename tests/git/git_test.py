@@ -207,6 +207,18 @@ def big_first_version(tmp):
     return repo
 
 
+def committed_late(tmp):
+    # The March and June 2004 updates copied in from Word and committed in November 2026.
+    repo = os.path.join(tmp, "late")
+    os.makedirs(repo)
+    git(repo, "init", "-q")
+    write(repo, "plans/small.yaml", plan_text(complete=[("2004-03-31", 30)]))
+    commit(repo, "2026-11-27", "Plan as at March, from Word")
+    write(repo, "plans/small.yaml", plan_text(complete=HALF_YEAR))
+    commit(repo, "2026-11-30", "June update, from Word")
+    return repo
+
+
 def not_a_repo(tmp):
     folder = os.path.join(tmp, "loose")
     write(folder, "plan.yaml", plan_text())
@@ -228,6 +240,15 @@ CASES = {
     "history-commit-json": (example, "bvplan history --by commit --format json"),
     "history-since-until": (example, "bvplan history --by month --since 2004-04-01 --until 2004-07-31"),
     "history-svg": (example, "bvplan history --until 2004-12-31 --format svg"),
+    "history-committed-late": (committed_late, "bvplan history --until 2004-12-31"),
+    "history-committed-late-default-until": (committed_late, "bvplan history plans --format csv"),
+    "history-source-plan": (committed_late, "bvplan history --source plan"),
+    "history-source-plan-svg": (committed_late, "bvplan history --source plan --format svg"),
+    "history-source-plan-by-update-json": (committed_late, "bvplan history --source plan --by commit --format json"),
+    "history-source-plan-csv-since": (committed_late,
+                                      "bvplan history plans --source plan --by month --since 2004-05-01 "
+                                      "--until 2004-08-31 --format csv"),
+    "history-since-before-first-commit": (small_history, "bvplan history --since 2003-07-01 --until 2004-06-30"),
     "history-rename": (renamed, "bvplan history plans/infrastructure.yaml --by commit"),
     "history-shallow": (shallow, "bvplan history --by commit"),
     "history-broken-commit": (broken_commit, "bvplan history --by commit"),

@@ -53,6 +53,9 @@ std::string to_long(Date date);
 // `30 Jun 2004`: to_long with the month in three letters, for table cells ("after 31 Dec
 // 9999" past the calendar's end).
 std::string to_short(Date date);
+// `Jun 2004`, as a chart's axis names a month ("after Dec 9999" and "before Jan 0000" as
+// to_iso).
+std::string to_month_year(Date date);
 // `20040630`, as iCalendar writes all-day dates. The date must be writable().
 std::string to_basic(Date date);
 

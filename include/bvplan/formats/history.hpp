@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bvplan/formats/svg.hpp"
 #include "bvplan/reports/history.hpp"
 
 namespace bvplan {
@@ -15,9 +16,6 @@ std::string render_history_json(const std::vector<HistoryPoint>& points);
 // Target (dashed) against actual (solid) per plan, legible in black and white; then a
 // small panel per outcome measure, its own scale, in the same two strokes.
 std::string render_history_svg(const std::vector<HistoryPoint>& points);
-
-// Text escaped for SVG (XML) content and attributes, line breaks as character references.
-std::string xml(std::string_view text);
 
 // The history's measure panels below the chart, from `top`, `width` wide: their markup,
 // with `height` increased by theirs (none without measures).

@@ -33,6 +33,9 @@ struct HistoryPoint {
   Rag rag = Rag::none;
   size_t red = 0, amber = 0, green = 0;
   std::vector<MeasureHistory> measures;  // in file order
+  // The latest update of any action on or before `date`: the actual is as measured then
+  // (empty when no action has an update yet).
+  std::optional<Date> last_update;
 };
 
 // The last day of every month or quarter from the one holding `from` to the one holding
@@ -40,5 +43,9 @@ struct HistoryPoint {
 std::vector<Date> period_ends(Date from, Date to, HistoryStep step);
 
 HistoryPoint history_point(const PlanFigures& figures, const std::string& commit);
+
+// Where a plan's history ends when no --until is given: the plan's end or its latest
+// update, whichever is later, but never after `today`.
+Date history_end(const Plan& plan, Date today);
 
 }  // namespace bvplan

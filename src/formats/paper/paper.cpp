@@ -87,7 +87,7 @@ void write_plan(PaperWriter& writer, const PlanFigures& p, const PaperOptions& o
     blocks.emplace_back(Heading{0, section.heading});
     section.write(blocks, p);
     if (first && options.rag_chart && !p.issues.empty())
-      blocks.emplace_back(Figure{options.rag_chart(p), "Actions by RAG status in each key issue"});
+      blocks.emplace_back(Figure{options.rag_chart(p), ""});  // the chart carries its own title
     first = false;
     writer.blocks(blocks, level);
   }
@@ -99,7 +99,7 @@ void write_plan(PaperWriter& writer, const PlanFigures& p, const PaperOptions& o
   if (options.gantt && options.gantt_chart) {
     blocks.clear();
     blocks.emplace_back(Heading{0, "Timeline"});
-    blocks.emplace_back(Figure{options.gantt_chart(p), "Actions and milestones against the plan period"});
+    blocks.emplace_back(Figure{options.gantt_chart(p), ""});
     writer.blocks(blocks, level);
   }
 }

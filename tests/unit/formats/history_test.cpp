@@ -8,8 +8,9 @@ using namespace bvplan;
 using bvplan::test::d;
 
 TEST_CASE("history renderings") {
-  std::vector<HistoryPoint> points{{d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1, {}},
-                                   {d("2004-06-30"), "beed8a7", "infra", "Infra", 61.2, 55, Rag::amber, 1, 1, 3, {}}};
+  std::vector<HistoryPoint> points{
+      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1, {}, {}},
+      {d("2004-06-30"), "beed8a7", "infra", "Infra", 61.2, 55, Rag::amber, 1, 1, 3, {}, {}}};
   CHECK(render_history_markdown(points) ==
         "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
         "|---|---|---|--:|--:|---|--:|--:|--:|\n"
@@ -20,27 +21,60 @@ TEST_CASE("history renderings") {
         "2004-03-31,767ad52,infra,34.2,27.5,amber,1,3,1\r\n"
         "2004-06-30,beed8a7,infra,61.2,55.0,amber,1,1,3\r\n");
   CHECK(render_history_json({}) == "{\"version\":1,\"points\":[]}\n");
+  points[0].last_update = d("2004-03-31");
+  points[1].last_update = d("2004-06-15");
   std::string svg = render_history_svg(points);
-  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
-  CHECK(svg.find("stroke-dasharray=\"6 4\"") != std::string::npos);  // target dashed
-  CHECK(svg.find(">2004-03-31</text>") != std::string::npos);
+  CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"700\"", 0) == 0);
+  CHECK(svg.find("<title>Progress over time: Infra</title>") != std::string::npos);  // names the plan
+  CHECK(svg.find("stroke-dasharray=\"6 4\"") != std::string::npos);                  // target dashed
+  CHECK(svg.find(">Mar 2004</text>") != std::string::npos);                          // months, not ISO dates
+  CHECK(svg.find(">Jun 2004</text>") != std::string::npos);
+  CHECK(svg.find("2004-") == std::string::npos);
   CHECK(svg.find(">% complete</text>") != std::string::npos);
-  CHECK(svg.find("infra Infra: target (dashed), actual (solid)") != std::string::npos);
-  CHECK(render_history_svg({{d("2004-03-31"), "x", "a&b", "<T>", 0, 0, Rag::none, 0, 0, 0, {}}})
-            .find("a&amp;b &lt;T&gt;") != std::string::npos);
+  CHECK(svg.find(">infra: Infra (last update 15 June 2004)</text>") != std::string::npos);
+  CHECK(render_history_svg({{d("2004-03-31"), "x", "a&b", "<T>", 0, 0, Rag::none, 0, 0, 0, {}, {}}})
+            .find("a&amp;b: &lt;T&gt; (no update recorded)") != std::string::npos);
+  // Several plans: the title counts them, and each has a legend line of its own.
+  points[1].plan = "roads";
+  svg = render_history_svg(points);
+  CHECK(svg.find("<title>Progress over time: 2 plans</title>") != std::string::npos);
+  CHECK(svg.find(">infra: Infra (last update 31 March 2004)</text>") != std::string::npos);
+  CHECK(svg.find(">roads: Infra (last update 15 June 2004)</text>") != std::string::npos);
+}
+
+TEST_CASE("history svg: the actual line is solid to the last update, dotted after it, and the last label fits") {
+  std::vector<HistoryPoint> points{{d("2004-03-31"), "a", "p", "P", 20, 30, Rag::green, 0, 0, 1, {}, d("2004-03-31")},
+                                   {d("2004-06-30"), "b", "p", "P", 50, 55, Rag::green, 0, 0, 1, {}, d("2004-06-30")},
+                                   {d("2004-09-30"), "b", "p", "P", 80, 55, Rag::red, 1, 0, 0, {}, d("2004-06-30")},
+                                   {d("2004-12-31"), "b", "p", "P", 100, 55, Rag::red, 1, 0, 0, {}, d("2004-06-30")}};
+  std::string svg = render_history_svg(points);
+  // x = 60 + 610 x days since 31 March / 275; y = 60 + 260 x (1 - percent / 100).
+  CHECK(svg.find("<path d=\"M 60.0 242.0 L 261.9 177.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
+        std::string::npos);
+  CHECK(svg.find("<path d=\"M 261.9 177.0 L 465.9 177.0 L 670.0 177.0\" fill=\"none\" stroke=\"black\" "
+                 "stroke-width=\"1.5\" stroke-dasharray=\"1.5 3\"/>") != std::string::npos);
+  size_t circles = 0;
+  for (size_t at = svg.find("<circle"); at != std::string::npos; at = svg.find("<circle", at + 1)) ++circles;
+  CHECK(circles == 4);  // the two measured points, and the legend's two
+  CHECK(svg.find(">No update since: last figures carried</text>") != std::string::npos);
+  // "Dec 2004" centred on 670 would end at 698.8: moved in to end at 698.
+  CHECK(svg.find("<text x=\"669.2\" y=\"339.0\" font-size=\"12\" text-anchor=\"middle\">Dec 2004</text>") !=
+        std::string::npos);
 }
 
 TEST_CASE("history svg: a line break in a title never starts a line of the file") {
-  std::string svg = render_history_svg({{d("2004-03-31"), "x", "p", "T\n::error::x\r", 0, 0, Rag::none, 0, 0, 0, {}}});
-  CHECK(svg.find("p T&#10;::error::x&#13;: target") != std::string::npos);
+  std::string svg =
+      render_history_svg({{d("2004-03-31"), "x", "p", "T\n::error::x\r", 0, 0, Rag::none, 0, 0, 0, {}, {}}});
+  CHECK(svg.find("<title>Progress over time: T&#10;::error::x&#13;</title>") != std::string::npos);
+  CHECK(svg.find(">p: T ::error::x  (no update recorded)</text>") != std::string::npos);
   CHECK(svg.find("\n::") == std::string::npos);
 }
 
 TEST_CASE("history: a point with every action deferred or cancelled has no figures, not 0%") {
   std::vector<HistoryPoint> points{
-      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1, {}},
-      {d("2004-06-30"), "beed8a7", "infra", "Infra", std::nullopt, std::nullopt, Rag::none, 0, 0, 0, {}},
-      {d("2004-09-30"), "c0ffee1", "infra", "Infra", 70, 60, Rag::amber, 0, 1, 0, {}}};
+      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1, {}, d("2004-03-31")},
+      {d("2004-06-30"), "beed8a7", "infra", "Infra", std::nullopt, std::nullopt, Rag::none, 0, 0, 0, {}, {}},
+      {d("2004-09-30"), "c0ffee1", "infra", "Infra", 70, 60, Rag::amber, 0, 1, 0, {}, d("2004-09-30")}};
   CHECK(render_history_markdown(points) ==
         "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
         "|---|---|---|--:|--:|---|--:|--:|--:|\n"

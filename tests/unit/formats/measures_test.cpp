@@ -25,7 +25,7 @@ TEST_CASE("measure values are written by their unit") {
 namespace {
 
 HistoryPoint point(const char* date, std::vector<MeasureHistory> measures) {
-  HistoryPoint p{d(date), "abc1234", "p", "P", 50, 40, Rag::amber, 0, 1, 0, std::move(measures)};
+  HistoryPoint p{d(date), "abc1234", "p", "P", 50, 40, Rag::amber, 0, 1, 0, std::move(measures), {}};
   return p;
 }
 
@@ -57,15 +57,15 @@ TEST_CASE("the history chart adds a panel per measure, 130 pixels each, on its o
   std::vector<HistoryPoint> points{point("2004-03-31", {{"M<1>", MeasureUnit::percent, "GBP", 20, 40, Rag::red}}),
                                    point("2004-06-30", {{"M<1>", MeasureUnit::percent, "GBP", 38, 40, Rag::amber}})};
   std::string plain = render_history_svg(none), svg = render_history_svg(points);
-  CHECK(plain.find("height=\"438\"") != std::string::npos);
-  CHECK(svg.find("height=\"568\"") != std::string::npos);  // 438 + 130
+  CHECK(plain.find("height=\"400\"") != std::string::npos);
+  CHECK(svg.find("height=\"530\"") != std::string::npos);  // 400 + 130
   CHECK(svg.find(">p M&lt;1&gt;: actual (solid), target (dashed)</text>") != std::string::npos);
   // The scale runs from the lowest value (20%) to the highest (40%), labelled by unit.
   CHECK(svg.find(">20%</text>") != std::string::npos);
   CHECK(svg.find(">40%</text>") != std::string::npos);
-  // The actual climbs from 20 (the bottom, y = 438 + 30 + 80) to 38; the target is flat at the top.
-  CHECK(svg.find("<path d=\"M 70.0 548.0 L 770.0 476.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
+  // The actual climbs from 20 (the bottom, y = 400 + 30 + 80) to 38; the target is flat at the top.
+  CHECK(svg.find("<path d=\"M 60.0 510.0 L 670.0 438.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
         std::string::npos);
-  CHECK(svg.find("<path d=\"M 70.0 468.0 L 770.0 468.0\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\" "
+  CHECK(svg.find("<path d=\"M 60.0 430.0 L 670.0 430.0\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\" "
                  "stroke-dasharray=\"6 4\"/>") != std::string::npos);
 }

@@ -26,3 +26,32 @@ TEST_CASE("period_ends: quarters and months, with a final partial point") {
         std::vector<std::string>{"2004-05-20"});
   CHECK(period_ends(d("2004-05-05"), d("2004-05-01"), HistoryStep::month).empty());
 }
+
+TEST_CASE("history_end: the plan's end or its last update, whichever is later, never after today") {
+  const std::string action =
+      "      - id: A1\n        title: A\n        lead: SPS\n        start: 2004-01-05\n"
+      "        due: 2004-09-30\n        updates:\n";
+  Plan ended = test::plan_from(
+      test::one_issue_plan("", " {SPS: S}\n", action + "          - {date: 2004-06-30, complete: 55}\n"));
+  CHECK(to_iso(history_end(ended, d("2026-11-30"))) == "2004-12-31");  // the plan's end, not today
+  CHECK(to_iso(history_end(ended, d("2004-08-15"))) == "2004-08-15");  // never after today
+  Plan late = test::plan_from(
+      test::one_issue_plan("", " {SPS: S}\n", action + "          - {date: 2005-02-10, complete: 90}\n"));
+  CHECK(to_iso(history_end(late, d("2026-11-30"))) == "2005-02-10");  // an update after the end
+}
+
+TEST_CASE("history_point: the latest update on or before the point's date") {
+  Plan plan = test::plan_from(test::one_issue_plan(
+      "", " {SPS: S}\n",
+      "      - id: A1\n        title: A\n        lead: SPS\n        start: 2004-01-05\n        due: 2004-09-30\n"
+      "        updates:\n          - {date: 2004-03-31, complete: 30}\n          - {date: 2004-06-30, complete: 55}\n"
+      "      - id: A2\n        title: B\n        lead: SPS\n        start: 2004-01-05\n        due: 2004-09-30\n"
+      "        updates:\n          - {date: 2004-05-15, complete: 10}\n"));
+  auto at = [&](const char* date) { return history_point(compute_plan(plan, d(date), {d(date), d(date)}), "x"); };
+  CHECK_FALSE(at("2004-03-30").last_update.has_value());
+  CHECK(to_iso(*at("2004-04-30").last_update) == "2004-03-31");
+  CHECK(to_iso(*at("2004-05-31").last_update) == "2004-05-15");
+  CHECK(to_iso(*at("2004-12-31").last_update) == "2004-06-30");
+  // An update after the point's date does not count: the actual is as it stood then.
+  CHECK(*at("2004-05-31").actual == doctest::Approx(20));  // (30 + 10) / 2
+}

@@ -1,0 +1,30 @@
+// What bvplan's SVG pictures share: text made safe for XML, and labels cut to fit.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace bvplan {
+
+// Text escaped for SVG (XML) content and attributes, line breaks as character references.
+std::string xml(std::string_view text);
+
+// `text` as a one-line label of at most `max_chars` characters: cut with "…" when longer;
+// control characters (XML cannot hold most of them) become spaces. Not yet escaped.
+std::string fit_label(std::string_view text, size_t max_chars);
+
+// The characters of `text` (UTF-8 sequences, a stray byte counting as one).
+size_t label_length(std::string_view text);
+
+// The width a label is reckoned to take: 0.6 x the font size per character, the estimate
+// the charts are laid out with (and the tests check them by).
+double label_width(std::string_view text, double font_size);
+
+// A <text> element at (x, y) with its anchor ("start", "middle", "end") and any further
+// attributes, moved left or right as far as needed to keep its reckoned width inside a
+// picture `view_width` wide. `text` is escaped here.
+std::string svg_text(double x, double y, std::string_view text, double font_size, std::string_view anchor,
+                     std::string_view attributes, double view_width);
+
+}  // namespace bvplan
