@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """report --format docx: the Word paper, unzipped and read as Word would. For every
-example paper: the title once, Arial, every table in the "Table" style whose grid and
+example paper: an A4 page, the title once, Arial, its charts as described images, every table in the "Table" style whose grid and
 shaded header row come from bvplan's reference document, and every RAG cell shaded in its
 colour with its word. Without pandoc on PATH: a clear error, exit 2, and the file that
 was there kept. Skipped (exit 0, with a note) when pandoc is not installed at all."""
@@ -18,8 +18,11 @@ from bvplan_env import bvplan_environment  # noqa: E402
 binary, examples = sys.argv[1], sys.argv[2]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SHADES = {"Red": "C00000", "Amber": "FFC000", "Green": "00B050", "Complete": "9DC3E6"}
-PAPERS = [("infrastructure-2004.yaml", "2004-06-30", "Infrastructure Best Value Review improvement plan 2004: progress report"),
-          ("leicester", "2001-12-31", "Best Value improvement plans: progress report")]
+# Each paper, its date, its title, its options and the charts it holds (a RAG summary for
+# each plan; the gantt with --gantt).
+PAPERS = [("infrastructure-2004.yaml", "2004-06-30", "Infrastructure Best Value Review improvement plan 2004: progress report",
+           ["--gantt"], ["RAG summary", "Timeline"]),
+          ("leicester", "2001-12-31", "Best Value improvement plans: progress report", [], ["RAG summary"] * 7)]
 failures = 0
 
 
@@ -41,15 +44,31 @@ if not shutil.which("pandoc"):
 import xml.etree.ElementTree as ET  # noqa: E402
 
 with tempfile.TemporaryDirectory() as work:
-    for name, as_of, title in PAPERS:
+    for name, as_of, title, options, charts in PAPERS:
         out = os.path.join(work, name + ".docx")
-        done = run(["report", os.path.join(examples, name), "--as-of", as_of, "--format", "docx", "-o", out])
+        done = run(["report", os.path.join(examples, name), "--as-of", as_of, "--format", "docx", "-o", out,
+                    *options])
         if done.returncode != 0 or done.stdout:
             fail(f"{name}: exit {done.returncode}, stdout {done.stdout[:80]!r}, stderr {done.stderr.decode()[:300]}")
             continue
         with zipfile.ZipFile(out) as docx:
             document = ET.fromstring(docx.read("word/document.xml"))
             styles = docx.read("word/styles.xml").decode("utf-8")
+            media = sorted(n for n in docx.namelist() if n.startswith("word/media/"))
+        # The charts: each an SVG (with a PNG beside it when rsvg-convert is installed),
+        # described by its title for a screen reader, no wider than the A4 text width.
+        WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+        described = [d.get("descr", "").split(":")[0] for d in document.iter(WP + "docPr")]
+        if described != charts:
+            fail(f"{name}: charts {described}, expected {charts}")
+        if len([m for m in media if m.endswith(".svg")]) != len(charts):
+            fail(f"{name}: media {media}")
+        for extent in document.iter(WP + "extent"):
+            if int(extent.get("cx")) > 5760000:
+                fail(f"{name}: a chart {extent.get('cx')} EMU wide, wider than the text")
+        size = document.find(f"{W}body/{W}sectPr/{W}pgSz")
+        if size is None or (size.get(W + "w"), size.get(W + "h")) != ("11906", "16838"):
+            fail(f"{name}: the page is not A4 portrait")
         paragraphs = []
         for p in document.iter(W + "p"):
             style = p.find(f"{W}pPr/{W}pStyle")

@@ -81,6 +81,17 @@ void apply_baseline_and_comparison(FigureSet& figures, const RevisionOptions& op
   std::optional<RevisionPlans> baseline, compare;
   if (!options.baseline.empty()) baseline.emplace(*repo, options.baseline, options.max_file_size, messages);
   if (!options.compare.empty()) compare.emplace(*repo, options.compare, options.max_file_size, messages);
+  // A plan brought into git after the fact: its versions are dated when they were committed.
+  auto after_the_date = [&](const RevisionPlans& at, const char* option) {
+    if (at.commit().date <= figures.as_of) return;
+    messages(fmt::format(
+        "bvplan: note: {} {} was committed on {}, after the date reported on ({}); the paper calls it the plan "
+        "as committed that day. If the plan came into git later than its progress, the dates of its own "
+        "updates are its record: 'bvplan history --source plan'\n",
+        option, at.revision(), to_long(at.commit().date), to_long(figures.as_of)));
+  };
+  if (baseline) after_the_date(*baseline, "--baseline");
+  if (compare) after_the_date(*compare, "--compare");
   for (size_t i = 0; i < figures.plans.size(); ++i) {
     PlanFigures& plan = figures.plans[i];
     const std::string& file = figures.paths[i];

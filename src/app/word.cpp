@@ -22,8 +22,7 @@ std::string make_word_paper(const std::string& markdown,
   std::string filter = scratch.write("rag.lua", word_filter());
   for (const auto& [name, bytes] : files) scratch.write(name, bytes);
   std::string docx = scratch.path() + "/paper.docx";
-  ProgramResult result =
-      run_program(*pandoc, pandoc_word_arguments(paper, docx, reference, filter, scratch.path()));
+  ProgramResult result = run_program(*pandoc, pandoc_word_arguments(paper, docx, reference, filter, scratch.path()));
   if (result.status != 0) {
     std::string said = result.errors;
     while (!said.empty() && (said.back() == '\n' || said.back() == '\r' || said.back() == ' ')) said.pop_back();

@@ -30,22 +30,40 @@ const Choices<CsvLevel> levels = {{"plan", CsvLevel::plan},       {"issue", CsvL
 
 using Render = void (*)(Output& out, const ReportOptions& options, const FigureSet& figures);
 
+PaperOptions paper_options(const ReportOptions& options, const FigureSet& figures) {
+  PaperOptions paper;
+  paper.gantt = options.gantt;
+  if (figures.plans.size() > 1) paper.savings = compute_savings(figures.plans);
+  return paper;
+}
+
 void render_paper(Output& out, const ReportOptions& options, const FigureSet& figures) {
   if (figures.plans.empty()) return;
-  MarkdownOptions md{options.gantt, {}};
-  if (figures.plans.size() > 1) md.savings = compute_savings(figures.plans);
-  render_markdown(out, figures.plans, md);
+  render_markdown(out, figures.plans, paper_options(options, figures));
+}
+
+void render_html_paper(Output& out, const ReportOptions& options, const FigureSet& figures) {
+  if (figures.plans.empty()) return;
+  PaperOptions paper = paper_options(options, figures);
+  paper.rag_chart = rag_summary_svg;
+  paper.gantt_chart = [](const PlanFigures& plan) { return gantt_svg(plan); };
+  render_html(out, figures.plans, paper);
 }
 
 // The Word paper is made whole (by pandoc) before anything is written.
 void render_word(Output& out, const ReportOptions& options, const FigureSet& figures) {
   if (figures.plans.empty()) return;
-  std::string markdown = render_to_string([&](Output& md) { render_paper(md, options, figures); });
-  out.write(make_word_paper(markdown, {}));
+  PaperOptions paper = paper_options(options, figures);
+  paper.rag_chart = rag_summary_svg;
+  paper.gantt_chart = [](const PlanFigures& plan) { return gantt_svg(plan); };
+  ChartFiles charts;
+  std::string markdown = render_markdown_for_word(figures.plans, paper, charts);
+  out.write(make_word_paper(markdown, charts));
 }
 
 const Choices<Render> formats = {
     {"md", render_paper},
+    {"html", render_html_paper},
     {"docx", render_word},
     {"csv",
      [](Output& out, const ReportOptions& options, const FigureSet& figures) {
@@ -64,11 +82,13 @@ void declare(CLI::App& command, ReportOptions& options) {
   add_reporting_options(command, options.reporting);
   add_compare_option(command, options.reporting);
   add_choice_option(command, "--format", options.format, formats,
-                    "md (the committee paper), docx (the paper in Word, through pandoc; needs -o), csv, json, "
-                    "or svg (a gantt chart of actions and milestones)");
+                    "md (the committee paper as Markdown), html (the paper as one self-contained page, with "
+                    "charts), docx (the paper in Word, through pandoc; needs -o), csv, json, or svg (a gantt "
+                    "chart of actions and milestones)");
   add_output_option(command, options.output,
                     "write to FILE (atomically; never over an input plan) instead of standard output");
-  command.add_flag("--gantt", options.gantt, "md: add a Mermaid gantt chart of actions and milestones");
+  command.add_flag("--gantt", options.gantt,
+                   "html, docx: add a gantt chart of actions and milestones (the Markdown paper has no charts)");
   add_choice_option(command, "--level", options.level, levels,
                     "csv: one row per plan, issue, action, milestone, measure or risk", "action");
   command.add_flag("--bom", options.bom, "csv: start with a UTF-8 byte-order mark, for Excel");
@@ -88,6 +108,10 @@ int run(const ReportOptions& options) {
     return exit_usage;
   }
   Figures figures = compute_figures(options.reporting);
+  if (options.gantt && options.format == "md")
+    write_err(
+        "bvplan: note: the Markdown paper has no charts; --gantt draws one in --format html or docx, and --format svg "
+        "draws it alone\n");
   Render render = choice_of(formats, options.format);
   if (options.format == "docx" && !figures.set.plans.empty()) {
     // Made whole before the file is opened: a missing pandoc leaves any paper there as it was.

@@ -62,6 +62,14 @@ std::string to_long(Date date) {
   return fmt::format("{} {} {:04}", date.day(), names[date.month() - 1], date.year());
 }
 
+std::string to_short(Date date) {
+  static constexpr std::array<const char*, 12> names{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (date > Date::latest()) return "after 31 Dec 9999";
+  if (date < Date::earliest()) return "before 1 Jan 0000";
+  return fmt::format("{} {} {:04}", date.day(), names[date.month() - 1], date.year());
+}
+
 std::string to_month_year(Date date) {
   static constexpr std::array<const char*, 12> names{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};

@@ -24,8 +24,8 @@ void remedy_findings(const PlanFigures& p, Diagnostics& out) {
     std::string message;
     std::string hint = "add 'remedy:' to the latest update: the proposed action to remedy the work overdue";
     if (a.state == State::overdue)
-      message = fmt::format("action '{}' is overdue (due {}) and its latest update has no remedy", act.id,
-                            to_iso(act.due));
+      message =
+          fmt::format("action '{}' is overdue (due {}) and its latest update has no remedy", act.id, to_iso(act.due));
     else if (needs_remedy(a)) {
       message = fmt::format("action '{}' is {}, behind its target ({}% of {}%), and {}", act.id, to_string(a.rag),
                             format_percent(a.actual, 0), format_percent(a.target, 0),
@@ -33,15 +33,15 @@ void remedy_findings(const PlanFigures& p, Diagnostics& out) {
       hint = a.latest ? "add 'remedy:' to the latest update: the proposed action to bring the work back to target"
                       : "add an update under 'updates:' with its % complete and a 'remedy:', the proposed action to "
                         "bring the work back to target";
-    }
-    else if (overdue)
-      message = fmt::format("milestone '{}' of action '{}' is overdue (due {}) and the action's latest update has no "
-                            "remedy",
-                            overdue->id, act.id, to_iso(overdue->due));
+    } else if (overdue)
+      message = fmt::format(
+          "milestone '{}' of action '{}' is overdue (due {}) and the action's latest update has no "
+          "remedy",
+          overdue->id, act.id, to_iso(overdue->due));
     else
       continue;
-    out.push_back({p.plan->file, a.latest ? a.latest->position : act.due_position, Severity::warning,
-                   "missing-remedy", std::move(message), hint});
+    out.push_back({p.plan->file, a.latest ? a.latest->position : act.due_position, Severity::warning, "missing-remedy",
+                   std::move(message), hint});
   }
 }
 

@@ -107,6 +107,30 @@ std::string counts_text(const RagCounts& c) {
 
 std::string plural(size_t n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
+std::string escape_html(std::string_view raw) {
+  std::string without_cr;
+  without_cr.reserve(raw.size());
+  for (char c : raw)
+    if (c != '\r') without_cr += c;
+  std::string visible = escape_control(without_cr, Keep::tab_and_newline);
+  std::string out;
+  out.reserve(visible.size());
+  for (char c : visible) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\n':
+        if (!out.empty() && out.back() != ' ') out += ' ';
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string escape_markdown(std::string_view raw) {
   // Control characters (a file name may hold any) shown as escapes, which the Markdown
   // escaping below then keeps literal; CR goes, as line breaks fold to spaces.

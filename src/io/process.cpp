@@ -78,8 +78,8 @@ ScratchFolder::ScratchFolder() {
   const char* tmp = std::getenv("TMPDIR");
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/bvplan-XXXXXX";
   if (!::mkdtemp(pattern.data()))
-    throw Error(fmt::format("cannot make a scratch folder in '{}': {}", tmp && *tmp ? tmp : "/tmp",
-                            std::strerror(errno)));
+    throw Error(
+        fmt::format("cannot make a scratch folder in '{}': {}", tmp && *tmp ? tmp : "/tmp", std::strerror(errno)));
   path_ = pattern;
 }
 

@@ -50,6 +50,9 @@ std::optional<Date> parse_date(std::string_view text);
 std::string to_iso(Date date);
 // `30 June 2004`, as committee papers write dates ("after 31 December 9999" as to_iso).
 std::string to_long(Date date);
+// `30 Jun 2004`: to_long with the month in three letters, for table cells ("after 31 Dec
+// 9999" past the calendar's end).
+std::string to_short(Date date);
 // `Jun 2004`, as a chart's axis names a month ("after Dec 9999" and "before Jan 0000" as
 // to_iso).
 std::string to_month_year(Date date);

@@ -43,6 +43,10 @@ std::string plural(size_t n, std::string_view word);
 // Markdown text safe inside a paragraph or a table cell: |, *, _, <, `, [ and friends
 // escaped, line breaks folded to spaces.
 std::string escape_markdown(std::string_view text);
+// HTML text safe in an element or a quoted attribute: & < > " ' as character references,
+// control characters shown as escapes (as escape_markdown shows them), line breaks folded
+// to spaces.
+std::string escape_html(std::string_view text);
 // A CSV field per RFC 4180, with spreadsheet formula injection neutralised for text.
 std::string csv_text(std::string_view text);
 

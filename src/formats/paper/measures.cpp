@@ -8,38 +8,42 @@ namespace bvplan {
 
 namespace {
 
-std::string value_cell(const std::optional<double>& value, const Measure& m, const PlanFigures& p) {
-  return escape_markdown(measure_value_text(value, m.unit, p.plan->currency));
-}
-
 // "Improving", "No change", "-" (none).
 std::string trend_word(MeasureTrend trend) { return trend == MeasureTrend::none ? "-" : title_case(to_string(trend)); }
+
+// "38% (30 Jun 2004)", "38%", "-".
+std::string dated_value(const std::optional<double>& value, const std::optional<Date>& date, const Measure& m,
+                        const PlanFigures& p) {
+  std::string text = measure_value_text(value, m.unit, p.plan->currency);
+  if (date) text += fmt::format(" ({})", to_short(*date));
+  return text;
+}
 
 }  // namespace
 
 // Under 5, after the actions' benefits: the outcome measures the plan exists for.
-void write_measures(Output& out, const PlanFigures& p) {
+void write_measures(Blocks& out, const PlanFigures& p) {
   if (p.measures.empty()) return;
-  out.write("\nOutcome measures:\n\n");
-  write_markdown_header(out, {{"Measure"},
-                              {"Baseline", Align::right},
-                              {"Target", Align::right},
-                              {"Latest", Align::right},
-                              {"Date"},
-                              {"RAG"},
-                              {"Short term"},
-                              {"Long term"},
-                              {"Note"}});
+  out.emplace_back(Paragraph{plain("Outcome measures:"), true});
+  PaperTable t{{{"Measure", Align::left, 23},
+                {"Baseline", Align::right, 13},
+                {"Target", Align::right, 8},
+                {"Latest", Align::right, 13},
+                {"RAG", Align::left, 13},
+                {"Short term", Align::left, 10},
+                {"Long term", Align::left, 10},
+                {"Note", Align::left, 10}},
+               {}};
   for (const MeasureFigures& f : p.measures) {
     const Measure& m = *f.measure;
-    std::string baseline = m.baseline
-                               ? fmt::format("{} ({})", value_cell(m.baseline->value, m, p), to_iso(m.baseline->date))
-                               : std::string("-");
-    out.format("| {} {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(m.id), escape_markdown(m.title),
-               baseline, value_cell(f.target, m, p), value_cell(f.current, m, p),
-               f.current_date ? to_iso(*f.current_date) : "-", rag_word(f.rag), trend_word(f.direction_short),
-               trend_word(f.direction_long), f.latest ? escape_markdown(f.latest->note) : "");
+    std::string baseline = m.baseline ? dated_value(m.baseline->value, m.baseline->date, m, p) : std::string("-");
+    t.rows.push_back({cell(fmt::format("{} {}", m.id, m.title)), cell(baseline),
+                      cell(measure_value_text(f.target, m.unit, p.plan->currency)),
+                      cell(dated_value(f.current, f.current_date, m, p)), rag_cell(f.rag),
+                      cell(trend_word(f.direction_short)), cell(trend_word(f.direction_long)),
+                      cell(f.latest ? f.latest->note : "")});
   }
+  out.emplace_back(std::move(t));
 }
 
 }  // namespace bvplan

@@ -10,26 +10,35 @@ namespace bvplan {
 namespace {
 
 std::string remedy_text(const Update* latest) {
-  return latest && !latest->remedy.empty() ? escape_markdown(latest->remedy) : std::string("No remedy recorded.");
+  return latest && !latest->remedy.empty() ? latest->remedy : std::string("No remedy recorded.");
 }
 
 std::string behind_text(const ActionFigures& a) {
   return a.state == State::overdue
-             ? fmt::format("overdue by {} days ({}% of {}% target)", a.days_late, format_percent(a.actual, 0),
+             ? fmt::format("overdue by {} days, {}% of {}% target", a.days_late, format_percent(a.actual, 0),
                            format_percent(a.target, 0))
-             : fmt::format("behind target ({}% of {}%)", format_percent(a.actual, 0), format_percent(a.target, 0));
+             : fmt::format("behind target, {}% of {}%", format_percent(a.actual, 0), format_percent(a.target, 0));
+}
+
+// "**KI2.1 Title** (detail): rest".
+Text item(std::string bold, const std::string& detail, const std::string& rest) {
+  Text text = strong(std::move(bold));
+  std::string tail = detail.empty() ? std::string() : " (" + detail + ")";
+  if (!rest.empty()) tail += ": " + rest;
+  if (!tail.empty()) text.push_back(Span{std::move(tail)});
+  return text;
 }
 
 }  // namespace
 
 // 4: actions overdue or behind target, then overdue milestones, each with its remedy.
-void write_remedies(Output& out, const PlanFigures& p) {
-  size_t written = 0;
+void write_remedies(Blocks& out, const PlanFigures& p) {
+  List list;
   for (const ActionFigures& a : p.actions) {
     if (!needs_remedy(a)) continue;
-    out.format("- **{}** ({}, {}, {}): {}\n", action_label(*a.action), escape_markdown(a.action->lead.id),
-               rag_word(a.rag), behind_text(a), remedy_text(a.latest));
-    ++written;
+    list.items.push_back(item(action_label(*a.action),
+                              fmt::format("{}, {}, {}", a.action->lead.id, rag_word(a.rag), behind_text(a)),
+                              remedy_text(a.latest)));
   }
   // Milestones and actions are both in file order: one walk finds each milestone's action.
   size_t at = 0;
@@ -39,47 +48,52 @@ void write_remedies(Output& out, const PlanFigures& p) {
     if (at == p.actions.size())  // never, while both are in file order
       for (at = 0; at < p.actions.size() && p.actions[at].action != m.action;) ++at;
     const Update* latest = at < p.actions.size() ? p.actions[at].latest : nullptr;
-    out.format("- Milestone **{} {}** of {} (due {}, overdue by {} days): {}\n", escape_markdown(m.milestone->id),
-               escape_markdown(m.milestone->title), escape_markdown(m.action->id), to_iso(m.milestone->due),
-               m.days_late, remedy_text(latest));
-    ++written;
+    Text text = plain("Milestone ");
+    text.push_back(Span{fmt::format("{} {}", m.milestone->id, m.milestone->title), Span::Style::strong});
+    text.push_back(Span{fmt::format(" of {} (due {}, overdue by {} days): {}", m.action->id, to_short(m.milestone->due),
+                                    m.days_late, remedy_text(latest))});
+    list.items.push_back(std::move(text));
   }
-  if (!written) out.write("No work is overdue or behind target.\n");
+  if (list.items.empty())
+    out.emplace_back(Paragraph{plain("No work is overdue or behind target.")});
+  else
+    out.emplace_back(std::move(list));
 }
 
 // 5: savings and the benefits in words of each action's latest update.
-void write_benefits(Output& out, const PlanFigures& p) {
+void write_benefits(Blocks& out, const PlanFigures& p) {
   const std::string& cur = p.plan->currency;
-  size_t written = 0;
+  List list;
   for (const ActionFigures& a : p.actions) {
     bool money = a.savings_delivered || a.action->savings_target;
     bool words = a.latest && !a.latest->benefits.empty();
     if (!money && !words) continue;
     std::string savings;
     if (a.action->savings_target)
-      savings = fmt::format(" (savings {} of {})", markdown_money(a.savings_delivered.value_or(0), cur),
-                            markdown_money(*a.action->savings_target, cur));
+      savings = fmt::format("savings {} of {}", format_money(a.savings_delivered.value_or(0), cur),
+                            format_money(*a.action->savings_target, cur));
     else if (a.savings_delivered)
-      savings = fmt::format(" (savings {})", markdown_money(*a.savings_delivered, cur));
-    out.format("- **{}**{}{}\n", action_label(*a.action), savings,
-               words ? ": " + escape_markdown(a.latest->benefits) : std::string());
-    ++written;
+      savings = fmt::format("savings {}", format_money(*a.savings_delivered, cur));
+    list.items.push_back(item(action_label(*a.action), savings, words ? a.latest->benefits : std::string()));
   }
-  if (!written) out.write("No benefits recorded to date.\n");
+  if (list.items.empty())
+    out.emplace_back(Paragraph{plain("No benefits recorded to date.")});
+  else
+    out.emplace_back(std::move(list));
   write_measures(out, p);
 }
 
 // 6: each open action's latest `next`.
-void write_next_period(Output& out, const PlanFigures& p) {
-  size_t written = 0;
+void write_next_period(Blocks& out, const PlanFigures& p) {
+  List list;
   for (const ActionFigures& a : p.actions)
     if (a.latest && !a.latest->next.empty() && a.state != State::complete && a.state != State::deferred &&
-        a.state != State::cancelled) {
-      out.format("- **{}** ({}): {}\n", action_label(*a.action), escape_markdown(a.action->lead.id),
-                 escape_markdown(a.latest->next));
-      ++written;
-    }
-  if (!written) out.write("No action planned has been recorded.\n");
+        a.state != State::cancelled)
+      list.items.push_back(item(action_label(*a.action), a.action->lead.id, a.latest->next));
+  if (list.items.empty())
+    out.emplace_back(Paragraph{plain("No action planned has been recorded.")});
+  else
+    out.emplace_back(std::move(list));
 }
 
 namespace {
@@ -89,8 +103,8 @@ namespace {
 std::string rebaseline_text(const Rebaseline& r) {
   std::string out = fmt::format("due date moved from {} to {}", to_long(r.from), to_long(r.to));
   out += r.approved_by.empty() ? fmt::format(", approved on {}", to_long(r.date))
-                               : fmt::format(", approved by {} on {}", escape_markdown(r.approved_by), to_long(r.date));
-  if (!r.reason.empty()) out += ": " + escape_markdown(r.reason);
+                               : fmt::format(", approved by {} on {}", r.approved_by, to_long(r.date));
+  if (!r.reason.empty()) out += ": " + r.reason;
   return out;
 }
 
@@ -98,26 +112,27 @@ std::string rebaseline_text(const Rebaseline& r) {
 
 // 7: `changes` of updates and re-baselines approved inside the window, then every change
 // since the baseline.
-void write_fundamental_changes(Output& out, const PlanFigures& p) {
-  size_t written = 0;
+void write_fundamental_changes(Blocks& out, const PlanFigures& p) {
+  List list;
   for (const ActionFigures& a : p.actions) {
     for (const Update& u : a.action->updates)
-      if (in_window(p, u) && !u.changes.empty()) {
-        out.format("- **{}** ({}): {}\n", action_label(*a.action), to_long(u.date), escape_markdown(u.changes));
-        ++written;
-      }
+      if (in_window(p, u) && !u.changes.empty())
+        list.items.push_back(item(action_label(*a.action), to_long(u.date), u.changes));
     for (const Rebaseline& r : a.action->rebaselined)
-      if (r.date >= p.window.start && r.date <= p.window.end && r.date <= p.as_of) {
-        out.format("- **{}**: {}\n", action_label(*a.action), rebaseline_text(r));
-        ++written;
-      }
+      if (r.date >= p.window.start && r.date <= p.window.end && r.date <= p.as_of)
+        list.items.push_back(item(action_label(*a.action), "", rebaseline_text(r)));
   }
-  if (!written) out.write("No fundamental changes to the plan were recorded in this period.\n");
+  if (list.items.empty())
+    out.emplace_back(Paragraph{plain("No fundamental changes to the plan were recorded in this period.")});
+  else
+    out.emplace_back(std::move(list));
   if (!p.baseline) return;
-  out.format("\nChanges since the baseline ({}):\n\n", escape_markdown(baseline_label(p.baseline->version)));
-  std::vector<std::string> changes = describe_changes(*p.baseline, p.plan->currency);
-  for (const std::string& change : changes) out.format("- {}\n", escape_markdown(change));
-  if (changes.empty()) out.write("- None.\n");
+  out.emplace_back(Paragraph{
+      plain(fmt::format("Changes since the baseline ({}):", version_words(p.baseline->version, p.as_of))), true});
+  List changes;
+  for (std::string& change : describe_changes(*p.baseline, p.plan->currency)) changes.items.push_back(plain(change));
+  if (changes.items.empty()) changes.items.push_back(plain("None."));
+  out.emplace_back(std::move(changes));
 }
 
 }  // namespace bvplan

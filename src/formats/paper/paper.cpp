@@ -1,12 +1,26 @@
+// The paper's walk: the title, then for each plan its particulars and the sections in
+// template order, each section's blocks built, handed to the writer and freed.
 #include <set>
 
 #include <fmt/format.h>
 
 #include "bvplan/formats/paper.hpp"
-#include "bvplan/formats/portfolio.hpp"
 #include "bvplan/formats/render.hpp"
 
 namespace bvplan {
+
+const std::vector<PaperSection>& paper_sections() {
+  static const std::vector<PaperSection> sections{
+      {"Summary", write_summary},
+      {"1. Summary of action taken", write_action_taken},
+      {"2. Target and actual % complete by date of report", write_target_and_actual},
+      {"3. % of project implementation budget used", write_budget_used},
+      {"4. Proposed action to remedy any work overdue", write_remedies},
+      {"5. Benefits delivered to date", write_benefits},
+      {"6. Action planned in the next period", write_next_period},
+      {"7. Any fundamental changes to plan", write_fundamental_changes}};
+  return sections;
+}
 
 namespace {
 
@@ -14,7 +28,7 @@ std::string monitoring_text(const Plan& plan) {
   std::vector<std::string> bodies;
   for (const Monitoring& m : plan.monitoring)
     bodies.push_back(fmt::format("{} (every {})", m.body, to_string(m.every)));
-  return bodies.empty() ? "" : fmt::format("{}", fmt::join(bodies, "; "));
+  return fmt::format("{}", fmt::join(bodies, "; "));
 }
 
 std::string owner_name(const PlanFigures& p, const std::string& id) {
@@ -40,114 +54,151 @@ std::string owner_key(const PlanFigures& p) {
   std::vector<std::string> entries;
   for (const std::string& id : ids) {
     std::string name = owner_name(p, id);
-    if (name != id) entries.push_back(fmt::format("{}: {}", escape_markdown(id), escape_markdown(name)));
+    if (name != id) entries.push_back(fmt::format("{}: {}", id, name));
   }
   return fmt::format("{}", fmt::join(entries, "; "));
 }
 
-std::string yaml_quoted(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
-    out += c;
-  }
-  return out + '"';
-}
-
-void write_plan_header(Output& out, const PlanFigures& p) {
+Fields plan_particulars(const PlanFigures& p) {
   const Plan& plan = *p.plan;
-  if (!plan.review.empty()) out.format("**Review:** {}  \n", escape_markdown(plan.review));
-  if (plan.owner) out.format("**Lead:** {}  \n", escape_markdown(owner_name(p, plan.owner->id)));
-  out.format("**Plan period:** {} to {}  \n", to_long(plan.start), to_long(plan.end));
-  if (!plan.monitoring.empty()) out.format("**Monitoring:** {}  \n", escape_markdown(monitoring_text(plan)));
-  out.format("**Reporting period:** {} to {}  \n", to_long(p.window.start), to_long(p.window.end));
+  Fields f;
+  if (!plan.review.empty()) f.fields.emplace_back("Review", plain(plan.review));
+  if (plan.owner) f.fields.emplace_back("Lead", plain(owner_name(p, plan.owner->id)));
+  f.fields.emplace_back("Plan period", plain(fmt::format("{} to {}", to_long(plan.start), to_long(plan.end))));
+  if (!plan.monitoring.empty()) f.fields.emplace_back("Monitoring", plain(monitoring_text(plan)));
+  f.fields.emplace_back("Reporting period",
+                        plain(fmt::format("{} to {}", to_long(p.window.start), to_long(p.window.end))));
   if (p.next_report)
-    out.format("**Next report:** {}{}  \n", to_long(*p.next_report),
-               p.next_report_body.empty() ? "" : fmt::format(", to {}", escape_markdown(p.next_report_body)));
+    f.fields.emplace_back(
+        "Next report",
+        plain(to_long(*p.next_report) + (p.next_report_body.empty() ? std::string() : ", to " + p.next_report_body)));
   std::string key = owner_key(p);
-  if (!key.empty()) out.format("**Key to owners:** {}  \n", key);
+  if (!key.empty()) f.fields.emplace_back("Key to owners", plain(key));
+  return f;
 }
 
-// Markdown blocks (headings, paragraphs, tables, lists) one blank line apart, with no
-// blank line at the end of the paper.
-class Blocks {
-public:
-  explicit Blocks(Output& out) : out_(out) {}
-  Output& next() {
-    if (started_) out_.put('\n');
-    started_ = true;
-    return out_;
-  }
-
-private:
-  Output& out_;
-  bool started_ = false;
-};
-
-void write_plan(Blocks& blocks, const PlanFigures& p, const MarkdownOptions& options, std::string_view heading) {
-  write_plan_header(blocks.next(), p);
+void write_plan(PaperWriter& writer, const PlanFigures& p, const PaperOptions& options, int level) {
+  Blocks blocks;
+  blocks.emplace_back(plan_particulars(p));
+  writer.blocks(blocks, level);
+  bool first = true;
   for (const PaperSection& section : paper_sections()) {
-    Output& out = blocks.next();
-    out.format("{} {}\n\n", heading, section.heading);
-    section.write(out, p);
+    blocks.clear();
+    blocks.emplace_back(Heading{0, section.heading});
+    section.write(blocks, p);
+    if (first && options.rag_chart && !p.issues.empty())
+      blocks.emplace_back(Figure{options.rag_chart(p), ""});  // the chart carries its own title
+    first = false;
+    writer.blocks(blocks, level);
   }
-  if (!p.risks.empty()) write_risk_register(blocks.next(), p, heading);
-  if (options.gantt) write_timeline(blocks.next(), p, heading);
+  if (!p.risks.empty()) {
+    blocks.clear();
+    write_risk_register(blocks, p);
+    writer.blocks(blocks, level);
+  }
+  if (options.gantt && options.gantt_chart) {
+    blocks.clear();
+    blocks.emplace_back(Heading{0, "Timeline"});
+    blocks.emplace_back(Figure{options.gantt_chart(p), ""});
+    writer.blocks(blocks, level);
+  }
 }
 
-void write_portfolio_summary(Output& out, const std::vector<PlanFigures>& plans) {
-  out.write("## Portfolio summary\n\n");
-  write_markdown_header(out, {{"Plan"},
-                              {"Review"},
-                              {"Lead"},
-                              {"Monitoring body"},
-                              {"Target", Align::right},
-                              {"Actual", Align::right},
-                              {"RAG"},
-                              {"Budget used", Align::right},
-                              {"Savings", Align::right}});
+void write_portfolio_summary(Blocks& out, const std::vector<PlanFigures>& plans) {
+  out.emplace_back(Heading{0, "Portfolio summary"});
+  PaperTable t{{{"Plan", Align::left, 30},
+                {"Lead", Align::left, 19},
+                {"Target", Align::right, 9},
+                {"Actual", Align::right, 9},
+                {"RAG", Align::left, 12},
+                {"Budget used", Align::right, 9},
+                {"Savings", Align::right, 12}},
+               {}};
   for (const PlanFigures& p : plans) {
     const Plan& plan = *p.plan;
-    std::vector<std::string> bodies;
-    for (const Monitoring& m : plan.monitoring) bodies.push_back(escape_markdown(m.body));
-    std::string savings = p.savings_target ? fmt::format("{} of {}", markdown_money(p.savings_delivered, plan.currency),
-                                                         markdown_money(*p.savings_target, plan.currency))
-                                           : markdown_money(p.savings_delivered, plan.currency);
-    out.format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", escape_markdown(plan.title),
-               escape_markdown(plan.review), plan.owner ? escape_markdown(owner_name(p, plan.owner->id)) : "",
-               fmt::join(bodies, "; "), percent_text(p.target), percent_text(p.actual), rag_word(p.rag),
-               p.budget_used ? percent_text(*p.budget_used) : "", savings);
+    std::string savings = p.savings_target ? fmt::format("{} of {}", format_money(p.savings_delivered, plan.currency),
+                                                         format_money(*p.savings_target, plan.currency))
+                                           : format_money(p.savings_delivered, plan.currency);
+    t.rows.push_back({cell(plan.title), cell(plan.owner ? owner_name(p, plan.owner->id) : ""),
+                      cell(percent_text(p.target)), cell(percent_text(p.actual)), rag_cell(p.rag),
+                      cell(p.budget_used ? percent_text(*p.budget_used) : ""), cell(savings)});
   }
+  out.emplace_back(std::move(t));
 }
 
 }  // namespace
 
-void render_markdown(Output& out, const std::vector<PlanFigures>& plans, const MarkdownOptions& options) {
+void write_paper(PaperWriter& writer, const std::vector<PlanFigures>& plans, const PaperOptions& options) {
   if (plans.empty()) return;
-  Date as_of = plans.front().as_of;
   bool portfolio = plans.size() > 1;
   std::string title = portfolio ? "Best Value improvement plans: progress report"
                                 : fmt::format("{}: progress report", plans.front().plan->title);
-  Blocks blocks(out);
-  // pandoc reads metadata values as Markdown: escaped for Markdown, then quoted for YAML.
-  blocks.next().format("---\ntitle: {}\ndate: {}\n---\n", yaml_quoted(escape_markdown(title)),
-                       yaml_quoted(to_long(as_of)));
-  blocks.next().format("# {} as at {}\n", escape_markdown(title), to_long(as_of));
-  if (!portfolio) return write_plan(blocks, plans.front(), options, "##");
-  write_portfolio_summary(blocks.next(), plans);
-  if (options.savings) blocks.next().write(render_savings_markdown(*options.savings, "##"));
-  for (const PlanFigures& p : plans) {
-    blocks.next().format("## {}\n", escape_markdown(p.plan->title));
-    write_plan(blocks, p, options, "###");
+  writer.begin(title, to_long(plans.front().as_of));
+  if (!portfolio) {
+    write_plan(writer, plans.front(), options, 2);
+    writer.end();
+    return;
   }
+  Blocks blocks;
+  write_portfolio_summary(blocks, plans);
+  if (options.savings) write_savings(blocks, *options.savings);
+  writer.blocks(blocks, 2);
+  for (const PlanFigures& p : plans) {
+    writer.plan_heading(2, p.plan->title);
+    write_plan(writer, p, options, 3);
+  }
+  writer.end();
 }
 
-std::string render_markdown(const std::vector<PlanFigures>& plans, const MarkdownOptions& options) {
-  return render_to_string([&](Output& out) { render_markdown(out, plans, options); });
+}  // namespace bvplan
+
+namespace bvplan {
+
+namespace {
+
+std::string share(double part, double whole) { return whole > 0 ? format_percent(100 * part / whole, 0) + "%" : ""; }
+
+}  // namespace
+
+void write_savings(Blocks& out, const Savings& s) {
+  out.emplace_back(Heading{0, fmt::format("Financial benefits as at {}", to_long(s.as_of))});
+  PaperTable t{{{"Plan", Align::left, 28},
+                {"Savings target", Align::right, 13},
+                {"Expected by now", Align::right, 13},
+                {"Delivered", Align::right, 12},
+                {"Delivered of expected", Align::right, 12},
+                {"RAG", Align::left, 12},
+                {"% complete", Align::right, 10}},
+               {}};
+  for (const PlanSavings& p : s.plans)
+    t.rows.push_back({cell(p.plan->title), cell(p.target ? format_money(*p.target, p.plan->currency) : "none"),
+                      cell(format_money(p.expected, p.plan->currency)),
+                      cell(format_money(p.delivered, p.plan->currency)), cell(share(p.delivered, p.expected)),
+                      rag_cell(p.rag), cell(percent_text(p.complete))});
+  // One total per currency: pounds and euros are never added together.
+  for (const SavingsTotal& total : s.totals) {
+    Cell name = cell(s.totals.size() > 1 ? "Total " + total.currency : "Total");
+    name.strong = true;
+    t.rows.push_back({std::move(name), cell(format_money(total.target, total.currency)),
+                      cell(format_money(total.expected, total.currency)),
+                      cell(format_money(total.delivered, total.currency)), cell(share(total.delivered, total.expected)),
+                      rag_cell(total.rag), cell("")});
+  }
+  out.emplace_back(std::move(t));
+  List lagging;
+  for (const PlanSavings& p : s.plans)
+    if (p.lags) {
+      Text item = strong(p.plan->title);
+      item.push_back(Span{fmt::format(": {} of its savings delivered, though the work is {} complete",
+                                      share(p.delivered, *p.target), percent_text(p.complete))});
+      lagging.items.push_back(std::move(item));
+    }
+  if (lagging.items.empty()) {
+    out.emplace_back(Paragraph{plain("No plan's savings lag its completion.")});
+  } else {
+    out.emplace_back(Paragraph{plain("Savings lagging completion:"), true});
+    out.emplace_back(std::move(lagging));
+  }
 }
 
 }  // namespace bvplan

@@ -207,7 +207,7 @@ TEST_CASE("a plans repository: four files, the example plan checking clean with 
   CHECK(files[2].text.find("bvplan report plans --format md -o paper.md") != std::string::npos);
   CHECK(files[2].text.find("uses: actions/upload-artifact@v4") != std::string::npos);
   CHECK(files[2].text.find("BVPLAN_SOURCE: ${{ vars.BVPLAN_SOURCE }}") != std::string::npos);
-  // The example's period follows the date: on 31 January, from 1 January.
-  CHECK(has_line(repository_skeleton(d("2005-01-31"))[0].text, "  start: 2005-01-01"));
-  CHECK(has_line(repository_skeleton(d("2005-01-31"))[0].text, "  end: 2005-12-31"));
+  // The example's period follows the date: a year from the day.
+  CHECK(has_line(repository_skeleton(d("2005-01-31"))[0].text, "  start: 2005-01-31"));
+  CHECK(has_line(repository_skeleton(d("2005-01-31"))[0].text, "  end: 2006-01-30"));
 }

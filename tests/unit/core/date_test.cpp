@@ -30,6 +30,9 @@ TEST_CASE("date arithmetic") {
 TEST_CASE("date formats") {
   Date d = *parse_date("2004-06-30");
   CHECK(to_long(d) == "30 June 2004");
+  CHECK(to_short(d) == "30 Jun 2004");
+  CHECK(to_short(*parse_date("2004-01-01")) == "1 Jan 2004");
+  CHECK(to_short(*parse_date("2004-09-05")) == "5 Sep 2004");
   CHECK(to_basic(d) == "20040630");
   CHECK(to_month_year(d) == "Jun 2004");
   CHECK(to_month_year(*parse_date("0987-01-01")) == "Jan 0987");
@@ -45,6 +48,9 @@ TEST_CASE("dates are written only within 0000-01-01 to 9999-12-31") {
   CHECK(to_iso(Date::latest()) == "9999-12-31");
   CHECK(to_iso(Date::latest().plus_days(1)) == "after 9999-12-31");
   CHECK(to_long(Date::latest().plus_days(1)) == "after 31 December 9999");
+  CHECK(to_short(Date::latest()) == "31 Dec 9999");
+  CHECK(to_short(Date::latest().plus_days(1)) == "after 31 Dec 9999");
+  CHECK(to_short(Date::earliest().plus_days(-1)) == "before 1 Jan 0000");
   CHECK(to_iso(Date::earliest().plus_days(-1)) == "before 0000-01-01");
   CHECK(to_month_year(Date::latest()) == "Dec 9999");
   CHECK(to_month_year(Date::latest().plus_days(1)) == "after Dec 9999");

@@ -57,8 +57,9 @@ TEST_CASE("remedy_findings: red or amber behind target, overdue, or a milestone 
   // 55% is 91.7% of target: green, nothing to remedy.
   CHECK(findings_at(plan_with("        updates: [{date: 2004-02-20, complete: 55}]\n"), "2004-03-01").empty());
   // A remedy answers it.
-  CHECK(findings_at(plan_with("        updates: [{date: 2004-02-20, complete: 30, remedy: more staff}]\n"), "2004-03-01")
-            .empty());
+  CHECK(
+      findings_at(plan_with("        updates: [{date: 2004-02-20, complete: 30, remedy: more staff}]\n"), "2004-03-01")
+          .empty());
   // Overdue: past the due date and not complete; with no update, at the due date.
   Diagnostics late = findings_at(plan_with(""), "2004-05-01");
   REQUIRE(late.size() == 1);

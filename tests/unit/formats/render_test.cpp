@@ -249,18 +249,18 @@ TEST_CASE("render_markdown: a title with | and a newline stays in its table row"
   for (const std::string& line : lines) {
     CHECK(line.rfind("and lines", 0) != 0);  // the newline did not start a new line
     if (line.rfind("| A1 ", 0) != 0) continue;
-    if (line.find("2004-04-10") != std::string::npos)
+    if (line.find("10 Apr 2004") != std::string::npos)
       action_row = &line;
     else if (line.find("£1,000") != std::string::npos)
       budget_row = &line;
   }
   REQUIRE(action_row);
   CAPTURE(*action_row);
-  // Action | Lead | Due | Target | Actual | Variance | RAG | Days late: 8 cells, 9 pipes.
-  CHECK(unescaped_pipes(*action_row) == 9);
+  // Action | Lead | Due | Target | Actual | RAG: 6 cells, 7 pipes.
+  CHECK(unescaped_pipes(*action_row) == 7);
   CHECK(action_row->find("Fix \\| pipes and lines") != std::string::npos);
-  // Whole numbers, half away from zero: 37.5 -> 38, variance -12.5 -> -13 (points).
-  CHECK(action_row->find("| 50% | 38% | -13 |") != std::string::npos);
+  // Whole numbers, half away from zero: 37.5 -> 38.
+  CHECK(action_row->find("| 50% | 38% | Amber |") != std::string::npos);
   REQUIRE(budget_row);
   CAPTURE(*budget_row);
   // Action | Budget | Spent | Used: 4 cells, 5 pipes.
@@ -315,11 +315,121 @@ TEST_CASE("escape_markdown shows control characters (file names may hold any) as
   CHECK(escape_markdown("a\r\nb\x7F") == "a b\\\\x7f");
 }
 
-TEST_CASE("gantt: a task named like a Mermaid keyword stays a task") {
-  Plan p = load(tiny_text("        title: weekends\n"));
-  p.issues[0].actions[0].id = "excludes";
+TEST_CASE("render_markdown: the title once, as pandoc metadata, with no level-1 heading") {
+  Plan p = load(tiny_text());
   std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
-  std::string md = render_markdown(plans, MarkdownOptions{true, {}});
-  CHECK(md.find("\n  #101;xcludes weekends :active, t_excludes, 2004-01-01, 2004-04-10\n") != std::string::npos);
-  CHECK(md.find("\n  M1 Kick-off :milestone, done, t_M1, 2004-03-01, 0d\n") != std::string::npos);
+  std::string md = render_markdown(plans, MarkdownOptions{});
+  CHECK(md.rfind("---\ntitle: \"Tiny: progress report\"\ndate: \"20 February 2004\"\n---\n\n**Plan period:**", 0) == 0);
+  for (const std::string& line : lines_of(md)) CHECK(line.rfind("# ", 0) != 0);
+}
+
+TEST_CASE("render_markdown: section 1 grouped by key issue") {
+  std::string text = tiny_text();
+  text.replace(text.find("savings: 50}"), 12, "savings: 50, summary: Started}");
+  Plan p = load(text);
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
+  std::string md = render_markdown(plans, MarkdownOptions{});
+  CHECK(md.find("## 1. Summary of action taken\n\n**KI1 Issue**\n\n"
+                "- **A1 =HYPERLINK(\"x\")** (SPS, 20 Feb 2004): Started\n") != std::string::npos);
+}
+
+namespace {
+
+PlanFigures with_baseline_and_comparison(const Plan& p) {
+  PlanFigures f = compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")});
+  f.baseline = Baseline{PlanVersion{"HEAD~2", "e9b08c7", d("2004-01-16")}, std::nullopt, {}};
+  f.compared_with = PlanVersion{"HEAD~1", "767ad52", d("2004-01-30")};
+  f.direction = Direction::worse;
+  f.actions[0].baseline_due = d("2004-03-31");
+  f.actions[0].baseline_slip = 10;
+  f.actions[0].direction = Direction::worse;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("render_markdown: the baseline in a committee's words, the revision in a footnote") {
+  Plan p = load(tiny_text("        title: Draft\n"));
+  std::vector<PlanFigures> plans{with_baseline_and_comparison(p)};
+  std::string md = render_markdown(plans, MarkdownOptions{});
+  CHECK(md.find("\nBaseline: the plan as it stood on 16 January 2004[^1]. Slip is the number of days each due date "
+                "has moved since then.\n\n[^1]: Revision HEAD\\~2, commit e9b08c7, dated 16 January 2004.\n") !=
+        std::string::npos);
+  CHECK(md.find("\nDirection of travel: against the plan as it stood on 30 January 2004[^2]; the plan as a whole ") !=
+        std::string::npos);
+  CHECK(md.find("[^2]: Revision HEAD\\~1, commit 767ad52, dated 30 January 2004.\n") != std::string::npos);
+  CHECK(md.find("| Action | Baseline due | Due | Slip (days) | Direction |\n") != std::string::npos);
+  CHECK(md.find("| A1 Draft | 31 Mar 2004 | 10 Apr 2004 | +10 | ") != std::string::npos);
+  // Git's words only in the footnotes.
+  for (const std::string& line : lines_of(md))
+    if (line.rfind("[^", 0) != 0) {
+      CAPTURE(line);
+      CHECK(line.find("HEAD") == std::string::npos);
+      CHECK(line.find("e9b08c7") == std::string::npos);
+    }
+}
+
+// --- HTML -------------------------------------------------------------------------------
+
+TEST_CASE("render_html: one self-contained page with the seven sections") {
+  Plan p = load(tiny_text());
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
+  std::string html = render_html(plans, PaperOptions{});
+  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n", 0) == 0);
+  CHECK(html.find("<title>Tiny: progress report</title>") != std::string::npos);
+  CHECK(html.find("<h1>Tiny: progress report</h1>\n<p class=\"date\">As at 20 February 2004</p>\n") !=
+        std::string::npos);
+  CHECK(html.find("@page { size: A4 portrait;") != std::string::npos);
+  for (const char* h :
+       {"1. Summary of action taken", "2. Target and actual % complete by date of report",
+        "3. % of project implementation budget used", "4. Proposed action to remedy any work overdue",
+        "5. Benefits delivered to date", "6. Action planned in the next period", "7. Any fundamental changes to plan"})
+    CHECK(html.find(std::string("<h2>") + h + "</h2>\n") != std::string::npos);
+  // Nothing to run, nothing to fetch.
+  for (const char* banned : {"<script", "src=", "href=", "url(", "@import", "http:", "https:"}) {
+    CAPTURE(banned);
+    CHECK(html.find(banned) == std::string::npos);
+  }
+  // The action is amber at 20 February: a badge with its shape and its word.
+  CHECK(html.find("<td><span class=\"rag rag-amber\"><span aria-hidden=\"true\">\u25B2</span> Amber</span></td>") !=
+        std::string::npos);
+  CHECK(html.size() > 20);
+  CHECK(html.substr(html.size() - 16) == "</body>\n</html>\n");
+}
+
+TEST_CASE("render_html: plan text is text, never markup") {
+  Plan p = load(tiny_text("        title: \"<img src=x onerror=alert(1)> & 'q'\"\n"));
+  p.title = "<script>alert(1)</script>";
+  std::vector<PlanFigures> plans{compute_plan(p, d("2004-02-20"), DateRange{d("2004-01-01"), d("2004-03-31")})};
+  std::string html = render_html(plans, PaperOptions{});
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("<title>&lt;script&gt;alert(1)&lt;/script&gt;: progress report</title>") != std::string::npos);
+  CHECK(html.find("A1 &lt;img src=x onerror=alert(1)&gt; &amp; &#39;q&#39;") != std::string::npos);
+}
+
+TEST_CASE("render_html: footnotes follow their paragraph; a chart is inline SVG") {
+  Plan p = load(tiny_text("        title: Draft\n"));
+  std::vector<PlanFigures> plans{with_baseline_and_comparison(p)};
+  PaperOptions options;
+  options.gantt = true;
+  options.rag_chart = [](const PlanFigures&) { return std::string("<svg id=\"rag\"></svg>"); };
+  options.gantt_chart = [](const PlanFigures&) { return std::string("<svg id=\"gantt\"></svg>"); };
+  std::string html = render_html(plans, options);
+  CHECK(html.find("16 January 2004<sup>1</sup>. Slip is the number of days each due date has moved since "
+                  "then.</p>\n<p class=\"note\"><sup>1</sup> Revision HEAD~2, commit e9b08c7, "
+                  "dated 16 January 2004.</p>\n") != std::string::npos);
+  CHECK(html.find("<figure>\n<svg id=\"rag\"></svg>\n</figure>\n<h2>1. Summary of action taken</h2>") !=
+        std::string::npos);
+  CHECK(html.find("<h2>Timeline</h2>\n<figure>\n<svg id=\"gantt\"></svg>\n") != std::string::npos);
+  // Markdown has no charts.
+  std::string md = render_markdown(plans, options);
+  CHECK(md.find("svg") == std::string::npos);
+  CHECK(md.find("Timeline") == std::string::npos);
+}
+
+TEST_CASE("escape_html") {
+  CHECK(escape_html("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&#39;");
+  CHECK(escape_html("x\r\ny\x1B") == "x y\\e");
+  CHECK(escape_html("a \nb") == "a b");
 }
