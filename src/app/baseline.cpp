@@ -1,5 +1,6 @@
 // --baseline and --compare: each plan's version at a revision, set into its figures as
 // data (the version, the changes since, or why there is none); formats say it in words.
+#include <algorithm>
 #include <optional>
 
 #include <fmt/format.h>
@@ -68,8 +69,10 @@ void add_comparison(PlanFigures& figures, RevisionPlans& at, GitRepository& repo
     return;
   }
   const Plan& old = *then.plan->plan;
-  PlanFigures earlier =
-      compute_plan(old, commit.date, cadence_window(shortest_cadence(old), commit.date), figures.owners);
+  // The version as of its commit date, the report it stood for; never later than this
+  // report's date (a plan committed after the event would otherwise look far behind).
+  Date when = std::min(commit.date, figures.as_of);
+  PlanFigures earlier = compute_plan(old, when, cadence_window(shortest_cadence(old), when), figures.owners);
   apply_comparison(figures, earlier);
 }
 

@@ -26,8 +26,10 @@ std::string make_word_paper(const std::string& markdown,
   if (result.status != 0) {
     std::string said = result.errors;
     while (!said.empty() && (said.back() == '\n' || said.back() == '\r' || said.back() == ' ')) said.pop_back();
+    // One line, as every error is: pandoc's lines joined.
+    for (size_t at = said.find('\n'); at != std::string::npos; at = said.find('\n', at)) said.replace(at, 1, "; ");
     throw Error(fmt::format("pandoc could not make the Word paper (exit {}){}{}", result.status,
-                            said.empty() ? "" : ":\n", escape_control(said, Keep::tab_and_newline)));
+                            said.empty() ? "" : ": ", said));
   }
   return scratch.read("paper.docx");
 }

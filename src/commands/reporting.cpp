@@ -15,7 +15,8 @@ void add_reporting_options(CLI::App& command, ReportingOptions& options, const c
 void add_compare_option(CLI::App& command, ReportingOptions& options) {
   command
       .add_option("--compare", options.compare,
-                  "direction of travel against the plans at this git revision, as of its commit date")
+                  "direction of travel against the plans at this git revision, as of its commit date (or the "
+                  "as-of date, if earlier)")
       ->type_name("REV")
       ->check(non_empty);
 }

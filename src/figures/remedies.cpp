@@ -12,10 +12,14 @@ bool needs_remedy(const ActionFigures& a) {
   return a.state == State::overdue || a.rag == Rag::red || a.rag == Rag::amber;
 }
 
+bool needs_remedy(const MilestoneFigures& m) {
+  return m.state == MilestoneState::overdue && m.action->status == ActionStatus::active;
+}
+
 void remedy_findings(const PlanFigures& p, Diagnostics& out) {
   std::unordered_map<const Action*, const Milestone*> first_overdue;  // looked up only: order never shows
   for (const MilestoneFigures& m : p.milestones)
-    if (m.state == MilestoneState::overdue) first_overdue.emplace(m.action, m.milestone);
+    if (needs_remedy(m)) first_overdue.emplace(m.action, m.milestone);
   for (const ActionFigures& a : p.actions) {
     auto found = first_overdue.find(a.action);
     const Milestone* overdue = found == first_overdue.end() ? nullptr : found->second;

@@ -4,6 +4,7 @@
 
 #include "bvplan/formats/history.hpp"
 #include "bvplan/formats/measures.hpp"
+#include "bvplan/formats/svg.hpp"
 #include "bvplan/formats/text.hpp"
 
 namespace bvplan {
@@ -88,22 +89,15 @@ std::string panel_line(const Panel& panel, const std::vector<HistoryPoint>& poin
     measured = values.empty() ? 0 : values.size() - 1;
   }
   auto path_through = [&](size_t from, size_t to) {
-    std::string path;
-    bool broken = false;
+    BrokenLine line;
     for (size_t i = from; i <= to && i < values.size(); ++i) {
       const std::optional<double> value = values[i] ? (actual ? values[i]->current : values[i]->target) : std::nullopt;
-      if (!value) {
-        broken = true;
-        continue;
-      }
-      path += fmt::format("{}{:.1f} {:.1f}",
-                          path.empty() ? "M "
-                          : broken     ? " M "
-                                       : " L ",
-                          panel.x(dates[i]), panel.y(*value));
-      broken = false;
+      if (value)
+        line.point(panel.x(dates[i]), panel.y(*value));
+      else
+        line.gap();
     }
-    return path;
+    return line.path();
   };
   std::string out;
   const bool any_solid = measured < values.size();

@@ -56,6 +56,11 @@ std::string fit_label(std::string_view text, size_t max_chars) {
   return out;
 }
 
+void BrokenLine::point(double x, double y) {
+  path_ += fmt::format("{}{:.1f} {:.1f}", path_.empty() ? "M " : broken_ ? " M " : " L ", x, y);
+  broken_ = false;
+}
+
 std::string svg_text(double x, double y, std::string_view text, double font_size, std::string_view anchor,
                      std::string_view attributes, double view_width) {
   const double w = label_width(text, font_size);
@@ -209,22 +214,15 @@ std::optional<size_t> last_measured(const std::vector<const HistoryPoint*>& poin
 // A line through points [from, to] of one series, broken where a point has no figures.
 std::string series_path(const Chart& chart, const std::vector<const HistoryPoint*>& points, size_t from, size_t to,
                         bool actual) {
-  std::string path;
-  bool broken = false;
+  BrokenLine line;
   for (size_t i = from; i <= to && i < points.size(); ++i) {
     const std::optional<double>& value = actual ? points[i]->actual : points[i]->target;
-    if (!value) {
-      broken = true;
-      continue;
-    }
-    path += fmt::format("{}{:.1f} {:.1f}",
-                        path.empty() ? "M "
-                        : broken     ? " M "
-                                     : " L ",
-                        chart.x(points[i]->date), chart.y(*value));
-    broken = false;
+    if (value)
+      line.point(chart.x(points[i]->date), chart.y(*value));
+    else
+      line.gap();
   }
-  return path;
+  return line.path();
 }
 
 void write_lines(std::string& out, const Chart& chart, const std::vector<const HistoryPoint*>& points, size_t n) {

@@ -11,6 +11,8 @@ namespace bvplan {
 
 // The action is overdue, or red or amber (behind its target).
 bool needs_remedy(const ActionFigures& action);
+// The milestone is overdue and its action is still active (not deferred or cancelled).
+bool needs_remedy(const MilestoneFigures& milestone);
 
 // One `missing-remedy` warning for each action that needs a remedy, or has a milestone
 // overdue, while its latest update (on or before the as-of date) records none; at that

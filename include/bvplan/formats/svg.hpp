@@ -21,6 +21,19 @@ size_t label_length(std::string_view text);
 // the charts are laid out with (and the tests check them by).
 double label_width(std::string_view text, double font_size);
 
+// The `d` of an SVG path through a series of points, broken into pieces where a point is
+// missing: "M 1.0 2.0 L 3.0 4.0 M 7.0 8.0".
+class BrokenLine {
+public:
+  void point(double x, double y);
+  void gap() { broken_ = true; }  // the next point starts a new piece
+  const std::string& path() const { return path_; }
+
+private:
+  std::string path_;
+  bool broken_ = false;
+};
+
 // A <text> element at (x, y) with its anchor ("start", "middle", "end") and any further
 // attributes, moved left or right as far as needed to keep its reckoned width inside a
 // picture `view_width` wide. `text` is escaped here.

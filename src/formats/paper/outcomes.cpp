@@ -31,7 +31,8 @@ Text item(std::string bold, const std::string& detail, const std::string& rest) 
 
 }  // namespace
 
-// 4: actions overdue or behind target, then overdue milestones, each with its remedy.
+// 4: actions overdue or behind target, then overdue milestones of active actions, each
+// with its remedy.
 void write_remedies(Blocks& out, const PlanFigures& p) {
   List list;
   for (const ActionFigures& a : p.actions) {
@@ -43,7 +44,7 @@ void write_remedies(Blocks& out, const PlanFigures& p) {
   // Milestones and actions are both in file order: one walk finds each milestone's action.
   size_t at = 0;
   for (const MilestoneFigures& m : p.milestones) {
-    if (m.state != MilestoneState::overdue) continue;
+    if (!needs_remedy(m)) continue;
     while (at < p.actions.size() && p.actions[at].action != m.action) ++at;
     if (at == p.actions.size())  // never, while both are in file order
       for (at = 0; at < p.actions.size() && p.actions[at].action != m.action;) ++at;

@@ -12,24 +12,10 @@ using bvplan::test::d;
 namespace {
 
 std::string plan_with(const std::string& extra) {
-  return R"(bvplan: 1
-plan:
-  id: p1
-  title: Tiny
-  start: 2004-01-01
-  end: 2004-12-31
-owners:
-  SPS: Strategic & Performance Services
-issues:
-  - id: KI1
-    title: Issue
-    actions:
-      - id: A1
-        title: Do it
-        lead: SPS
-        start: 2004-01-01
-        due: 2004-04-10
-)" + extra;
+  return test::one_issue_plan("", " {SPS: Strategic & Performance Services}\n",
+                              "      - id: A1\n        title: Do it\n        lead: SPS\n"
+                              "        start: 2004-01-01\n        due: 2004-04-10\n" +
+                                  extra);
 }
 
 Diagnostics findings_at(const std::string& text, const char* as_of) {
@@ -47,7 +33,7 @@ TEST_CASE("remedy_findings: red or amber behind target, overdue, or a milestone 
   REQUIRE(red.size() == 1);
   CHECK(red[0].rule == "missing-remedy");
   CHECK(red[0].severity == Severity::warning);
-  CHECK(red[0].position == Position{18, 26});
+  CHECK(red[0].position == Position{13, 26});
   CHECK(red[0].message == "action 'A1' is red, behind its target (30% of 60%), and its latest update has no remedy");
   // 45% is 75% of target: amber.
   Diagnostics amber = findings_at(plan_with("        updates: [{date: 2004-02-20, complete: 45}]\n"), "2004-03-01");
@@ -64,7 +50,7 @@ TEST_CASE("remedy_findings: red or amber behind target, overdue, or a milestone 
   Diagnostics late = findings_at(plan_with(""), "2004-05-01");
   REQUIRE(late.size() == 1);
   CHECK(late[0].message == "action 'A1' is overdue (due 2004-04-10) and its latest update has no remedy");
-  CHECK(late[0].position == Position{17, 14});
+  CHECK(late[0].position == Position{12, 14});
   // A milestone overdue on an action that is on target.
   Diagnostics milestone = findings_at(plan_with("        milestones: [{id: M1, title: Draft, due: 2004-02-01}]\n"
                                                 "        updates: [{date: 2004-02-20, complete: 55}]\n"),
@@ -72,8 +58,12 @@ TEST_CASE("remedy_findings: red or amber behind target, overdue, or a milestone 
   REQUIRE(milestone.size() == 1);
   CHECK(milestone[0].message ==
         "milestone 'M1' of action 'A1' is overdue (due 2004-02-01) and the action's latest update has no remedy");
-  // Deferred work is not judged.
+  // Deferred work is not judged, nor are its milestones.
   CHECK(findings_at(plan_with("        status: deferred\n"), "2004-05-01").empty());
+  CHECK(findings_at(plan_with("        status: cancelled\n"
+                              "        milestones: [{id: M1, title: Draft, due: 2004-02-01}]\n"),
+                    "2004-03-01")
+            .empty());
 }
 
 TEST_CASE("needs_remedy: what section 4 of the paper lists") {
