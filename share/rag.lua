@@ -1,8 +1,19 @@
--- bvplan's Lua filter for the Word paper (pandoc --lua-filter=rag.lua), shipped with
--- share/reference.docx: a table cell that holds only a RAG word (Red, Amber, Green,
--- Complete, after any shape sign such as "▲") is shaded in its colour and keeps the word
--- in bold, so it reads in colour, in black and white and to a screen reader; and the
--- title is given once, by the metadata block, not again by a first level-1 heading.
+-- bvplan's Lua filter for the Word paper, shipped with share/reference.docx:
+--
+--   pandoc --from=markdown-implicit_figures --columns=10 --reference-doc=reference.docx \
+--          --lua-filter=rag.lua -o paper.docx paper.md
+--
+-- (pandoc's markdown reader takes a table's column widths from its separator dashes when
+-- a line is longer than --columns; the gfm reader drops them.)
+--
+-- Every table is written as Word XML here, not by pandoc's table writer, because pandoc
+-- cannot shade a cell: a cell that holds only a RAG word (Red, Amber, Green, Complete,
+-- after any shape sign such as "▲") is shaded in its colour and keeps the word in bold, so
+-- it reads in colour, in black and white and to a screen reader. Columns keep the widths
+-- the paper gives them across the text width; the header row repeats on each page and no
+-- row is split across pages. Cells hold plain text (bold kept), as every bvplan table does.
+--
+-- The title is given once, by the metadata block, not again by a first level-1 heading.
 
 local shades = {
   Red = { fill = "C00000", text = "FFFFFF" },
@@ -11,34 +22,99 @@ local shades = {
   Complete = { fill = "9DC3E6", text = "000000" },
 }
 
+-- The text width of share/reference.docx in twentieths of a point: an A4 page (11906)
+-- less two 2.5 cm margins (1418 each).
+local text_width = 11906 - 2 * 1418
+
 local function xml(text)
-  return (text:gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;"))
+  return (text:gsub("&", "&amp;"):gsub("<", "&lt;"):gsub(">", "&gt;"):gsub('"', "&quot;"))
 end
 
-local function shade(cell)
+local function run(text, bold, colour)
+  if text == "" then return "" end
+  local properties = ""
+  if bold or colour then
+    properties = "<w:rPr>" .. (bold and "<w:b/>" or "") ..
+        (colour and string.format('<w:color w:val="%s"/>', colour) or "") .. "</w:rPr>"
+  end
+  return "<w:r>" .. properties .. '<w:t xml:space="preserve">' .. xml(text) .. "</w:t></w:r>"
+end
+
+-- The runs of a cell: its text, in bold where the Markdown has it in bold.
+local function runs(blocks)
+  local out = {}
+  local plain = {}
+  local function flush()
+    out[#out + 1] = run(table.concat(plain), false)
+    plain = {}
+  end
+  for _, block in ipairs(blocks) do
+    if #plain > 0 then plain[#plain + 1] = " " end
+    for _, inline in ipairs(block.content or {}) do
+      if inline.t == "Strong" then
+        flush()
+        out[#out + 1] = run(pandoc.utils.stringify(inline), true)
+      else
+        plain[#plain + 1] = pandoc.utils.stringify(inline)
+      end
+    end
+  end
+  flush()
+  return table.concat(out)
+end
+
+local justify = { AlignRight = "right", AlignCenter = "center" }
+
+local function cell_xml(cell, align, width)
   local text = pandoc.utils.stringify(cell.contents)
   local word = text:match("^[^%w]*%s*(%a+)%s*$")
   local colours = word and shades[word]
-  if not colours then return end
-  -- Run shading (behind the word, padded like a badge): a raw paragraph would make pandoc
-  -- add an empty one after it in the cell.
-  cell.contents = {
-    pandoc.Plain({ pandoc.RawInline("openxml", string.format(
-      '<w:r><w:rPr><w:b/><w:color w:val="%s"/><w:shd w:val="clear" w:color="auto" w:fill="%s"/></w:rPr>' ..
-      '<w:t xml:space="preserve">\u{A0}%s\u{A0}</w:t></w:r>',
-      colours.text, colours.fill, xml(text))) })
-  }
-end
-
-local function shade_rows(rows)
-  for _, row in ipairs(rows) do
-    for _, cell in ipairs(row.cells) do shade(cell) end
+  local properties = string.format('<w:tcW w:type="dxa" w:w="%d"/>', width)
+  local content
+  if colours then
+    properties = properties .. string.format('<w:shd w:val="clear" w:color="auto" w:fill="%s"/>', colours.fill)
+    content = run(text, true, colours.text)
+  else
+    content = runs(cell.contents)
   end
+  return string.format('<w:tc><w:tcPr>%s</w:tcPr><w:p><w:pPr><w:pStyle w:val="Compact"/><w:jc w:val="%s"/></w:pPr>' ..
+    "%s</w:p></w:tc>", properties, justify[align] or "left", content)
 end
 
-function Table(table)
-  for _, body in ipairs(table.bodies) do shade_rows(body.body) end
-  return table
+local function row_xml(row, colspecs, widths, header)
+  local cells = {}
+  for i, cell in ipairs(row.cells) do
+    cells[#cells + 1] = cell_xml(cell, colspecs[i] and colspecs[i][1], widths[i] or 0)
+  end
+  local properties = header and "<w:tblHeader/>" or "<w:cantSplit/>"
+  return "<w:tr><w:trPr>" .. properties .. "</w:trPr>" .. table.concat(cells) .. "</w:tr>"
+end
+
+function Table(tbl)
+  local colspecs = tbl.colspecs
+  local given, unset = 0, 0
+  for _, spec in ipairs(colspecs) do
+    if type(spec[2]) == "number" then given = given + spec[2] else unset = unset + 1 end
+  end
+  local rest = unset > 0 and math.max(0, 1 - given) / unset or 0
+  local scale = given + rest * unset
+  local widths, grid = {}, {}
+  for i, spec in ipairs(colspecs) do
+    local share = type(spec[2]) == "number" and spec[2] or rest
+    widths[i] = math.floor(text_width * share / (scale > 0 and scale or 1))
+    grid[#grid + 1] = string.format('<w:gridCol w:w="%d"/>', widths[i])
+  end
+  local rows = {}
+  for _, row in ipairs(tbl.head.rows) do rows[#rows + 1] = row_xml(row, colspecs, widths, true) end
+  for _, body in ipairs(tbl.bodies) do
+    for _, row in ipairs(body.body) do rows[#rows + 1] = row_xml(row, colspecs, widths, false) end
+  end
+  return pandoc.RawBlock("openxml",
+    '<w:tbl><w:tblPr><w:tblStyle w:val="Table"/>' ..
+    string.format('<w:tblW w:type="dxa" w:w="%d"/>', text_width) .. '<w:tblLayout w:type="fixed"/>' ..
+    '<w:tblLook w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0" ' ..
+    'w:val="0020"/></w:tblPr><w:tblGrid>' .. table.concat(grid) .. "</w:tblGrid>" .. table.concat(rows) ..
+    "</w:tbl>")
 end
 
 function Pandoc(doc)

@@ -24,6 +24,7 @@ PAPERS = [("infrastructure-2004.yaml", "2004-06-30", "Infrastructure Best Value 
            ["--gantt"], ["RAG summary", "Timeline"]),
           ("leicester", "2001-12-31", "Best Value improvement plans: progress report", [], ["RAG summary"] * 7)]
 failures = 0
+checked_widths = set()
 
 
 def fail(message):
@@ -102,18 +103,57 @@ with tempfile.TemporaryDirectory() as work:
             style = table.find(f"{W}tblPr/{W}tblStyle")
             if style is None or style.get(W + "val") != "Table":
                 fail(f"{name}: a table not in the Table style")
+            # Columns keep the paper's widths across the text width (9070 twips: A4 less
+            # two 2.5 cm margins); the header repeats on each page and no row splits.
+            widths = [int(c.get(W + "w")) for c in table.iter(W + "gridCol")]
+            if not 9000 <= sum(widths) <= 9070:
+                fail(f"{name}: a table {sum(widths)} twips wide, not the text width: {widths}")
+            rows = table.findall(W + "tr")
+            header = ["".join(t.text or "" for t in c.iter(W + "t")) for c in rows[0].findall(W + "tc")]
+            if header[:2] == ["Action", "Lead"] and not widths[0] >= 3 * widths[header.index("Target")]:
+                fail(f"{name}: the action column is not the widest: {list(zip(header, widths))}")
+            if rows[0].find(f"{W}trPr/{W}tblHeader") is None:
+                fail(f"{name}: a table whose header row does not repeat: {header}")
+            if any(row.find(f"{W}trPr/{W}cantSplit") is None for row in rows[1:]):
+                fail(f"{name}: a table whose rows may split across pages: {header}")
+            checked_widths.add(tuple(header))
         seen = set()
         for cell in document.iter(W + "tc"):
             text = "".join(t.text or "" for t in cell.iter(W + "t")).strip("\u00a0 ")
             word = re.sub(r"^\W*\s*", "", text)
             if word not in SHADES:
                 continue
+            # The whole cell shaded (its tcPr), not only the run behind the word.
             fills = [s.get(W + "fill") for s in cell.iter(W + "shd")]
-            if fills != [SHADES[word]]:
-                fail(f"{name}: a {word} cell is shaded {fills}, not {SHADES[word]}")
+            if fills != [SHADES[word]] or cell.find(f"{W}tcPr/{W}shd") is None:
+                fail(f"{name}: a {word} cell is shaded {fills}, not {SHADES[word]} across the cell")
             seen.add(word)
         if not {"Red", "Amber", "Green"} <= seen:
             fail(f"{name}: RAG cells seen: {sorted(seen)}")
+
+    if not any(h[:2] == ("Action", "Lead") for h in checked_widths):
+        fail(f"no progress table was seen: {sorted(checked_widths)}")
+
+    # Plan text stays text: what pandoc's Markdown would read as maths, super- or subscript,
+    # a citation or a list reaches Word as written.
+    odd = "Cut $5 to $10 (m^2^, H~2~O) @SPS -- \\(1) 2004. #1 <b>"
+    with open(os.path.join(examples, "infrastructure-2004.yaml"), encoding="utf-8") as f:
+        plan = f.read().replace("title: Infrastructure Best Value Review improvement plan 2004",
+                                "title: '" + odd + "'", 1)
+    odd_plan = os.path.join(work, "odd.yaml")
+    with open(odd_plan, "w", encoding="utf-8") as f:
+        f.write(plan)
+    out = os.path.join(work, "odd.docx")
+    done = run(["report", odd_plan, "--as-of", "2004-06-30", "--format", "docx", "-o", out])
+    if done.returncode != 0:
+        fail(f"odd title: exit {done.returncode}, {done.stderr.decode()[:300]}")
+    else:
+        with zipfile.ZipFile(out) as docx:
+            document = ET.fromstring(docx.read("word/document.xml"))
+        texts = ["".join(t.text or "" for t in p.iter(W + "t")) for p in document.iter(W + "p")]
+        wanted = odd + ": progress report"
+        if wanted not in texts:
+            fail(f"odd title: {wanted!r} not a paragraph of the Word paper: {texts[:3]}")
 
     # No pandoc on PATH: an error that says what to do, and the paper already there kept.
     kept = os.path.join(work, "kept.docx")

@@ -160,6 +160,7 @@ std::string escape_markdown(std::string_view raw) {
       case '>':
       case '#':
       case '~':
+      case '^':
       case '$':
       case '@':
         out += '\\';

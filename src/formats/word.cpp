@@ -13,12 +13,20 @@ std::string_view word_filter() { return embedded::word_filter(); }
 std::vector<std::string> pandoc_word_arguments(const std::string& markdown, const std::string& docx,
                                                const std::string& reference_doc, const std::string& filter,
                                                const std::string& resources) {
-  return {"--from=gfm+yaml_metadata_block",
-          "--reference-doc=" + reference_doc,
-          "--lua-filter=" + filter,
-          "--resource-path=" + resources,
-          "--output=" + docx,
-          markdown};
+  // pandoc's own Markdown, which takes a table's column widths from its separator dashes
+  // when a line is longer than --columns (the gfm reader drops them), without the
+  // extensions that would read plan text as markup or change it: maths, super- and
+  // subscript, citations, raw TeX and HTML, example lists, smart quotes and dashes
+  // (escape_markdown escapes $ ~ ^ @ as well).
+  return {
+      "--from=markdown-implicit_figures-tex_math_dollars-superscript-subscript-citations-raw_tex-raw_html-"
+      "example_lists-smart",
+      "--columns=10",
+      "--reference-doc=" + reference_doc,
+      "--lua-filter=" + filter,
+      "--resource-path=" + resources,
+      "--output=" + docx,
+      markdown};
 }
 
 }  // namespace bvplan

@@ -115,6 +115,9 @@ TEST_CASE("escape_markdown") {
   CHECK(escape_markdown("&amp;") == "\\&amp;");
   CHECK(escape_markdown("plain text") == "plain text");
   CHECK(escape_markdown("") == "");
+  // What pandoc's own Markdown (the Word paper's reader) would take as maths, super- and
+  // subscript or a citation.
+  CHECK(escape_markdown("$5 to $10, m^2^, H~2~O, @SPS") == "\\$5 to \\$10, m\\^2\\^, H\\~2\\~O, \\@SPS");
 }
 
 TEST_CASE("csv_text") {
