@@ -14,7 +14,11 @@ std::string describe(const ProgressReport& r) {
   return fmt::format("action {} reported {}% complete on {}", r.action, format_number(r.complete), to_iso(r.date));
 }
 
-std::string describe(const PlanChange& c, const std::string& currency) {
+std::string describe(const PlanChange& c, const std::string& currency, DateWords dates) {
+  auto day = [&](const std::string& iso) -> std::string {
+    std::optional<Date> date = dates == DateWords::long_form ? parse_date(iso) : std::nullopt;
+    return date ? to_long(*date) : iso;
+  };
   auto value = [&](const std::string& v) -> std::string {
     if (v.empty()) return "none";
     if (c.field == "budget" || c.field == "savings_target") {
@@ -28,19 +32,19 @@ std::string describe(const PlanChange& c, const std::string& currency) {
   };
   const std::string who = fmt::format("{} {}", c.subject, c.id);
   if (c.kind == "issue-added" || c.kind == "action-added" || c.kind == "measure-added" || c.kind == "risk-added")
-    return fmt::format("{} added: {}{}", who, c.title, c.to.empty() ? "" : fmt::format(" (due {})", c.to));
-  if (c.kind == "milestone-added") return fmt::format("{} added: {} (due {})", who, c.title, c.to);
+    return fmt::format("{} added: {}{}", who, c.title, c.to.empty() ? "" : fmt::format(" (due {})", day(c.to)));
+  if (c.kind == "milestone-added") return fmt::format("{} added: {} (due {})", who, c.title, day(c.to));
   if (c.kind == "issue-removed" || c.kind == "action-removed" || c.kind == "milestone-removed" ||
       c.kind == "measure-removed" || c.kind == "risk-removed")
     return fmt::format("{} removed: {}", who, c.title);
   if (c.kind == "rebaselined")
     return fmt::format("{} {} date re-baselined {:+} days ({} to {})", who, c.field == "end" ? "end" : "due", *c.days,
-                       c.from, c.to);
+                       day(c.from), day(c.to));
   if (c.kind == "brought-forward")
     return fmt::format("{} {} date brought forward {} days ({} to {})", who, c.field == "end" ? "end" : "due", -*c.days,
-                       c.from, c.to);
+                       day(c.from), day(c.to));
   if (c.kind == "start-moved" || c.kind == "milestone-moved")
-    return fmt::format("{} {} date moved {:+} days ({} to {})", who, c.field, *c.days, c.from, c.to);
+    return fmt::format("{} {} date moved {:+} days ({} to {})", who, c.field, *c.days, day(c.from), day(c.to));
   if (c.field == "file") return fmt::format("{} moved from file '{}' to '{}'", who, c.from, c.to);
   if (c.kind == "targets-changed") return fmt::format("{} target curve changed from [{}] to [{}]", who, c.from, c.to);
   return fmt::format("{} {} changed from {} to {}", who, c.field, value(c.from), value(c.to));
@@ -62,11 +66,11 @@ std::string describe(const MissingVersion& m, const PlanVersion& v) {
                      m.other_path.empty() ? "" : fmt::format(" ({} there is plan '{}')", m.other_path, m.other_plan));
 }
 
-std::vector<std::string> describe_changes(const Baseline& baseline, const std::string& currency) {
+std::vector<std::string> describe_changes(const Baseline& baseline, const std::string& currency, DateWords dates) {
   if (baseline.missing) return {describe(*baseline.missing, baseline.version)};
   std::vector<std::string> out;
   out.reserve(baseline.changes.size());
-  for (const PlanChange& change : baseline.changes) out.push_back(describe(change, currency));
+  for (const PlanChange& change : baseline.changes) out.push_back(describe(change, currency, dates));
   return out;
 }
 

@@ -26,15 +26,16 @@ std::string render_savings_markdown(const Savings& s, const std::string& h) {
                {"% complete", Align::right}},
               {}};
   for (const PlanSavings& p : s.plans)
-    table.rows.push_back({escape_markdown(p.plan->title),
-                          p.target ? markdown_money(*p.target, p.plan->currency) : "none",
-                          markdown_money(p.expected, p.plan->currency), markdown_money(p.delivered, p.plan->currency),
-                          share(p.delivered, p.expected), rag_word(p.rag), percent_text(p.complete)});
+    table.rows.push_back(
+        {escape_markdown(p.plan->title), p.target ? markdown_money(*p.target, p.plan->currency) : "none",
+         escape_markdown(format_estimate(p.expected, p.plan->currency)), markdown_money(p.delivered, p.plan->currency),
+         share(p.delivered, p.expected), rag_word(p.rag), percent_text(p.complete)});
   // One total per currency: pounds and euros are never added together.
   for (const SavingsTotal& t : s.totals)
     table.rows.push_back({fmt::format("**Total{}{}**", s.totals.size() > 1 ? " " : "",
                                       s.totals.size() > 1 ? escape_markdown(t.currency) : ""),
-                          markdown_money(t.target, t.currency), markdown_money(t.expected, t.currency),
+                          markdown_money(t.target, t.currency),
+                          escape_markdown(format_estimate(t.expected, t.currency)),
                           markdown_money(t.delivered, t.currency), share(t.delivered, t.expected), rag_word(t.rag),
                           std::string(blank_cell)});
   out += render_markdown(table);

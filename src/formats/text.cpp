@@ -54,6 +54,10 @@ std::string format_money(double amount, std::string_view currency) {
   return fmt::format("{} {}", number, currency);
 }
 
+std::string format_estimate(double amount, std::string_view currency) {
+  return format_money(round_percent(amount, 0), currency);
+}
+
 std::string markdown_money(double amount, std::string_view currency) {
   return escape_markdown(format_money(amount, currency));
 }

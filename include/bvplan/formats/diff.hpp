@@ -11,9 +11,13 @@
 
 namespace bvplan {
 
+// How a sentence gives dates: "2004-09-30" for the engineer's `diff`, "30 September 2004"
+// for the committee paper.
+enum class DateWords { iso, long_form };
+
 // One sentence for people: "action KI8.2 due date re-baselined +45 days (2004-09-30 to
 // 2004-11-14)".
-std::string describe(const PlanChange& change, const std::string& currency);
+std::string describe(const PlanChange& change, const std::string& currency, DateWords dates = DateWords::iso);
 
 // "action A1 reported 55% complete on 2004-06-30", "milestone M1 of action A1 met on
 // 2004-05-14: Survey done".
@@ -29,7 +33,8 @@ std::string comparison_label(const PlanVersion& version);
 std::string describe(const MissingVersion& missing, const PlanVersion& version);
 
 // The baseline's changes, one sentence each (or why there are none to list).
-std::vector<std::string> describe_changes(const Baseline& baseline, const std::string& currency);
+std::vector<std::string> describe_changes(const Baseline& baseline, const std::string& currency,
+                                          DateWords dates = DateWords::iso);
 
 std::string render_diff_markdown(const std::vector<PlanDiff>& plans, const DiffEnd& from,
                                  const std::optional<DiffEnd>& to);

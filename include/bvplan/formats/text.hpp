@@ -16,6 +16,9 @@ std::string direction_text(Direction direction);
 
 // "£12,500", "£1,250.50", "12,500 EUR": the one way money is written for people.
 std::string format_money(double amount, std::string_view currency);
+// An estimate in whole units ("£26,741"), as a committee paper gives a figure bvplan works
+// out pro rata rather than one a plan records.
+std::string format_estimate(double amount, std::string_view currency);
 // format_money escaped for Markdown (the currency is plan text).
 std::string markdown_money(double amount, std::string_view currency);
 // "48%": a percentage for people, rounded to a whole percent.

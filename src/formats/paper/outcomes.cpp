@@ -131,7 +131,8 @@ void write_fundamental_changes(Blocks& out, const PlanFigures& p) {
   out.emplace_back(Paragraph{
       plain(fmt::format("Changes since the baseline ({}):", version_words(p.baseline->version, p.as_of))), true});
   List changes;
-  for (std::string& change : describe_changes(*p.baseline, p.plan->currency)) changes.items.push_back(plain(change));
+  for (std::string& change : describe_changes(*p.baseline, p.plan->currency, DateWords::long_form))
+    changes.items.push_back(plain(change));
   if (changes.items.empty()) changes.items.push_back(plain("None."));
   out.emplace_back(std::move(changes));
 }

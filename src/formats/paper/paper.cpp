@@ -172,7 +172,7 @@ void write_savings(Blocks& out, const Savings& s) {
                {}};
   for (const PlanSavings& p : s.plans)
     t.rows.push_back({cell(p.plan->title), cell(p.target ? format_money(*p.target, p.plan->currency) : "none"),
-                      cell(format_money(p.expected, p.plan->currency)),
+                      cell(format_estimate(p.expected, p.plan->currency)),
                       cell(format_money(p.delivered, p.plan->currency)), cell(share(p.delivered, p.expected)),
                       rag_cell(p.rag), cell(percent_text(p.complete))});
   // One total per currency: pounds and euros are never added together.
@@ -180,7 +180,7 @@ void write_savings(Blocks& out, const Savings& s) {
     Cell name = cell(s.totals.size() > 1 ? "Total " + total.currency : "Total");
     name.strong = true;
     t.rows.push_back({std::move(name), cell(format_money(total.target, total.currency)),
-                      cell(format_money(total.expected, total.currency)),
+                      cell(format_estimate(total.expected, total.currency)),
                       cell(format_money(total.delivered, total.currency)), cell(share(total.delivered, total.expected)),
                       rag_cell(total.rag), cell("")});
   }

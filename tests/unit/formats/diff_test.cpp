@@ -35,6 +35,9 @@ TEST_CASE("due dates moved later are re-baselined, earlier brought forward") {
   CHECK(changes[0].kind == "rebaselined");
   CHECK(*changes[0].days == 45);
   CHECK(describe(changes[0], "GBP") == "action A1 due date re-baselined +45 days (2004-06-30 to 2004-08-14)");
+  // The committee paper's words.
+  CHECK(describe(changes[0], "GBP", DateWords::long_form) ==
+        "action A1 due date re-baselined +45 days (30 June 2004 to 14 August 2004)");
   CHECK(described(plan(later), plan(a1)) ==
         std::vector<std::string>{"action A1 due date brought forward 45 days (2004-08-14 to 2004-06-30)"});
 }

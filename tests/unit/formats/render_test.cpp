@@ -74,6 +74,13 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 // --- helpers ----------------------------------------------------------------------------
 
+TEST_CASE("format_estimate: whole units, half away from zero") {
+  CHECK(format_estimate(26740.74, "GBP") == "£26,741");
+  CHECK(format_estimate(2.5, "GBP") == "£3");
+  CHECK(format_estimate(-2.5, "EUR") == "-€3");
+  CHECK(format_estimate(0.4, "GBP") == "£0");
+}
+
 TEST_CASE("format_money") {
   CHECK(format_money(12500, "GBP") == "£12,500");
   CHECK(format_money(1250.5, "GBP") == "£1,250.50");
