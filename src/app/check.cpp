@@ -1,6 +1,11 @@
 #include "bvplan/app/check.hpp"
 
+#include <filesystem>
+#include <map>
+#include <memory>
+
 #include "bvplan/figures/remedies.hpp"
+#include "bvplan/git/repository.hpp"
 #include "bvplan/model/loader.hpp"
 #include "bvplan/rules/validate.hpp"
 #include "bvplan/yaml/reader.hpp"
@@ -35,6 +40,36 @@ Owners load_owners_text(SourceFile& source, Diagnostics& diagnostics) {
   }
   diagnostics.insert(diagnostics.end(), found.begin(), found.end());
   return owners;
+}
+
+void paths_from_repository_root(Diagnostics& diagnostics) {
+  namespace fs = std::filesystem;
+  // One repository per folder, opened once; nullptr where there is none.
+  std::map<std::string, std::unique_ptr<GitRepository>> repositories;
+  std::map<std::string, std::string> paths;
+  for (Diagnostic& d : diagnostics) {
+    auto known = paths.find(d.file);
+    if (known == paths.end()) {
+      std::string path = d.file;
+      std::error_code ec;
+      if (fs::is_regular_file(d.file, ec)) {
+        std::string folder = fs::absolute(fs::path(d.file).parent_path(), ec).string();
+        auto [at, added] = repositories.try_emplace(folder);
+        if (added) {
+          try {
+            at->second = GitRepository::open(folder);
+          } catch (const Error&) {}
+        }
+        if (at->second) {
+          try {
+            path = at->second->relative_path(d.file);
+          } catch (const Error&) {}
+        }
+      }
+      known = paths.emplace(d.file, path).first;
+    }
+    d.file = known->second;
+  }
 }
 
 }  // namespace bvplan

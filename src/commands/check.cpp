@@ -1,17 +1,46 @@
 // bvplan check: validate plans.
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <fstream>
+
 #include "bvplan/app/against.hpp"
+#include "bvplan/app/check.hpp"
 #include "bvplan/app/plan_set.hpp"
 #include "bvplan/commands/cli.hpp"
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/options.hpp"
+#include "bvplan/core/version.hpp"
+#include "bvplan/formats/code_scanning.hpp"
 #include "bvplan/formats/findings.hpp"
 
 namespace bvplan {
 
 namespace {
 
-const Choices<DiagnosticFormat> formats = {
-    {"text", DiagnosticFormat::text}, {"json", DiagnosticFormat::json}, {"github", DiagnosticFormat::github}};
+enum class CheckFormat { text, json, github, sarif, gitlab };
+
+const Choices<CheckFormat> formats = {{"text", CheckFormat::text},
+                                      {"json", CheckFormat::json},
+                                      {"github", CheckFormat::github},
+                                      {"sarif", CheckFormat::sarif},
+                                      {"gitlab", CheckFormat::gitlab}};
+
+// With --format github in a GitHub Actions job: every finding, in the job's summary page
+// (annotations stop at 10 a step). Appended, as other steps write there too; a summary
+// that cannot be written is said and does not change the exit status.
+void append_step_summary(const Diagnostics& all, size_t files) {
+  const char* path = std::getenv("GITHUB_STEP_SUMMARY");
+  if (!path || !*path) return;
+  std::ofstream summary(path, std::ios::app | std::ios::binary);
+  summary << render_step_summary(all, files);
+  summary.close();
+  if (!summary)
+    write_err(
+        fmt::format("bvplan: warning: could not add the findings to the job summary, GITHUB_STEP_SUMMARY "
+                    "'{}'\n",
+                    path));
+}
 
 struct CheckOptions {
   InputOptions input;
@@ -45,8 +74,18 @@ int run(const CheckOptions& options) {
   sort_diagnostics(all);
   report_problems(set->problems);
   if (set->plans.empty() && !set->problems.empty()) return exit_usage;
-  write_out(render_diagnostics(all, set->plans.size(), choice_of(formats, options.format),
-                               [&](const std::string& file) { return set->source(file); }));
+  CheckFormat format = choice_of(formats, options.format);
+  if (format == CheckFormat::sarif || format == CheckFormat::gitlab) {
+    paths_from_repository_root(all);
+    write_out(format == CheckFormat::sarif ? render_sarif(all, bvplan_version) : render_gitlab(all));
+  } else {
+    DiagnosticFormat shown = format == CheckFormat::json     ? DiagnosticFormat::json
+                             : format == CheckFormat::github ? DiagnosticFormat::github
+                                                             : DiagnosticFormat::text;
+    write_out(
+        render_diagnostics(all, set->plans.size(), shown, [&](const std::string& file) { return set->source(file); }));
+    if (format == CheckFormat::github) append_step_summary(all, set->plans.size());
+  }
   if (!set->problems.empty()) return exit_usage;
   size_t errors = count_severity(all, Severity::error);
   size_t warnings = count_severity(all, Severity::warning);

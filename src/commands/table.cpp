@@ -10,6 +10,7 @@
 #include "bvplan/commands/command.hpp"
 #include "bvplan/commands/options.hpp"
 #include "bvplan/core/text.hpp"
+#include "bvplan/core/version.hpp"
 
 namespace bvplan {
 
@@ -30,7 +31,7 @@ Runner declare_import(CLI::App& command);
 
 namespace {
 
-constexpr const char* version_text = "bvplan 0.1.0";
+const std::string version_text = "bvplan " + std::string(bvplan_version);
 
 const Command table[] = {
     {"init", "set up a plans repository: an example plan, owners.yaml, a GitHub workflow, a README", declare_init},

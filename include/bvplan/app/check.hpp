@@ -23,6 +23,11 @@ struct CheckedPlan {
 // --owners); the plan's own entries win over them.
 CheckedPlan check_plan(SourceFile& source, const Owners& inherited, Date as_of);
 
+// Rewrites each finding's file, where it is inside a git repository, as its path from the
+// repository's root (what code scanning and GitLab need to place it); a file outside any
+// repository, or standard input, keeps the name it has.
+void paths_from_repository_root(Diagnostics& diagnostics);
+
 // Reads an owners register's text.
 Owners load_owners_text(SourceFile& source, Diagnostics& diagnostics);
 
