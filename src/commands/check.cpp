@@ -77,7 +77,7 @@ int run(const CheckOptions& options) {
   CheckFormat format = choice_of(formats, options.format);
   if (format == CheckFormat::sarif || format == CheckFormat::gitlab) {
     paths_from_repository_root(all);
-    write_out(format == CheckFormat::sarif ? render_sarif(all, bvplan_version) : render_gitlab(all));
+    write_out(format == CheckFormat::sarif ? render_sarif(all, bvplan_version()) : render_gitlab(all));
   } else {
     DiagnosticFormat shown = format == CheckFormat::json     ? DiagnosticFormat::json
                              : format == CheckFormat::github ? DiagnosticFormat::github

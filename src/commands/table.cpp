@@ -11,6 +11,8 @@
 #include "bvplan/commands/options.hpp"
 #include "bvplan/core/text.hpp"
 #include "bvplan/core/version.hpp"
+#include "bvplan/git/repository.hpp"
+#include "bvplan/yaml/version.hpp"
 
 namespace bvplan {
 
@@ -31,7 +33,11 @@ Runner declare_import(CLI::App& command);
 
 namespace {
 
-const std::string version_text = "bvplan " + std::string(bvplan_version);
+// "bvplan 0.1.0" and the libraries it was built with, as a bug report needs them.
+std::string version_text() {
+  return fmt::format("bvplan {}\nbuilt with yaml-cpp {}, libgit2 {}, fmt {}", bvplan_version(), yaml_cpp_version(),
+                     libgit2_version(), fmt_version());
+}
 
 const Command table[] = {
     {"init", "set up a plans repository: an example plan, owners.yaml, a GitHub workflow, a README", declare_init},
@@ -70,7 +76,7 @@ bool unknown_command(int argc, char** argv) {
 
 int run_command(int argc, char** argv) {
   CLI::App app{"bvplan: Best Value improvement plans as YAML in git, checked and reported", "bvplan"};
-  app.set_version_flag("--version", version_text);
+  app.set_version_flag("--version", version_text());
   app.require_subcommand(1);
   app.fallthrough();
   std::vector<std::pair<CLI::App*, Runner>> runners;

@@ -62,8 +62,8 @@ std::string without_positions(std::string_view message) {
   for (size_t i = 0; i < message.size();) {
     bool names_position = false;
     for (std::string_view word : {std::string_view("line "), std::string_view("column ")})
-      if (message.substr(i).starts_with(word) && i + word.size() < message.size() &&
-          message[i + word.size()] >= '0' && message[i + word.size()] <= '9') {
+      if (message.substr(i).starts_with(word) && i + word.size() < message.size() && message[i + word.size()] >= '0' &&
+          message[i + word.size()] <= '9') {
         out += word;
         out += '#';
         i += word.size();
@@ -94,8 +94,8 @@ std::string path_uri(std::string_view path) {
   while (path.starts_with("./")) path.remove_prefix(2);
   for (char ch : path) {
     auto c = static_cast<unsigned char>(ch);
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                 c == '.' || c == '_' || c == '~' || c == '/';
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                 c == '_' || c == '~' || c == '/';
     if (plain)
       out += static_cast<char>(c);
     else
@@ -179,9 +179,9 @@ std::string render_gitlab(const Diagnostics& diagnostics) {
 std::string render_step_summary(const Diagnostics& diagnostics, size_t files) {
   size_t errors = count_severity(diagnostics, Severity::error);
   size_t warnings = count_severity(diagnostics, Severity::warning);
-  std::string out = fmt::format("## bvplan check\n\n{} error{}, {} warning{} in {} file{}\n", errors,
-                                errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", files,
-                                files == 1 ? "" : "s");
+  std::string out =
+      fmt::format("## bvplan check\n\n{} error{}, {} warning{} in {} file{}\n", errors, errors == 1 ? "" : "s",
+                  warnings, warnings == 1 ? "" : "s", files, files == 1 ? "" : "s");
   if (diagnostics.empty()) return out;
   Table table{{{"File"}, {"Line", Align::right}, {"Severity"}, {"Rule"}, {"Message"}}, {}};
   for (const Diagnostic& d : diagnostics)

@@ -113,6 +113,10 @@ std::unique_ptr<GitRepository> GitRepository::open(const std::string& path) {
 
 const std::string& GitRepository::workdir() const { return impl_->workdir; }
 
+std::string libgit2_version() {
+  return fmt::format("{}.{}.{}", LIBGIT2_VER_MAJOR, LIBGIT2_VER_MINOR, LIBGIT2_VER_REVISION);
+}
+
 std::string GitRepository::relative_path(const std::string& file) const {
   std::error_code ec;
   fs::path full = fs::weakly_canonical(fs::absolute(file, ec), ec);

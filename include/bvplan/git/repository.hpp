@@ -33,6 +33,9 @@ struct TreeFile {
   std::string blob;  // blob id
 };
 
+// The version of libgit2 bvplan was built with ("1.5.1").
+std::string libgit2_version();
+
 class GitRepository {
 public:
   // Opens the repository holding `path` (a file or folder). Throws Error with what to do:

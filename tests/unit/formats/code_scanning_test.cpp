@@ -64,8 +64,9 @@ TEST_CASE("render_sarif: every catalog rule, results pointing at theirs, identic
   Diagnostic other = twice;
   other.position = {9, 2};
   std::string sarif = render_sarif({twice, other}, "9.9.9");
-  CHECK(sarif.starts_with("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
-                          "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"bvplan\",\"version\":\"9.9.9\","));
+  CHECK(
+      sarif.starts_with("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\","
+                        "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"bvplan\",\"version\":\"9.9.9\","));
   CHECK(sarif.find("{\"id\":\"stale-update\",\"name\":\"StaleUpdate\",\"shortDescription\"") != std::string::npos);
   CHECK(sarif.find("\"ruleId\":\"stale-update\",\"ruleIndex\":") != std::string::npos);
   CHECK(sarif.find("\"region\":{\"startLine\":9,\"startColumn\":2}") != std::string::npos);
