@@ -8,6 +8,7 @@
 #include "bvplan/app/check.hpp"
 #include "bvplan/core/date.hpp"
 #include "bvplan/figures/compute.hpp"
+#include "bvplan/formats/code_scanning.hpp"
 #include "bvplan/formats/findings.hpp"
 #include "fuzz_support.hpp"
 
@@ -24,6 +25,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fuzz::require_json(render_diagnostics(checked.diagnostics, 1, DiagnosticFormat::json, lookup),
                        "check --format json");
     render_findings_text(checked.diagnostics, lookup);
+    fuzz::require_json(render_sarif(checked.diagnostics, "0"), "check --format sarif");
+    fuzz::require_json(render_gitlab(checked.diagnostics), "check --format gitlab");
+    render_step_summary(checked.diagnostics, 1);
 
     SourceFile owners_source("owners.yaml", text);
     Diagnostics owner_findings;

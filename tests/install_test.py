@@ -1,0 +1,32 @@
+#!/usr/bin/env python3
+"""cmake --install BUILD --prefix P puts the program, both manual pages and the Word
+paper's files where a user and man(1) find them, and the installed program runs."""
+import os
+import subprocess
+import sys
+import tempfile
+
+build = sys.argv[1]
+failures = 0
+with tempfile.TemporaryDirectory() as prefix:
+    done = subprocess.run(["cmake", "--install", build, "--prefix", prefix], capture_output=True, text=True)
+    if done.returncode != 0:
+        print(f"FAIL cmake --install: {done.stderr}")
+        sys.exit(1)
+    for path in ("bin/bvplan", "share/man/man1/bvplan.1", "share/man/man5/bvplan-plan.5",
+                 "share/bvplan/reference.docx", "share/bvplan/rag.lua"):
+        if not os.path.isfile(os.path.join(prefix, path)):
+            print(f"FAIL not installed: {path}")
+            failures += 1
+    version = subprocess.run([os.path.join(prefix, "bin", "bvplan"), "--version"], capture_output=True, text=True)
+    if version.returncode != 0 or not version.stdout.startswith("bvplan "):
+        print(f"FAIL installed bvplan --version: {version.returncode} {version.stdout!r}")
+        failures += 1
+    for page in ("bvplan", "bvplan-plan"):
+        found = subprocess.run(["man", "-M", os.path.join(prefix, "share", "man"), "-w", page], capture_output=True,
+                               text=True)
+        if found.returncode != 0 or not found.stdout.startswith(prefix):
+            print(f"FAIL man -w {page}: {found.stdout}{found.stderr}")
+            failures += 1
+print(f"install: {failures} failures")
+sys.exit(1 if failures else 0)
