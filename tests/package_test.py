@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""The Debian package scripts/package makes: its control fields (dependencies from
+dpkg-shlibdeps on the libraries the binary links), then installed into a scratch root
+with dpkg -x: bvplan runs and names its libraries, and man finds both pages.
+
+  tests/package_test.py PACKAGE.deb"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+deb = sys.argv[1]
+failures = 0
+
+
+def fail(message):
+    global failures
+    failures += 1
+    print("FAIL " + message)
+
+
+fields = subprocess.run(["dpkg-deb", "-f", deb], capture_output=True, text=True, check=True).stdout
+depends = re.search(r"^Depends: (.*)$", fields, re.M)
+depends = depends.group(1) if depends else ""
+for library in ("libgit2-", "libyaml-cpp", "libfmt", "libc6", "libstdc++6"):
+    if library not in depends:
+        fail(f"Depends lacks {library}: {depends!r}")
+for field in ("Package: bvplan", "Maintainer: ", "Description: ", "Section: utils"):
+    if field not in fields:
+        fail(f"no {field.strip()} in the control fields")
+with tempfile.TemporaryDirectory() as root:
+    subprocess.run(["dpkg-deb", "-x", deb, root], check=True)
+    for path in ("usr/bin/bvplan", "usr/share/man/man1/bvplan.1", "usr/share/man/man5/bvplan-plan.5",
+                 "usr/share/bvplan/reference.docx", "usr/share/bvplan/rag.lua"):
+        if not os.path.isfile(os.path.join(root, path)):
+            fail(f"the package has no /{path}")
+    done = subprocess.run([os.path.join(root, "usr", "bin", "bvplan"), "--version"], capture_output=True, text=True)
+    if done.returncode != 0 or not re.match(r"bvplan \S+\nbuilt with yaml-cpp \S+, libgit2 \S+, fmt \S+\n$",
+                                             done.stdout):
+        fail(f"bvplan --version from the package: {done.returncode} {done.stdout!r}")
+    for page in ("bvplan", "bvplan-plan"):
+        found = subprocess.run(["man", "-M", os.path.join(root, "usr", "share", "man"), "-w", page],
+                               capture_output=True, text=True)
+        if found.returncode != 0:
+            fail(f"man does not find {page} in the package: {found.stderr}")
+print(f"package {os.path.basename(deb)}: {failures} failures")
+sys.exit(1 if failures else 0)
