@@ -2,7 +2,8 @@
 -- share/reference.docx: a table cell that holds only a RAG word (Red, Amber, Green,
 -- Complete, after any shape sign such as "▲") is shaded in its colour and keeps the word
 -- in bold, so it reads in colour, in black and white and to a screen reader; and the
--- title is given once, by the metadata block, not again by a first level-1 heading.
+-- title is given once, by the metadata block, not again by a first level-1 heading; and
+-- every picture takes the text width.
 
 local shades = {
   Red = { fill = "C00000", text = "FFFFFF" },
@@ -39,6 +40,15 @@ end
 function Table(table)
   for _, body in ipairs(table.bodies) do shade_rows(body.body) end
   return table
+end
+
+-- Every picture (bvplan's charts) 16 cm wide, the text width of an A4 page with the
+-- reference document's 2.5 cm margins, so that its text prints at the size the chart was
+-- laid out for (at least 8 pt). pandoc's Word writer ignores a width in per cent; a page
+-- narrower than 16 cm still gets the picture scaled down to fit.
+function Image(image)
+  image.attributes.width = "16cm"
+  return image
 end
 
 function Pandoc(doc)
