@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bvplan/core/date.hpp"
+#include "bvplan/core/diagnostic.hpp"
 
 namespace bvplan {
 
@@ -31,6 +32,13 @@ struct FileVersion {
 struct TreeFile {
   std::string path;  // relative to the repository's root
   std::string blob;  // blob id
+};
+
+// Thrown by GitRepository::open when the path is in no git repository, so that a command
+// with another way (history --source plan) can say so.
+class NotInRepository : public Error {
+public:
+  using Error::Error;
 };
 
 class GitRepository {
