@@ -13,7 +13,8 @@
 -- the paper gives them across the text width; the header row repeats on each page and no
 -- row is split across pages. Cells hold plain text (bold kept), as every bvplan table does.
 --
--- The title is given once, by the metadata block, not again by a first level-1 heading.
+-- The title is given once, by the metadata block, not again by a first level-1 heading;
+-- and every picture takes the text width.
 
 local shades = {
   Red = { fill = "C00000", text = "FFFFFF" },
@@ -115,6 +116,15 @@ function Table(tbl)
     '<w:tblLook w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="0" ' ..
     'w:val="0020"/></w:tblPr><w:tblGrid>' .. table.concat(grid) .. "</w:tblGrid>" .. table.concat(rows) ..
     "</w:tbl>")
+end
+
+-- Every picture (bvplan's charts) 16 cm wide, the text width of an A4 page with the
+-- reference document's 2.5 cm margins, so that its text prints at the size the chart was
+-- laid out for (at least 8 pt). pandoc's Word writer ignores a width in per cent; a page
+-- narrower than 16 cm still gets the picture scaled down to fit.
+function Image(image)
+  image.attributes.width = "16cm"
+  return image
 end
 
 function Pandoc(doc)

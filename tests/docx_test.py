@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """report --format docx: the Word paper, unzipped and read as Word would. For every
-example paper: an A4 page, the title once, Arial, its charts as described images, every table in the "Table" style whose grid and
+example paper: an A4 page, the title once, Arial, its charts as described images at the text
+width and no taller than the page, every table in the "Table" style whose grid and
 shaded header row come from bvplan's reference document, and every RAG cell shaded in its
 colour with its word. Without pandoc on PATH: a clear error, exit 2, and the file that
 was there kept. Skipped (exit 0, with a note) when pandoc is not installed at all."""
@@ -64,9 +65,13 @@ with tempfile.TemporaryDirectory() as work:
             fail(f"{name}: charts {described}, expected {charts}")
         if len([m for m in media if m.endswith(".svg")]) != len(charts):
             fail(f"{name}: media {media}")
+        # At the text width (16 cm, 5,760,000 EMU; pandoc rounds to 5,753,100), so that the
+        # charts' text prints at 8 pt or more; no taller than the text (24.7 cm).
         for extent in document.iter(WP + "extent"):
-            if int(extent.get("cx")) > 5760000:
-                fail(f"{name}: a chart {extent.get('cx')} EMU wide, wider than the text")
+            if not 5700000 <= int(extent.get("cx")) <= 5760000:
+                fail(f"{name}: a chart {extent.get('cx')} EMU wide, not the text width")
+            if int(extent.get("cy")) > 8890000:
+                fail(f"{name}: a chart {extent.get('cy')} EMU tall, taller than the text")
         size = document.find(f"{W}body/{W}sectPr/{W}pgSz")
         if size is None or (size.get(W + "w"), size.get(W + "h")) != ("11906", "16838"):
             fail(f"{name}: the page is not A4 portrait")

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Every example paper in a real browser: `report --format html` for each example (the
-infrastructure plan with its gantt, the Leicester portfolio and each of its plans alone,
-and the infrastructure plan's git history with --baseline and --compare), opened in
+infrastructure plan with its gantt, the Leicester portfolio and each of its plans alone, a
+long plan whose gantt takes three pictures, and the infrastructure plan's git history with
+--baseline and --compare), opened in
 headless Chromium at A4 width (794 px at 96 dpi). Fails when the page scrolls sideways
 (or any element reaches past the page's right edge), when one of the template's seven
-section headings is missing, when the paper holds a script or fetches anything, or when
-its PDF print is not A4 portrait or lacks a heading. The paper has no script, so the
+section headings is missing, when a chart's text is drawn under 8 pt or a chart is taller
+than an A4 page's text, when the paper holds a script or fetches anything, or when its PDF
+print is not A4 portrait or lacks a heading (or, for the long plan, an action). The paper has no script, so the
 measuring is done on a copy in the temporary folder with a script added at its end.
 
 Usage: paper_browser_test.py BVPLAN REPO_ROOT. Exits 77 (skipped) when Chromium is not
@@ -38,9 +40,21 @@ MEASURE = """<script>
     var r = e.getBoundingClientRect();
     if (r.width > 0 && r.right > width + 0.5) wide.push(e.tagName + ':' + Math.round(r.right));
   });
+  // Each chart's text as drawn (8 pt is 10.67 px), and its height against an A4 page's
+  // text height (263 mm, 994 px).
+  var small = [], tall = [];
+  document.querySelectorAll('figure svg').forEach(function (svg) {
+    var r = svg.getBoundingClientRect(), scale = r.width / svg.viewBox.baseVal.width;
+    if (r.height > 263 / 25.4 * 96) tall.push(Math.round(r.height));
+    svg.querySelectorAll('text').forEach(function (t) {
+      var px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < 8 / 72 * 96 - 0.05) small.push(px.toFixed(1));
+    });
+  });
   var out = document.createElement('pre');
   out.id = 'bvplan-measure';
   out.textContent = 'scrollWidth=' + document.documentElement.scrollWidth + ' clientWidth=' + width +
+      ' small=' + small.slice(0, 5).join(',') + ' tall=' + tall.slice(0, 5).join(',') +
       ' wide=' + wide.slice(0, 5).join(',');
   document.body.appendChild(out);
 })();
@@ -73,6 +87,17 @@ def papers(tmp):
     repo = os.path.join(tmp, "council")
     subprocess.run([sys.executable, os.path.join(EXAMPLES, "build-history-repo.py"), repo], check=True,
                    capture_output=True)
+    # A plan too long for one page of gantt: its timeline in several pictures.
+    long_plan = os.path.join(tmp, "long.yaml")
+    with open(long_plan, "w", encoding="utf-8") as f:
+        f.write("bvplan: 1\nplan: {id: long, title: Long plan, start: 2004-01-01, end: 2004-12-31}\n"
+                "owners: {SPS: Strategic services}\nissues:\n")
+        for issue, actions in ((1, 10), (2, 60), (3, 5)):
+            f.write(f"  - id: KI{issue}\n    title: Key issue {issue}\n    actions:\n")
+            for n in range(1, actions + 1):
+                f.write(f"      - {{id: KI{issue}.{n}, title: Action {n}, lead: SPS, start: 2004-01-01, "
+                        f"due: 2004-12-31}}\n")
+    out.append(("long-plan", [long_plan, "--as-of", "2004-06-30", "--gantt"], None))
     out.append(("baseline-compare", ["plans", "--as-of", "2004-06-30", "--baseline", "HEAD~2", "--compare", "HEAD~1",
                                      "--gantt"], repo))
     return out
@@ -98,13 +123,18 @@ def check(exe, tmp, name, argv, cwd):
         f.write(text.replace("</body>", MEASURE + "</body>"))
     profile = os.path.join(tmp, "profile")
     dom = browser(exe, profile, "--dump-dom", "file://" + probe).stdout
-    found = re.search(r'id="bvplan-measure">scrollWidth=(\d+) clientWidth=(\d+) wide=([^<]*)<', dom)
+    found = re.search(r'id="bvplan-measure">scrollWidth=(\d+) clientWidth=(\d+) small=(\S*) tall=(\S*) '
+                      r'wide=([^<]*)<', dom)
     if not found:
         problems.append("the browser did not measure the page")
     else:
-        scroll, client, wide = int(found.group(1)), int(found.group(2)), found.group(3)
+        scroll, client, wide = int(found.group(1)), int(found.group(2)), found.group(5)
         if scroll > client or wide:
             problems.append(f"horizontal overflow: scrollWidth {scroll} > {client}, past the edge: {wide}")
+        if found.group(3):
+            problems.append(f"chart text under 8 pt as drawn (px): {found.group(3)}")
+        if found.group(4):
+            problems.append(f"a chart taller than an A4 page's text (px): {found.group(4)}")
     headings = [html.unescape(h) for h in re.findall(r"<h[2-4]>([^<]*)</h[2-4]>", dom)]
     for heading in HEADINGS:
         if heading not in headings:
@@ -123,6 +153,12 @@ def check(exe, tmp, name, argv, cwd):
         for heading in HEADINGS:
             if heading not in printed:
                 problems.append(f"the print lacks {heading!r}")
+        if name == "long-plan":  # every action on the gantt's pictures, none left out
+            for n in range(1, 61):
+                if f"KI2.{n} Action {n} " not in printed:
+                    problems.append(f"the printed gantt lacks KI2.{n}")
+            if "part 3 of 3" not in printed or "Key issue 2 (continued)" not in printed:
+                problems.append("the printed gantt is not in three parts, key issue 2 going on")
     return problems
 
 

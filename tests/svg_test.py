@@ -7,7 +7,9 @@ Checks each <svg> in every golden output under tests/cli (stdout and created fil
 included) and tests/git/expected, and the gantt chart of every valid example: it parses with xml.etree; it has a
 viewBox, width, height and a <title>; it holds no script and no external reference; and
 every <text> lies inside the view box, its width reckoned at 0.6 x its font size a
-character (the estimate the charts are laid out with). Then each is drawn to PNG with
+character (the estimate the charts are laid out with), and prints at 8 pt or more when the
+picture is scaled to the text width of an A4 page (160 mm); a chart in a paper (HTML) is no
+taller than 770/560 of its width, so that at that width it fits the page. Then each is drawn to PNG with
 rsvg-convert (Debian's librsvg2-bin), which must succeed; without it the test is skipped
 (exit 77) after the other checks pass.
 """
@@ -22,6 +24,8 @@ import xml.etree.ElementTree as ET
 NS = "{http://www.w3.org/2000/svg}"
 SVG_BLOCK = re.compile(r"<svg\b.*?</svg>", re.S)
 NUMBER = r"(-?[0-9.]+)"
+TEXT_WIDTH_MM, MIN_PT, MM_PER_PT = 160, 8, 25.4 / 72
+PAGE_RATIO = 770 / 560
 
 
 def font_size(element, parents):
@@ -47,7 +51,7 @@ def offset(element, parents):
     return dx, dy
 
 
-def check_svg(text, where):
+def check_svg(text, where, in_paper=False):
     problems = []
     try:
         root = ET.fromstring(text)
@@ -59,6 +63,8 @@ def check_svg(text, where):
     if len(box) != 4 or not root.get("width") or not root.get("height"):
         return [f"{where}: no viewBox, width or height"]
     x0, y0, w, h = (float(v) for v in box)
+    if in_paper and h > PAGE_RATIO * w + 0.5:
+        problems.append(f"{where}: {w:g} x {h:g} is too tall for an A4 page at its text width")
     if root.find(NS + "title") is None or not (root.find(NS + "title").text or "").strip():
         problems.append(f"{where}: no <title>")
     parents = {child: parent for parent in root.iter() for child in parent}
@@ -71,6 +77,10 @@ def check_svg(text, where):
     for element in root.iter(NS + "text"):
         words = "".join(element.itertext())
         size = font_size(element, parents)
+        printed = size * TEXT_WIDTH_MM / w / MM_PER_PT
+        if printed < MIN_PT - 0.005:
+            problems.append(f"{where}: text {words!r} at font size {size:g} in a view box {w:g} wide prints at "
+                            f"{printed:.1f} pt at 160 mm wide, under {MIN_PT} pt")
         width = 0.6 * size * len(words)
         dx, dy = offset(element, parents)
         x = float(element.get("x", "0")) + dx
@@ -103,8 +113,9 @@ def golden_svgs(cases):
                 continue
             with open(path, encoding="utf-8", errors="replace") as f:
                 text = f.read()
+            paper = " (paper)" if "<html" in text else ""
             for n, block in enumerate(SVG_BLOCK.findall(text)):
-                yield f"{os.path.relpath(path, cases)}#{n + 1}", block
+                yield f"{os.path.relpath(path, cases)}#{n + 1}{paper}", block
 
 
 def git_svgs(expected):
@@ -112,8 +123,9 @@ def git_svgs(expected):
     for name in sorted(os.listdir(expected)):
         with open(os.path.join(expected, name), encoding="utf-8", errors="replace") as f:
             text = f.read()
+        paper = " (paper)" if "<html" in text else ""
         for n, block in enumerate(SVG_BLOCK.findall(text)):
-            yield f"tests/git/expected/{name}#{n + 1}", block
+            yield f"tests/git/expected/{name}#{n + 1}{paper}", block
 
 
 def example_svgs(bvplan, examples):
@@ -142,7 +154,7 @@ def main():
         if block is None:
             problems.append(f"{where}: report --format svg gave no chart")
             continue
-        problems += check_svg(block, where)
+        problems += check_svg(block, where, in_paper=where.endswith(" (paper)"))
     if not any("report --format svg" in where for where, _ in svgs):
         problems.append("no example gave a chart")
     for p in problems:

@@ -113,39 +113,49 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
   }
   std::map<std::string, Parse> parsed;
   // Without --until each plan's history runs to its end or last update (at most today), as
-  // its newest version has them: those versions are read first.
+  // its newest version has them; and that version tells whether --source plan would show
+  // what git cannot. Those versions are read first.
   std::vector<Evaluation> newest;
-  if (!request.until) {
-    for (const auto& [file, versions] : histories)
-      newest.push_back({file, versions.front(), request.today, *file + "\n" + versions.front().blob});
-    parse_versions(repo, newest, inherited, request.max_file_size, messages, parsed);
-  }
+  for (const auto& [file, versions] : histories)
+    newest.push_back({file, versions.front(), request.today, *file + "\n" + versions.front().blob});
+  parse_versions(repo, newest, inherited, request.max_file_size, messages, parsed);
   std::vector<Evaluation> evaluations;
   for (size_t n = 0; n < histories.size(); ++n) {
     const auto& [file, versions] = histories[n];
+    const CheckedPlan& latest = *parsed.at(newest[n].key).result;
+    const bool readable = latest.plan && !latest.has_errors();
     Date until = request.today;
     if (request.until) {
       until = *request.until;
-    } else if (const CheckedPlan& plan = *parsed.at(newest[n].key).result; plan.plan && !plan.has_errors()) {
-      until = history_end(*plan.plan, request.today);
+    } else if (readable) {
+      until = history_end(*latest.plan, request.today);
     }
     Date first = versions.back().commit.date;
     for (const FileVersion& v : versions) first = std::min(first, v.commit.date);
+    // --source plan helps when the plan (as last committed) has a date of its own from its
+    // start to before `first`.
+    const std::vector<Date> own = readable ? plan_dates(*latest.plan, request, until) : std::vector<Date>{};
+    const bool helps =
+        std::any_of(own.begin(), own.end(), [&](Date d) { return d >= latest.plan->start && d < first; });
+    const std::string advice = helps ? "; for the trend its own dated updates record, use --source plan" : "";
     if (!add_evaluations(*file, versions, request, until, evaluations)) {
       out.late.push_back(*file);
+      std::string why;
+      if (!helps && readable && until < latest.plan->start)
+        why = fmt::format(", and the plan starts on {}, so its own updates give no trend then either",
+                          to_iso(latest.plan->start));
       messages(
           fmt::format("bvplan: note: '{}' was first committed to git on {}, after the last date asked for "
-                      "({}), so git holds no version of it then; for the trend its own dated updates record, "
-                      "use --source plan\n",
-                      *file, to_iso(first), to_iso(until)));
+                      "({}), so git holds no version of it then{}{}\n",
+                      *file, to_iso(first), to_iso(until), why, advice));
     } else if (request.since && *request.since < first && *request.since <= until &&
                request.step != HistoryStep::commit &&
                period_ends(*request.since, until, request.step).front() < first) {
       // Some of the periods asked for end before the plan was in git: they have no point.
       messages(
           fmt::format("bvplan: note: '{}' was first committed to git on {}, so the periods before then have no "
-                      "point; for the trend its own dated updates record, use --source plan\n",
-                      *file, to_iso(first)));
+                      "point{}\n",
+                      *file, to_iso(first), advice));
     }
   }
   parse_versions(repo, evaluations, inherited, request.max_file_size, messages, parsed);
@@ -168,22 +178,49 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
   return out;
 }
 
-PlanHistory plan_history(const std::vector<const CheckedPlan*>& plans, const HistoryRequest& request) {
+std::vector<Date> plan_dates(const Plan& plan, const HistoryRequest& request, Date until) {
+  std::vector<Date> dates;
+  if (request.step == HistoryStep::commit) {
+    for (const KeyIssue& issue : plan.issues)
+      for (const Action& action : issue.actions)
+        for (const Update& u : action.updates)
+          if ((!request.since || u.date >= *request.since) && u.date <= until) dates.push_back(u.date);
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    return dates;
+  }
+  const Date from = request.since.value_or(plan.start);
+  if (from > until) return dates;
+  return period_ends(from, until, request.step);
+}
+
+PlanHistory plan_history(const std::vector<NamedPlan>& plans, const HistoryRequest& request,
+                         const MessageSink& messages) {
   PlanHistory out;
-  for (const CheckedPlan* checked : plans) {
+  for (const NamedPlan& named : plans) {
+    const CheckedPlan* checked = named.plan;
     if (!checked->plan || checked->has_errors()) continue;
     const Plan& plan = *checked->plan;
     const Date until = request.until.value_or(history_end(plan, request.today));
-    std::vector<Date> dates;
-    if (request.step == HistoryStep::commit) {
-      for (const KeyIssue& issue : plan.issues)
-        for (const Action& action : issue.actions)
-          for (const Update& u : action.updates)
-            if ((!request.since || u.date >= *request.since) && u.date <= until) dates.push_back(u.date);
-      std::sort(dates.begin(), dates.end());
-      dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
-    } else {
-      dates = period_ends(request.since.value_or(plan.start), until, request.step);
+    const std::vector<Date> dates = plan_dates(plan, request, until);
+    if (dates.empty()) {
+      out.empty.push_back(named.file);
+      const Date from = request.since.value_or(plan.start);
+      if (until < plan.start)
+        messages(
+            fmt::format("bvplan: note: '{}' starts on {}, after the last date asked for ({}), so no period of "
+                        "it ends by then; there is nothing to show for it\n",
+                        named.file, to_iso(plan.start), to_iso(until)));
+      else if (request.step == HistoryStep::commit)
+        messages(
+            fmt::format("bvplan: note: '{}' records no update dated from {} to {}, so there is nothing to "
+                        "show for it\n",
+                        named.file, to_iso(from), to_iso(until)));
+      else
+        messages(fmt::format("bvplan: note: no {} of '{}' ends from {} to {}, so there is nothing to show for it\n",
+                             request.step == HistoryStep::month ? "month" : "quarter", named.file, to_iso(from),
+                             to_iso(until)));
+      continue;
     }
     for (Date as_of : dates)
       out.points.push_back(history_point(

@@ -56,15 +56,33 @@ void declare(CLI::App& command, HistoryOptions& options) {
   add_max_file_size_option(command, options.input.max_file_size);
 }
 
+// Writes the points in the chosen format; but a chart of no points is not drawn (a file
+// already there is kept): says so and returns false.
+bool write_points(const HistoryOptions& options, const std::vector<HistoryPoint>& points,
+                  const std::vector<std::string>& inputs) {
+  if (points.empty() && options.format == "svg") {
+    write_err(options.output.file.empty()
+                  ? std::string("bvplan: nothing to draw: no point falls in the dates asked for, so no chart was "
+                                "written\n")
+                  : fmt::format("bvplan: nothing to draw: no point falls in the dates asked for; '{}' was not "
+                                "written\n",
+                                options.output.file));
+    return false;
+  }
+  options.output.write(choice_of(formats, options.format)(points), inputs);
+  return true;
+}
+
 // --source plan: the plans as they are now, checked as report checks them.
 int run_from_plans(const HistoryOptions& options, const HistoryRequest& request) {
   bool errors = false;
   std::unique_ptr<PlanSet> set = load_for_report({options.input, ""}, request.today, FindingsShown::errors, errors);
-  std::vector<const CheckedPlan*> plans;
-  for (const CheckedPlan& plan : set->plans) plans.push_back(&plan);
-  PlanHistory history = plan_history(plans, request);
-  options.output.write(choice_of(formats, options.format)(history.points), set->inputs());
-  return errors ? exit_findings : exit_ok;
+  std::vector<NamedPlan> plans;
+  for (size_t n = 0; n < set->plans.size(); ++n) plans.push_back({set->files[n], &set->plans[n]});
+  PlanHistory history = plan_history(plans, request, write_err);
+  if (!write_points(options, history.points, set->inputs())) return exit_findings;
+  // Nothing to show because the dates asked for come before a plan's start: said above.
+  return errors || (history.points.empty() && !history.empty.empty()) ? exit_findings : exit_ok;
 }
 
 int run(const HistoryOptions& options) {
@@ -84,7 +102,13 @@ int run(const HistoryOptions& options) {
     report_problems(problems);
     return exit_usage;
   }
-  auto repo = open_repository(found.files);
+  std::unique_ptr<GitRepository> repo;
+  try {
+    repo = open_repository(found.files);
+  } catch (const NotInRepository& e) {
+    throw Error(std::string(e.what()) +
+                "; or, for the trend the plan's own dated updates record, without git, use --source plan");
+  }
   OwnerRegisters registers(options.input.max_file_size);
   if (!options.input.owners_file.empty()) registers.set_explicit(options.input.owners_file);
   PlanHistory history = read_history(*repo, found.files, registers, request, write_err);
@@ -98,7 +122,7 @@ int run(const HistoryOptions& options) {
   if (history.points.empty() && !problems.empty()) return exit_usage;
   std::vector<std::string> inputs = found.files;
   for (const std::string& r : registers.files()) inputs.push_back(r);
-  options.output.write(choice_of(formats, options.format)(history.points), inputs);
+  if (!write_points(options, history.points, inputs)) return problems.empty() ? exit_findings : exit_usage;
   if (!problems.empty()) return exit_usage;
   // Nothing to show because a plan came into git after the dates asked for: said above.
   return history.points.empty() && !history.late.empty() ? exit_findings : exit_ok;

@@ -46,7 +46,7 @@ void render_html_paper(Output& out, const ReportOptions& options, const FigureSe
   if (figures.plans.empty()) return;
   PaperOptions paper = paper_options(options, figures);
   paper.rag_chart = rag_summary_svg;
-  paper.gantt_chart = [](const PlanFigures& plan) { return gantt_svg(plan); };
+  paper.gantt_chart = gantt_svgs;
   render_html(out, figures.plans, paper);
 }
 
@@ -55,7 +55,7 @@ void render_word(Output& out, const ReportOptions& options, const FigureSet& fig
   if (figures.plans.empty()) return;
   PaperOptions paper = paper_options(options, figures);
   paper.rag_chart = rag_summary_svg;
-  paper.gantt_chart = [](const PlanFigures& plan) { return gantt_svg(plan); };
+  paper.gantt_chart = gantt_svgs;
   ChartFiles charts;
   std::string markdown = render_markdown_for_word(figures.plans, paper, charts);
   out.write(make_word_paper(markdown, charts));

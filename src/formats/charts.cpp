@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <vector>
@@ -17,7 +18,9 @@ namespace {
 
 // Shared by both charts. Pattern ids are the same, with the same content, in every chart,
 // so several charts inline in one HTML page may resolve each other's without harm.
-constexpr double width = 700;
+// 560 wide, its smallest text 10: at the text width of an A4 page (160 mm) that text is
+// 10 x 160 / 560 = 2.86 mm, 8.1 pt.
+constexpr double width = 560;
 constexpr double margin = 8;
 constexpr const char* late_colour = "#b00020";
 
@@ -49,10 +52,13 @@ std::string svg_open(double height, std::string_view title) {
 
 // ---- gantt ---------------------------------------------------------------------------
 
-constexpr double plot_left = 270, plot_right = 690;
+constexpr double plot_left = 250, plot_right = width - 10;
 constexpr double row_h = 16;
-constexpr double label_font = 10, status_font = 9;
-constexpr size_t action_label_chars = 34, milestone_label_chars = 32, heading_chars = 105;
+constexpr double label_font = 10, status_font = 10;
+constexpr double axis_y = 66, rows_top = 70;
+// A row's status word ("Late 65%", "Met") ends at plot_left - 6; the label before it ends
+// 8 further left.
+double label_end(std::string_view status) { return plot_left - 6 - label_width(status, status_font) - 8; }
 
 std::string gantt_defs() {
   return "<defs>\n"
@@ -108,12 +114,12 @@ Scale gantt_scale(const PlanFigures& p) {
   return s;
 }
 
-// Month labels: a step of 1, 2, 3, 6 or 12 months or whole years, so that at most about
-// eight fit; ticks on round months (quarters, Januaries).
-void write_month_axis(std::string& out, const Scale& s, double label_y, double top, double bottom) {
+// Month labels: a step of 1, 2, 3, 6 or 12 months or whole years, so that they fit; ticks
+// on round months (quarters, Januaries). A label the as-at line would cross is left out.
+void write_month_axis(std::string& out, const Scale& s, double as_at_x, double label_y, double top, double bottom) {
   const long first = month_index(s.first), last = month_index(s.last);
   const long months = std::max(1L, last - first);
-  const long fits = static_cast<long>((plot_right - plot_left) / 56);
+  const long fits = static_cast<long>((plot_right - plot_left) / (label_width("Mmm 0000", status_font) + 8));
   static constexpr std::array<long, 12> steps{1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400};
   long step = steps.back() * 10;
   for (long candidate : steps)
@@ -129,7 +135,10 @@ void write_month_axis(std::string& out, const Scale& s, double label_y, double t
         "stroke-width=\"0.5\"/>\n",
         x, top, bottom);
     std::string label = to_month_year(d);
-    if (x + label_width(label, status_font) <= width - 2) out += text_at(x + 2, label_y, label, status_font);
+    const double from = x + 2, to = from + label_width(label, status_font);
+    if (to > width - 2) continue;
+    if (as_at_x >= from - 3 && as_at_x <= to + 3) continue;
+    out += text_at(from, label_y, label, status_font);
   }
 }
 
@@ -147,8 +156,11 @@ std::string status_word(const ActionFigures& a) {
 
 void write_action_row(std::string& out, const ActionFigures& a, const Scale& s, Date as_of, double y) {
   const Action& action = *a.action;
-  out += text_at(margin + 4, y + 11.5, fit_label(action.id + " " + action.title, action_label_chars), label_font);
-  out += text_at(plot_left - 6, y + 11.5, status_word(a), status_font, "end");
+  const double label_x = margin + 4;
+  const std::string status = status_word(a);
+  out += text_at(label_x, y + 11.5, fit_width(action.id + " " + action.title, label_font, label_end(status) - label_x),
+                 label_font);
+  out += text_at(plot_left - 6, y + 11.5, status, status_font, "end");
   const double x0 = s.x(action.start), x1 = s.x(action.due);
   const double w = std::max(1.5, x1 - x0);
   const double top = y + 3, h = 10;
@@ -192,9 +204,11 @@ std::string milestone_marker(MilestoneState state, double x, double y) {
 
 void write_milestone_row(std::string& out, const MilestoneFigures& m, const Scale& s, double y) {
   const Milestone& milestone = *m.milestone;
-  out += text_at(margin + 16, y + 11.5, fit_label(milestone.id + " " + milestone.title, milestone_label_chars),
-                 label_font, "start", "font-style=\"italic\"");
+  const double label_x = margin + 16;
   const char* word = m.state == MilestoneState::done ? "Met" : m.state == MilestoneState::overdue ? "Late" : "";
+  out +=
+      text_at(label_x, y + 11.5, fit_width(milestone.id + " " + milestone.title, label_font, label_end(word) - label_x),
+              label_font, "start", "font-style=\"italic\"");
   if (*word) out += text_at(plot_left - 6, y + 11.5, word, status_font, "end");
   out += milestone_marker(m.state, s.x(milestone.due), y + 8);
 }
@@ -205,18 +219,20 @@ struct LegendItem {
   std::string words;
 };
 
+constexpr double legend_font = 10;
+
 double write_legend(std::string& out, const std::vector<LegendItem>& items, double y) {
-  constexpr double swatch_w = 24, font = 9, gap = 14, line_h = 16;
+  constexpr double swatch_w = 24, gap = 14, line_h = 17;
   double x = margin;
   y += line_h / 2;
   for (const LegendItem& item : items) {
-    const double item_w = swatch_w + 5 + label_width(item.words, font);
+    const double item_w = swatch_w + 5 + label_width(item.words, legend_font);
     if (x > margin && x + item_w > width - margin) {
       x = margin;
       y += line_h;
     }
     out += fmt::format("<g transform=\"translate({:.1f} {:.1f})\">{}</g>\n", x, y, item.swatch);
-    out += text_at(x + swatch_w + 5, y + 3.5, item.words, font);
+    out += text_at(x + swatch_w + 5, y + 3.5, item.words, legend_font);
     x += item_w + gap;
   }
   return y + line_h / 2;
@@ -250,57 +266,109 @@ std::vector<LegendItem> gantt_legend() {
   return items;
 }
 
+// The legend's height, the same in every gantt.
+double gantt_legend_height() {
+  std::string scratch;
+  return write_legend(scratch, gantt_legend(), 0);
+}
+
 // The rows to draw: key issue headings, actions and their milestones, in file order.
 struct GanttRow {
   enum class Kind { issue, action, milestone } kind;
   const void* item;
+  bool continued = false;  // a heading repeated at the top of a picture
 };
 
-struct GanttRows {
-  std::vector<GanttRow> rows;
-  size_t actions_left = 0, milestones_left = 0;
-};
-
-GanttRows gantt_rows(const PlanFigures& p) {
+// Each key issue's rows: its heading, then its actions, each followed by its milestones.
+std::vector<std::vector<GanttRow>> gantt_issue_rows(const PlanFigures& p) {
   std::map<const KeyIssue*, std::vector<const ActionFigures*>> by_issue;
   for (const ActionFigures& a : p.actions) by_issue[a.issue].push_back(&a);
   std::map<const Action*, std::vector<const MilestoneFigures*>> by_action;
   for (const MilestoneFigures& m : p.milestones) by_action[m.action].push_back(&m);
-  GanttRows out;
-  auto add = [&](GanttRow::Kind kind, const void* item) {
-    if (out.rows.size() < gantt_max_rows) {
-      out.rows.push_back({kind, item});
-      return;
-    }
-    if (kind == GanttRow::Kind::action) ++out.actions_left;
-    if (kind == GanttRow::Kind::milestone) ++out.milestones_left;
-  };
+  std::vector<std::vector<GanttRow>> out;
   for (const IssueFigures& i : p.issues) {
+    std::vector<GanttRow>& rows = out.emplace_back();
+    rows.push_back({GanttRow::Kind::issue, &i});
     auto actions = by_issue.find(i.issue);
-    // A heading with no room for an action under it is left out.
-    if (out.rows.size() + 1 < gantt_max_rows) add(GanttRow::Kind::issue, &i);
     if (actions == by_issue.end()) continue;
     for (const ActionFigures* a : actions->second) {
-      add(GanttRow::Kind::action, a);
+      rows.push_back({GanttRow::Kind::action, a});
       auto milestones = by_action.find(a->action);
       if (milestones == by_action.end()) continue;
-      for (const MilestoneFigures* m : milestones->second) add(GanttRow::Kind::milestone, m);
+      for (const MilestoneFigures* m : milestones->second) rows.push_back({GanttRow::Kind::milestone, m});
     }
   }
   return out;
 }
 
-std::string not_shown(size_t actions, size_t milestones) {
-  std::string text = "and " + count_text(actions) + (actions == 1 ? " more action" : " more actions");
-  if (milestones > 0) text += " and " + count_text(milestones) + (milestones == 1 ? " milestone" : " milestones");
-  return text + " not shown";
+std::string plan_title(const PlanFigures& p) { return p.plan ? p.plan->title : std::string(); }
+
+// The height of a gantt of `rows` rows (at least one).
+double gantt_height(size_t rows) {
+  return rows_top + row_h * static_cast<double>(std::max<size_t>(1, rows)) + 8 + gantt_legend_height() + 8;
 }
 
-std::string plan_title(const PlanFigures& p) { return p.plan ? p.plan->title : std::string(); }
+// One gantt of `rows` without its <svg> element and patterns, from y 0; returns its height.
+// `part` is "" for a whole plan, else ", part 2 of 3".
+double write_gantt(std::string& out, const PlanFigures& p, const std::vector<GanttRow>& rows, std::string_view part) {
+  const Scale scale = gantt_scale(p);
+  const double rows_bottom = rows_top + row_h * static_cast<double>(std::max<size_t>(1, rows.size()));
+  const double as_at_x = scale.x(p.as_of);
+
+  out += text_at(margin, 20, fit_width("Timeline: " + plan_title(p), 14, width - 2 * margin), 14, "start",
+                 "font-weight=\"bold\"");
+  out += text_at(margin, 36,
+                 fit_width("Actions and milestones by key issue, as at " + to_long(p.as_of) + std::string(part),
+                           label_font, width - 2 * margin),
+                 label_font);
+  write_month_axis(out, scale, as_at_x, axis_y - 4, axis_y, rows_bottom);
+  out += fmt::format(
+      "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"black\" stroke-width=\"0.8\"/>\n",
+      plot_left, axis_y, plot_right, axis_y);
+  double y = rows_top;
+  if (rows.empty()) out += text_at(margin + 4, y + 11.5, "No actions in this plan", label_font);
+  for (const GanttRow& row : rows) {
+    switch (row.kind) {
+      case GanttRow::Kind::issue: {
+        const KeyIssue& issue = *static_cast<const IssueFigures*>(row.item)->issue;
+        out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{}\" fill=\"#eeeeee\"/>\n",
+                           margin, y + 1, width - 2 * margin, row_h - 2);
+        // Cut by its reckoned width (bold is reckoned as the rest): it stays inside the picture.
+        const std::string more = row.continued ? " (continued)" : "";
+        const double room = width - 2 * margin - 4 - label_width(more, label_font);
+        out += text_at(margin + 2, y + 11.5, fit_width(issue.id + " " + issue.title, label_font, room) + more,
+                       label_font, "start", "font-weight=\"bold\"");
+        break;
+      }
+      case GanttRow::Kind::action:
+        write_action_row(out, *static_cast<const ActionFigures*>(row.item), scale, p.as_of, y);
+        break;
+      case GanttRow::Kind::milestone:
+        write_milestone_row(out, *static_cast<const MilestoneFigures*>(row.item), scale, y);
+        break;
+    }
+    y += row_h;
+  }
+  // The as-at line over the bars, its date at its head, above the month labels.
+  out += fmt::format(
+      "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"black\" "
+      "stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n",
+      as_at_x, axis_y - 16, rows_bottom);
+  const bool off_chart = p.as_of < scale.first || p.as_of >= scale.last;
+  out += text_at(as_at_x, axis_y - 19, "As at " + to_long(p.as_of) + (off_chart ? " (off the chart)" : ""), status_font,
+                 "middle", "font-weight=\"bold\"");
+  return write_legend(out, gantt_legend(), rows_bottom + 8) + 8;
+}
+
+std::string gantt_open(double height, const PlanFigures& p, std::string_view part) {
+  std::string out =
+      svg_open(height, "Timeline: " + plan_title(p) + " (as at " + to_long(p.as_of) + std::string(part) + ")");
+  return out + gantt_defs();
+}
 
 // ---- RAG summary ---------------------------------------------------------------------
 
-constexpr double bar_left = 270, bar_right = 590, rag_row_h = 22;
+constexpr double bar_left = 200, bar_right = 460, rag_row_h = 22;
 constexpr double count_font = 10;
 
 struct Part {
@@ -382,66 +450,85 @@ void write_rag_bar(std::string& out, const RagCounts& counts, double y) {
 
 }  // namespace
 
+std::vector<std::vector<size_t>> gantt_layout(const std::vector<size_t>& issue_rows, size_t rows_per_page) {
+  rows_per_page = std::max<size_t>(rows_per_page, 2);  // a heading and a row, at least
+  std::vector<std::vector<size_t>> pages;
+  size_t used = rows_per_page;  // no page yet: as if full
+  for (size_t issue : issue_rows) {
+    const size_t rows = std::max<size_t>(1, issue);
+    // A new picture when the issue does not fit on this one, unless it would not fit on a
+    // picture of its own either and this one has room for its heading and two rows.
+    if (used + rows > rows_per_page && (rows <= rows_per_page || used + 3 > rows_per_page)) {
+      pages.emplace_back();
+      used = 0;
+    }
+    size_t left = rows;
+    while (true) {
+      const size_t take = std::min(left, rows_per_page - used);
+      pages.back().push_back(take);
+      used += take;
+      left -= take;
+      if (left == 0) break;
+      pages.emplace_back();
+      used = 1;  // the heading again, "(continued)"
+    }
+  }
+  if (pages.empty()) pages.emplace_back();
+  return pages;
+}
+
+std::vector<std::string> gantt_svgs(const PlanFigures& p) {
+  const std::vector<std::vector<GanttRow>> issues = gantt_issue_rows(p);
+  const double fixed = gantt_height(0) - row_h;
+  const auto per_page = static_cast<size_t>(std::max(2.0, std::floor((gantt_page_height - fixed) / row_h)));
+  std::vector<size_t> counts;
+  for (const std::vector<GanttRow>& rows : issues) counts.push_back(rows.size());
+  const std::vector<std::vector<size_t>> layout = gantt_layout(counts, per_page);
+  // Each page's rows: each issue's next `take` rows, its heading repeated when it goes on.
+  std::vector<std::vector<GanttRow>> pages;
+  size_t issue = 0, at = 0;
+  for (const std::vector<size_t>& page : layout) {
+    std::vector<GanttRow>& rows = pages.emplace_back();
+    for (size_t take : page) {
+      if (at == issues[issue].size()) {
+        ++issue;
+        at = 0;
+      }
+      if (at > 0) {
+        GanttRow heading = issues[issue].front();
+        heading.continued = true;
+        rows.push_back(heading);
+      }
+      for (size_t n = 0; n < take && at < issues[issue].size(); ++n) rows.push_back(issues[issue][at++]);
+    }
+  }
+  std::vector<std::string> out;
+  for (size_t n = 0; n < pages.size(); ++n) {
+    const std::string part = pages.size() > 1 ? fmt::format(", part {} of {}", n + 1, pages.size()) : "";
+    std::string body;
+    const double height = write_gantt(body, p, pages[n], part);
+    std::string svg = gantt_open(height, p, part);
+    svg += body;
+    svg += "</svg>\n";
+    out.push_back(std::move(svg));
+  }
+  return out;
+}
+
 namespace {
 
-// One plan's gantt without its <svg> element and patterns, from y 0; returns its height.
-double write_gantt(std::string& out, const PlanFigures& p) {
-  const Scale scale = gantt_scale(p);
-  const GanttRows rows = gantt_rows(p);
-  const double axis_y = 66, rows_top = 70;
-  const double rows_bottom = rows_top + row_h * static_cast<double>(std::max<size_t>(1, rows.rows.size()));
-  const bool cut = rows.actions_left + rows.milestones_left > 0;
-  const double more_bottom = rows_bottom + (cut ? row_h + 4 : 0);
-
-  out += text_at(margin, 20, fit_label("Timeline: " + plan_title(p), 80), 14, "start", "font-weight=\"bold\"");
-  out += text_at(margin, 36, "Actions and milestones by key issue, as at " + to_long(p.as_of), label_font);
-  write_month_axis(out, scale, axis_y - 4, axis_y, rows_bottom);
-  out += fmt::format(
-      "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"black\" stroke-width=\"0.8\"/>\n",
-      plot_left, axis_y, plot_right, axis_y);
-  double y = rows_top;
-  if (rows.rows.empty()) out += text_at(margin + 4, y + 11.5, "No actions in this plan", label_font);
-  for (const GanttRow& row : rows.rows) {
-    switch (row.kind) {
-      case GanttRow::Kind::issue: {
-        const KeyIssue& issue = *static_cast<const IssueFigures*>(row.item)->issue;
-        out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{}\" fill=\"#eeeeee\"/>\n",
-                           margin, y + 1, width - 2 * margin, row_h - 2);
-        out += text_at(margin + 2, y + 11.5, fit_label(issue.id + " " + issue.title, heading_chars), label_font,
-                       "start", "font-weight=\"bold\"");
-        break;
-      }
-      case GanttRow::Kind::action:
-        write_action_row(out, *static_cast<const ActionFigures*>(row.item), scale, p.as_of, y);
-        break;
-      case GanttRow::Kind::milestone:
-        write_milestone_row(out, *static_cast<const MilestoneFigures*>(row.item), scale, y);
-        break;
-    }
-    y += row_h;
-  }
-  // The as-at line over the bars, its date at its head.
-  const double as_at_x = scale.x(p.as_of);
-  out += fmt::format(
-      "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"black\" "
-      "stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>\n",
-      as_at_x, axis_y - 16, rows_bottom);
-  const bool off_chart = p.as_of < scale.first || p.as_of >= scale.last;
-  out += text_at(as_at_x, axis_y - 19, "As at " + to_long(p.as_of) + (off_chart ? " (off the chart)" : ""), status_font,
-                 "middle", "font-weight=\"bold\"");
-  if (cut)
-    out += text_at(margin + 4, rows_bottom + 14, not_shown(rows.actions_left, rows.milestones_left), label_font,
-                   "start", "font-style=\"italic\"");
-  return write_legend(out, gantt_legend(), more_bottom + 8) + 8;
+std::vector<GanttRow> all_rows(const PlanFigures& p) {
+  std::vector<GanttRow> rows;
+  for (std::vector<GanttRow>& issue : gantt_issue_rows(p)) rows.insert(rows.end(), issue.begin(), issue.end());
+  return rows;
 }
 
 }  // namespace
 
 std::string gantt_svg(const PlanFigures& p) {
   std::string body;
-  const double height = write_gantt(body, p);
-  std::string out = svg_open(height, "Timeline: " + plan_title(p) + " (as at " + to_long(p.as_of) + ")");
-  out += gantt_defs();
+  const double height = write_gantt(body, p, all_rows(p), "");
+  std::string out = gantt_open(height, p, "");
   out += body;
   out += "</svg>\n";
   return out;
@@ -458,7 +545,7 @@ std::string gantt_svg(const std::vector<PlanFigures>& plans) {
       height += 12;
     }
     body += fmt::format("<g transform=\"translate(0 {:.1f})\">\n", height);
-    height += write_gantt(body, p);
+    height += write_gantt(body, p, all_rows(p), "");
     body += "</g>\n";
   }
   const std::string as_of = plans.empty() ? std::string() : " (as at " + to_long(plans.front().as_of) + ")";
@@ -472,7 +559,7 @@ std::string gantt_svg(const std::vector<PlanFigures>& plans) {
 std::string rag_summary_svg(const PlanFigures& p) {
   std::map<const KeyIssue*, RagCounts> by_issue;
   for (const ActionFigures& a : p.actions) by_issue[a.issue].add(a.rag);
-  const size_t shown = std::min(p.issues.size(), gantt_max_rows);
+  const size_t shown = std::min(p.issues.size(), rag_summary_max_issues);
   const size_t left = p.issues.size() - shown;
   const double rows_top = 48;
   const double rows_bottom = rows_top + rag_row_h * static_cast<double>(shown + (left > 0 ? 1 : 0));
@@ -481,7 +568,7 @@ std::string rag_summary_svg(const PlanFigures& p) {
   for (const Part& part : parts)
     items.push_back(
         {fmt::format("<rect x=\"0\" y=\"-6\" width=\"24\" height=\"12\" fill=\"{}\" stroke=\"black\" "
-                     "stroke-width=\"0.8\"/><text x=\"12\" y=\"3.5\" font-size=\"9\" text-anchor=\"middle\" "
+                     "stroke-width=\"0.8\"/><text x=\"12\" y=\"3.5\" font-size=\"10\" text-anchor=\"middle\" "
                      "font-weight=\"bold\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",
                      part.fill, part.letter),
          part.words});
@@ -492,12 +579,13 @@ std::string rag_summary_svg(const PlanFigures& p) {
   const std::string title = "RAG summary: " + plan_title(p);
   std::string out = svg_open(height, title + " (as at " + to_long(p.as_of) + ")");
   out += rag_defs();
-  out += text_at(margin, 20, fit_label(title, 80), 14, "start", "font-weight=\"bold\"");
+  out += text_at(margin, 20, fit_width(title, 14, width - 2 * margin), 14, "start", "font-weight=\"bold\"");
   out += text_at(margin, 36, "Actions by RAG rating in each key issue, as at " + to_long(p.as_of), label_font);
   double y = rows_top;
   for (size_t n = 0; n < shown; ++n, y += rag_row_h) {
     const KeyIssue& issue = *p.issues[n].issue;
-    out += text_at(margin + 4, y + 15, fit_label(issue.id + " " + issue.title, 40), label_font);
+    out += text_at(margin + 4, y + 15, fit_width(issue.id + " " + issue.title, label_font, bar_left - 8 - (margin + 4)),
+                   label_font);
     auto counts = by_issue.find(&issue);
     write_rag_bar(out, counts == by_issue.end() ? RagCounts{} : counts->second, y);
   }

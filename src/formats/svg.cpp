@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <map>
 
 #include <fmt/format.h>
@@ -56,6 +58,12 @@ std::string fit_label(std::string_view text, size_t max_chars) {
   return out;
 }
 
+std::string fit_width(std::string_view text, double font_size, double max_width) {
+  const double per_char = 0.6 * font_size;
+  const double chars = per_char > 0 ? std::floor(std::max(0.0, max_width) / per_char) : 0;
+  return fit_label(text, static_cast<size_t>(std::min(chars, 1e9)));
+}
+
 void BrokenLine::point(double x, double y) {
   path_ += fmt::format("{}{:.1f} {:.1f}", path_.empty() ? "M " : broken_ ? " M " : " L ", x, y);
   broken_ = false;
@@ -74,11 +82,46 @@ std::string svg_text(double x, double y, std::string_view text, double font_size
   return out + ">" + xml(text) + "</text>\n";
 }
 
+SeriesStyle series_style(size_t n) {
+  static constexpr std::array<std::string_view, 7> shapes{"circle",        "square", "triangle", "diamond",
+                                                          "triangle-down", "cross",  "plus"};
+  static constexpr std::array<std::string_view, 5> dashes{"", "9 3", "3 3", "9 3 2 3", "16 4"};
+  const size_t marker = n % 12;
+  return {shapes[marker < 7 ? marker : marker - 7], marker >= 7, dashes[n % dashes.size()]};
+}
+
+std::string series_marker(size_t n, double x, double y) {
+  const SeriesStyle style = series_style(n);
+  const char* fill = style.filled ? "black" : "white";
+  if (style.marker == "circle")
+    return fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"{}\" stroke=\"black\"/>\n", x, y, fill);
+  if (style.marker == "square")
+    return fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"7\" height=\"7\" fill=\"{}\" stroke=\"black\"/>\n",
+                       x - 3.5, y - 3.5, fill);
+  if (style.marker == "triangle")
+    return fmt::format("<path d=\"M {:.1f} {:.1f} l 4 7 l -8 0 z\" fill=\"{}\" stroke=\"black\"/>\n", x, y - 4.5, fill);
+  if (style.marker == "diamond")
+    return fmt::format(
+        "<path d=\"M {:.1f} {:.1f} l 4.5 4.5 l -4.5 4.5 l -4.5 -4.5 z\" fill=\"{}\" stroke=\"black\"/>\n", x, y - 4.5,
+        fill);
+  if (style.marker == "triangle-down")
+    return fmt::format("<path d=\"M {:.1f} {:.1f} l 4 -7 l -8 0 z\" fill=\"{}\" stroke=\"black\"/>\n", x, y + 4.5,
+                       fill);
+  if (style.marker == "cross")
+    return fmt::format(
+        "<path d=\"M {:.1f} {:.1f} l 7 7 m 0 -7 l -7 7\" fill=\"none\" stroke=\"black\" stroke-width=\"1.6\"/>\n",
+        x - 3.5, y - 3.5);
+  return fmt::format(
+      "<path d=\"M {:.1f} {:.1f} h 9 m -4.5 -4.5 v 9\" fill=\"none\" stroke=\"black\" stroke-width=\"1.6\"/>\n",
+      x - 4.5, y);
+}
+
 namespace {
 
 // The chart's geometry: the plot area, and the mapping from dates and percents into it.
+// 640 wide with text of 12: at 160 mm (an A4 page's text width) that prints at 8.5 pt.
 struct Chart {
-  double width = 700, left = 60, right = 30, top = 60, plot_h = 260;
+  double width = 640, left = 60, right = 30, top = 60, plot_h = 260;
   double plot_w = 0;
   Date first;
   double span = 1;
@@ -129,7 +172,7 @@ void write_header(std::string& out, const Chart& chart, double height, const Pla
   out += "<title>" + xml(title) + "</title>\n";
   out +=
       fmt::format("<rect x=\"0\" y=\"0\" width=\"{:.0f}\" height=\"{:.0f}\" fill=\"white\"/>\n", chart.width, height);
-  out += svg_text(8, 24, fit_label(title, 75), 15, "start", "font-weight=\"bold\"", chart.width);
+  out += svg_text(8, 24, fit_width(title, 14, chart.width - 16), 14, "start", "font-weight=\"bold\"", chart.width);
   out += svg_text(8, 42, "Target and actual % complete at each date", 12, "start", "", chart.width);
 }
 
@@ -174,25 +217,23 @@ void write_date_labels(std::string& out, const Chart& chart, const std::vector<H
   }
 }
 
-// Each plan gets a marker shape, so the chart reads without colour.
-std::string marker(size_t plan, double px, double py) {
-  switch (plan % 3) {
-    case 0:
-      return fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" fill=\"white\" stroke=\"black\"/>\n", px, py);
-    case 1:
-      return fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"7\" height=\"7\" fill=\"white\" stroke=\"black\"/>\n",
-                         px - 3.5, py - 3.5);
-    default:
-      return fmt::format("<path d=\"M {:.1f} {:.1f} l 4 7 l -8 0 z\" fill=\"white\" stroke=\"black\"/>\n", px,
-                         py - 4.5);
-  }
-}
+// Strokes. One plan: target dashed, actual solid with markers, and the actual after the
+// plan's last update (figures carried forward, not measured) dotted, without markers.
+// Several: each plan's lines in its own dash pattern, with its own marker: the target grey,
+// the actual black, the carried actual black and thin, without markers.
+struct Strokes {
+  std::string target, actual, carried;
+};
 
-// Strokes: target dashed, actual solid with markers, and the actual after the plan's last
-// update (figures carried forward, not measured) dotted, without markers.
-constexpr const char* target_stroke = "stroke-width=\"1.5\" stroke-dasharray=\"6 4\"";
-constexpr const char* actual_stroke = "stroke-width=\"2\"";
-constexpr const char* carried_stroke = "stroke-width=\"1.5\" stroke-dasharray=\"1.5 3\"";
+Strokes strokes(size_t plans, size_t n) {
+  if (plans <= 1)
+    return {"stroke=\"black\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"", "stroke=\"black\" stroke-width=\"2\"",
+            "stroke=\"black\" stroke-width=\"1.5\" stroke-dasharray=\"1.5 3\""};
+  const std::string_view dash = series_style(n).dash;
+  const std::string pattern = dash.empty() ? std::string() : fmt::format(" stroke-dasharray=\"{}\"", dash);
+  return {"stroke=\"#888888\" stroke-width=\"1.2\"" + pattern, "stroke=\"black\" stroke-width=\"2\"" + pattern,
+          "stroke=\"black\" stroke-width=\"0.8\"" + pattern};
+}
 
 // One plan's points, in date order.
 std::vector<const HistoryPoint*> plan_points(const std::vector<HistoryPoint>& points, const std::string& plan) {
@@ -225,40 +266,55 @@ std::string series_path(const Chart& chart, const std::vector<const HistoryPoint
   return line.path();
 }
 
-void write_lines(std::string& out, const Chart& chart, const std::vector<const HistoryPoint*>& points, size_t n) {
+void write_lines(std::string& out, const Chart& chart, const std::vector<const HistoryPoint*>& points,
+                 const Strokes& style, size_t n) {
   if (points.empty()) return;
-  auto stroke = [&](const std::string& path, const char* style) {
-    if (!path.empty()) out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"black\" {}/>\n", path, style);
+  auto stroke = [&](const std::string& path, const std::string& attributes) {
+    if (!path.empty()) out += fmt::format("<path d=\"{}\" fill=\"none\" {}/>\n", path, attributes);
   };
-  stroke(series_path(chart, points, 0, points.size() - 1, false), target_stroke);
+  stroke(series_path(chart, points, 0, points.size() - 1, false), style.target);
   std::optional<size_t> measured = last_measured(points);
-  if (measured) stroke(series_path(chart, points, 0, *measured, true), actual_stroke);
+  if (measured) stroke(series_path(chart, points, 0, *measured, true), style.actual);
   size_t carried_from = measured ? *measured : 0;
   if (carried_from + 1 < points.size())
-    stroke(series_path(chart, points, carried_from, points.size() - 1, true), carried_stroke);
+    stroke(series_path(chart, points, carried_from, points.size() - 1, true), style.carried);
   if (!measured) return;
   for (size_t i = 0; i <= *measured; ++i)
-    if (points[i]->actual) out += marker(n, chart.x(points[i]->date), chart.y(*points[i]->actual));
+    if (points[i]->actual) out += series_marker(n, chart.x(points[i]->date), chart.y(*points[i]->actual));
 }
 
-// The key to the strokes, then a line per plan: its marker, id, title and last update.
+// The key to the strokes, then a line per plan: its marker (and, of several, its dash
+// pattern), id, title and last update.
 double write_legend(std::string& out, const Chart& chart, const PlanList& plans, double y) {
   const double left = 8;
-  auto sample = [&](double x, const char* style) {
-    out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\" {3}/>\n", x,
-                       y - 4, x + 30, style);
+  auto sample = [&](double x, const std::string& style) {
+    out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" {3}/>\n", x, y - 4, x + 30,
+                       style);
   };
-  sample(left, target_stroke);
-  out += svg_text(left + 36, y, "Target", 12, "start", "", chart.width);
-  sample(left + 100, actual_stroke);
-  out += marker(0, left + 115, y - 4);
-  out += svg_text(left + 136, y, "Actual, at each update", 12, "start", "", chart.width);
-  sample(left + 300, carried_stroke);
-  out += svg_text(left + 336, y, "No update since: last figures carried", 12, "start", "", chart.width);
+  if (plans.ids.size() <= 1) {
+    const Strokes style = strokes(1, 0);
+    sample(left, style.target);
+    out += svg_text(left + 36, y, "Target", 12, "start", "", chart.width);
+    sample(left + 100, style.actual);
+    out += series_marker(0, left + 115, y - 4);
+    out += svg_text(left + 136, y, "Actual, at each update", 12, "start", "", chart.width);
+    sample(left + 300, style.carried);
+    out += svg_text(left + 336, y, "No update since: last figures carried", 12, "start", "", chart.width);
+  } else {
+    // Each plan's lines are drawn in its own pattern: the key shows them solid.
+    const Strokes style = strokes(plans.ids.size(), 0);
+    sample(left, style.target);
+    out += svg_text(left + 36, y, "Target, grey", 12, "start", "", chart.width);
+    sample(left + 132, style.actual);
+    out += svg_text(left + 168, y, "Actual, at each update", 12, "start", "", chart.width);
+    sample(left + 332, style.carried);
+    out += svg_text(left + 368, y, "Thin: figures carried, no update", 12, "start", "", chart.width);
+  }
   for (size_t n = 0; n < plans.ids.size(); ++n) {
     y += 18;
     const std::string& plan = plans.ids[n];
-    out += marker(n, left + 15, y - 4);
+    if (plans.ids.size() > 1) sample(left, strokes(plans.ids.size(), n).actual);
+    out += series_marker(n, left + 15, y - 4);
     const std::optional<Date>& last = plans.last_update.at(plan);
     const std::string when = last ? " (last update " + to_long(*last) + ")" : " (no update recorded)";
     const size_t room = static_cast<size_t>((chart.width - left - 36 - 4) / (0.6 * 12));
@@ -279,7 +335,8 @@ std::string render_history_svg(const std::vector<HistoryPoint>& points) {
   std::string body;
   write_axes(body, chart);
   write_date_labels(body, chart, points);
-  for (size_t n = 0; n < plans.ids.size(); ++n) write_lines(body, chart, plan_points(points, plans.ids[n]), n);
+  for (size_t n = 0; n < plans.ids.size(); ++n)
+    write_lines(body, chart, plan_points(points, plans.ids[n]), strokes(plans.ids.size(), n), n);
   double bottom = write_legend(body, chart, plans, chart.axis_y() + 48) + 14;
   std::string panels = render_measure_panels(points, chart.width, bottom, bottom);
   std::string out;

@@ -98,7 +98,7 @@ std::unique_ptr<GitRepository> GitRepository::open(const std::string& path) {
         message.find("safe.directory") != std::string::npos)
       throw_not_owned(start);
     if (rc == GIT_ENOTFOUND)
-      throw Error(
+      throw NotInRepository(
           fmt::format("'{}' is not inside a git repository; this command reads the plans' history "
                       "from git (git init, git add, git commit)",
                       path));

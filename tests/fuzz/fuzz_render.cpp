@@ -103,6 +103,7 @@ void render_all(const CheckedPlan& checked, Date as_of, const CheckedPlan& earli
   render_history_svg(points);
   gantt_svg(figures);
   gantt_svg(two);
+  gantt_svgs(figures);
   rag_summary_svg(figures);
 }
 

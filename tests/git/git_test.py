@@ -245,6 +245,8 @@ CASES = {
     "history-source-plan": (committed_late, "bvplan history --source plan"),
     "report-baseline-committed-late": (committed_late,
                                        "bvplan report plans --as-of 2004-06-30 --baseline HEAD~1 --compare HEAD~1"),
+    "history-committed-late-before-start": (committed_late, "bvplan history --until 2003-06-30"),
+    "history-source-plan-before-start": (committed_late, "bvplan history plans --source plan --until 2003-06-30"),
     "history-source-plan-svg": (committed_late, "bvplan history --source plan --format svg"),
     "history-source-plan-by-update-json": (committed_late, "bvplan history --source plan --by commit --format json"),
     "history-source-plan-csv-since": (committed_late,

@@ -23,6 +23,13 @@ struct PlanHistory {
   std::vector<HistoryPoint> points;   // by date
   std::vector<std::string> problems;  // files with no history (standard input, never committed)
   std::vector<std::string> late;      // files first committed after every date asked for
+  std::vector<std::string> empty;     // --source plan: files with no date in the dates asked for
+};
+
+// A plan file as --source plan reads it: the name messages give it, and the plan checked.
+struct NamedPlan {
+  std::string file;
+  const CheckedPlan* plan;
 };
 
 // Each plan file's figures at every commit that changed it (HistoryStep::commit) or at the
@@ -30,14 +37,23 @@ struct PlanHistory {
 // Each distinct version is read once and parsed on every core. Versions over the size
 // limit or with errors are left out, and said through `messages`; so is a plan whose first
 // commit comes after every date asked for (committed late: `--source plan` is the hint).
+// The note that --source plan would help is given only when the plan (as last committed)
+// has a date of its own in the periods that git cannot show.
 PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& files, OwnerRegisters& registers,
                          const HistoryRequest& request, const MessageSink& messages);
+
+// The dates --source plan evaluates `plan` at, up to `until`: each period end from its start
+// (or the request's `since`), or each date it records an update (HistoryStep::commit).
+std::vector<Date> plan_dates(const Plan& plan, const HistoryRequest& request, Date until);
 
 // The same points from each plan as it is now (`history --source plan`): its figures at
 // the end of each month or quarter from its start (or `since`), or at each date it records
 // an update (HistoryStep::commit), as of that date, so that no update dated after it
 // counts. Plans with errors are left out (the caller has shown their findings). The
-// points carry no commit.
-PlanHistory plan_history(const std::vector<const CheckedPlan*>& plans, const HistoryRequest& request);
+// points carry no commit. A plan with no date in the dates asked for (the last date before
+// its start, or no update recorded in them) is listed in `empty` and said through
+// `messages`.
+PlanHistory plan_history(const std::vector<NamedPlan>& plans, const HistoryRequest& request,
+                         const MessageSink& messages);
 
 }  // namespace bvplan

@@ -131,7 +131,8 @@ struct PaperOptions {
   std::optional<Savings> savings;
   // Charts for the formats that show them; unset: no charts.
   std::string (*rag_chart)(const PlanFigures&) = nullptr;
-  std::string (*gantt_chart)(const PlanFigures&) = nullptr;
+  // The gantt as pictures that each fit a page (gantt_svgs), one figure each.
+  std::vector<std::string> (*gantt_chart)(const PlanFigures&) = nullptr;
 };
 
 // The paper, one plan or a portfolio, into `writer`.

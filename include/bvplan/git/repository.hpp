@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bvplan/core/date.hpp"
+#include "bvplan/core/diagnostic.hpp"
 
 namespace bvplan {
 
@@ -35,6 +36,13 @@ struct TreeFile {
 
 // The version of libgit2 bvplan was built with ("1.5.1").
 std::string libgit2_version();
+
+// Thrown by GitRepository::open when the path is in no git repository, so that a command
+// with another way (history --source plan) can say so.
+class NotInRepository : public Error {
+public:
+  using Error::Error;
+};
 
 class GitRepository {
 public:

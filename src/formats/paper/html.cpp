@@ -45,7 +45,7 @@ th { background: #d9d9d9; font-weight: bold; -webkit-print-color-adjust: exact; 
 .rag-red { background: #b3261e; color: #fff; }
 .rag-complete { background: #1f4e79; color: #fff; }
 figure { margin: .6em 0 1em; break-inside: avoid; page-break-inside: avoid; }
-figure svg { display: block; max-width: 100%; height: auto; }
+figure svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: .9em; font-style: italic; margin-top: .3em; }
 sup { line-height: 0; }
 .note { font-size: .88em; margin: .2em 0 .6em; }

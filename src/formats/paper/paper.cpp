@@ -99,7 +99,7 @@ void write_plan(PaperWriter& writer, const PlanFigures& p, const PaperOptions& o
   if (options.gantt && options.gantt_chart) {
     blocks.clear();
     blocks.emplace_back(Heading{0, "Timeline"});
-    blocks.emplace_back(Figure{options.gantt_chart(p), ""});
+    for (std::string& svg : options.gantt_chart(p)) blocks.emplace_back(Figure{std::move(svg), ""});
     writer.blocks(blocks, level);
   }
 }

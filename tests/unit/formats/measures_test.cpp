@@ -65,9 +65,9 @@ TEST_CASE("the history chart adds a panel per measure, 130 pixels each, on its o
   CHECK(svg.find(">20%</text>") != std::string::npos);
   CHECK(svg.find(">40%</text>") != std::string::npos);
   // The actual climbs from 20 (the bottom, y = 400 + 30 + 80) to 38; the target is flat at the top.
-  CHECK(svg.find("<path d=\"M 60.0 510.0 L 670.0 438.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
+  CHECK(svg.find("<path d=\"M 60.0 510.0 L 610.0 438.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
         std::string::npos);
-  CHECK(svg.find("<path d=\"M 60.0 430.0 L 670.0 430.0\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\" "
+  CHECK(svg.find("<path d=\"M 60.0 430.0 L 610.0 430.0\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\" "
                  "stroke-dasharray=\"6 4\"/>") != std::string::npos);
 }
 
@@ -77,11 +77,11 @@ TEST_CASE("a measure panel's actual is dotted, without circles, after its latest
       point("2004-06-30", {{"M1", MeasureUnit::percent, "GBP", 38, 40, Rag::amber, d("2004-06-15")}}),
       point("2004-09-30", {{"M1", MeasureUnit::percent, "GBP", 38, 40, Rag::amber, d("2004-06-15")}})};
   std::string svg = render_history_svg(points);
-  // x = 60 + 610 x days since 31 March / 183: 60, 363.3, 670; y = 430 + 80 x (40 - value) / 20.
-  CHECK(svg.find("<path d=\"M 60.0 510.0 L 363.3 438.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
+  // x = 60 + 550 x days since 31 March / 183: 60, 333.5, 610; y = 430 + 80 x (40 - value) / 20.
+  CHECK(svg.find("<path d=\"M 60.0 510.0 L 333.5 438.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
         std::string::npos);
-  CHECK(svg.find("<path d=\"M 363.3 438.0 L 670.0 438.0\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\" "
+  CHECK(svg.find("<path d=\"M 333.5 438.0 L 610.0 438.0\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\" "
                  "stroke-dasharray=\"1.5 3\"/>") != std::string::npos);
-  CHECK(svg.find("<circle cx=\"670.0\" cy=\"438.0\"") == std::string::npos);
-  CHECK(svg.find("<circle cx=\"363.3\" cy=\"438.0\"") != std::string::npos);
+  CHECK(svg.find("<circle cx=\"610.0\" cy=\"438.0\"") == std::string::npos);
+  CHECK(svg.find("<circle cx=\"333.5\" cy=\"438.0\"") != std::string::npos);
 }

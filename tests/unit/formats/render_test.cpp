@@ -424,14 +424,19 @@ TEST_CASE("render_html: footnotes follow their paragraph; a chart is inline SVG"
   PaperOptions options;
   options.gantt = true;
   options.rag_chart = [](const PlanFigures&) { return std::string("<svg id=\"rag\"></svg>"); };
-  options.gantt_chart = [](const PlanFigures&) { return std::string("<svg id=\"gantt\"></svg>"); };
+  options.gantt_chart = [](const PlanFigures&) {
+    return std::vector<std::string>{"<svg id=\"gantt\"></svg>", "<svg id=\"gantt2\"></svg>"};
+  };
   std::string html = render_html(plans, options);
   CHECK(html.find("16 January 2004<sup>1</sup>. Slip is the number of days each due date has moved since "
                   "then.</p>\n<p class=\"note\"><sup>1</sup> Revision HEAD~2, commit e9b08c7, "
                   "dated 16 January 2004.</p>\n") != std::string::npos);
   CHECK(html.find("<figure>\n<svg id=\"rag\"></svg>\n</figure>\n<h2>1. Summary of action taken</h2>") !=
         std::string::npos);
-  CHECK(html.find("<h2>Timeline</h2>\n<figure>\n<svg id=\"gantt\"></svg>\n") != std::string::npos);
+  // The gantt's pictures, a figure each.
+  CHECK(html.find(
+            "<h2>Timeline</h2>\n<figure>\n<svg id=\"gantt\"></svg>\n</figure>\n<figure>\n<svg id=\"gantt2\"></svg>\n"
+            "</figure>\n") != std::string::npos);
   // Markdown has no charts.
   std::string md = render_markdown(plans, options);
   CHECK(md.find("svg") == std::string::npos);
