@@ -7,8 +7,9 @@
 -- a line is longer than --columns; the gfm reader drops them.)
 --
 -- Every table is written as Word XML here, not by pandoc's table writer, because pandoc
--- cannot shade a cell: a cell that holds only a RAG word (Red, Amber, Green, Complete,
--- after any shape sign such as "▲") is shaded in its colour and keeps the word in bold, so
+-- cannot shade a cell: a rating (a cell of a column headed "RAG", or of the row "Overall
+-- status (RAG)") that holds only a RAG word (Red, Amber, Green, Complete, after any shape
+-- sign such as "▲") is shaded in its colour and keeps the word in bold, so
 -- it reads in colour, in black and white and to a screen reader. Columns keep the widths
 -- the paper gives them across the text width; the header row repeats on each page and no
 -- row is split across pages. Cells hold plain text (bold kept), as every bvplan table does.
@@ -66,9 +67,11 @@ end
 
 local justify = { AlignRight = "right", AlignCenter = "center" }
 
-local function cell_xml(cell, align, width)
+-- `rag`: the cell is in a column headed "RAG", or a row whose first cell ends "(RAG)", as
+-- the paper's ratings are; a note that happens to read "Green" is left as text.
+local function cell_xml(cell, align, width, rag)
   local text = pandoc.utils.stringify(cell.contents)
-  local word = text:match("^[^%w]*%s*(%a+)%s*$")
+  local word = rag and text:match("^[^%w]*%s*(%a+)%s*$")
   local colours = word and shades[word]
   local properties = string.format('<w:tcW w:type="dxa" w:w="%d"/>', width)
   local content
@@ -82,12 +85,15 @@ local function cell_xml(cell, align, width)
     "%s</w:p></w:tc>", properties, justify[align] or "left", content)
 end
 
-local function row_xml(row, colspecs, widths, header)
+local function row_xml(row, colspecs, widths, header, rag_columns)
   local cells = {}
+  local first = row.cells[1] and pandoc.utils.stringify(row.cells[1].contents) or ""
+  local rag_row = not header and first:match("%(RAG%)%s*$") ~= nil
   for i, cell in ipairs(row.cells) do
-    cells[#cells + 1] = cell_xml(cell, colspecs[i] and colspecs[i][1], widths[i] or 0)
+    local rag = not header and (rag_columns[i] or (rag_row and i > 1))
+    cells[#cells + 1] = cell_xml(cell, colspecs[i] and colspecs[i][1], widths[i] or 0, rag)
   end
-  local properties = header and "<w:tblHeader/>" or "<w:cantSplit/>"
+  local properties = header and "<w:cantSplit/><w:tblHeader/>" or "<w:cantSplit/>"
   return "<w:tr><w:trPr>" .. properties .. "</w:trPr>" .. table.concat(cells) .. "</w:tr>"
 end
 
@@ -105,10 +111,16 @@ function Table(tbl)
     widths[i] = math.floor(text_width * share / (scale > 0 and scale or 1))
     grid[#grid + 1] = string.format('<w:gridCol w:w="%d"/>', widths[i])
   end
+  local rag_columns = {}
+  for _, row in ipairs(tbl.head.rows) do
+    for i, cell in ipairs(row.cells) do
+      if pandoc.utils.stringify(cell.contents) == "RAG" then rag_columns[i] = true end
+    end
+  end
   local rows = {}
-  for _, row in ipairs(tbl.head.rows) do rows[#rows + 1] = row_xml(row, colspecs, widths, true) end
+  for _, row in ipairs(tbl.head.rows) do rows[#rows + 1] = row_xml(row, colspecs, widths, true, rag_columns) end
   for _, body in ipairs(tbl.bodies) do
-    for _, row in ipairs(body.body) do rows[#rows + 1] = row_xml(row, colspecs, widths, false) end
+    for _, row in ipairs(body.body) do rows[#rows + 1] = row_xml(row, colspecs, widths, false, rag_columns) end
   end
   return pandoc.RawBlock("openxml",
     '<w:tbl><w:tblPr><w:tblStyle w:val="Table"/>' ..

@@ -157,6 +157,20 @@ with tempfile.TemporaryDirectory() as work:
     if done.returncode != 1 or b"could not add the findings to the job summary" not in done.stderr:
         fail(f"step summary unwritable: exit {done.returncode}, {done.stderr[-300:]!r}")
 
+    # A plan named by its bare name in a folder below the root, and one in a folder below
+    # that: both from the root, with the fingerprints a run from the root gives; GitHub's
+    # annotations too.
+    plans = os.path.join(repo, "plans")
+    from_root = json.loads(run(["check", "plans/broken/unknown-owner.yaml", "--format", "sarif"], repo).stdout)
+    for folder, name in ((os.path.join(plans, "broken"), "unknown-owner.yaml"),
+                         (plans, "broken/unknown-owner.yaml"), (plans, "./broken/unknown-owner.yaml")):
+        here = json.loads(run(["check", name, "--format", "sarif"], folder).stdout)
+        if here["runs"][0]["results"] != from_root["runs"][0]["results"]:
+            fail(f"sarif from {os.path.relpath(folder, repo)} with {name}: results differ from the root's")
+        github = run(["check", name, "--format", "github"], folder).stdout.decode()
+        if "file=plans/broken/unknown-owner.yaml," not in github:
+            fail(f"github from {os.path.relpath(folder, repo)} with {name}: {github[:200]}")
+
     # Outside any repository the paths stay as given.
     plain = os.path.join(work, "plain")
     shutil.copytree(os.path.join(source, "examples", "broken"), plain)

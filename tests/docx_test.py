@@ -119,11 +119,25 @@ with tempfile.TemporaryDirectory() as work:
                 fail(f"{name}: the action column is not the widest: {list(zip(header, widths))}")
             if rows[0].find(f"{W}trPr/{W}tblHeader") is None:
                 fail(f"{name}: a table whose header row does not repeat: {header}")
-            if any(row.find(f"{W}trPr/{W}cantSplit") is None for row in rows[1:]):
+            if any(row.find(f"{W}trPr/{W}cantSplit") is None for row in rows):
                 fail(f"{name}: a table whose rows may split across pages: {header}")
             checked_widths.add(tuple(header))
         seen = set()
-        for cell in document.iter(W + "tc"):
+        rated = []
+        for table in tables:
+            rows = table.findall(W + "tr")
+            heads = ["".join(t.text or "" for t in c.iter(W + "t")) for c in rows[0].findall(W + "tc")]
+            for row in rows[1:]:
+                cells = row.findall(W + "tc")
+                first = "".join(t.text or "" for t in cells[0].iter(W + "t")) if cells else ""
+                rated += [c for i, c in enumerate(cells)
+                          if (i < len(heads) and heads[i] == "RAG") or (i > 0 and first.endswith("(RAG)"))]
+        # And no cell outside them is shaded.
+        shaded = [c for c in document.iter(W + "tc") if c.find(f"{W}tcPr/{W}shd") is not None]
+        if len(shaded) != len([c for c in rated if c.find(f"{W}tcPr/{W}shd") is not None]) or \
+                any(all(c is not r for r in rated) for c in shaded):
+            fail(f"{name}: a cell outside the RAG columns is shaded")
+        for cell in rated:
             text = "".join(t.text or "" for t in cell.iter(W + "t")).strip("\u00a0 ")
             word = re.sub(r"^\W*\s*", "", text)
             if word not in SHADES:
@@ -145,6 +159,8 @@ with tempfile.TemporaryDirectory() as work:
     with open(os.path.join(examples, "infrastructure-2004.yaml"), encoding="utf-8") as f:
         plan = f.read().replace("title: Infrastructure Best Value Review improvement plan 2004",
                                 "title: '" + odd + "'", 1)
+    # A note that reads like a rating is text, not a rating: not shaded.
+    plan = plan.replace("note: Three pilot partnerships now report quarterly", "note: Green", 1)
     odd_plan = os.path.join(work, "odd.yaml")
     with open(odd_plan, "w", encoding="utf-8") as f:
         f.write(plan)
@@ -159,6 +175,10 @@ with tempfile.TemporaryDirectory() as work:
         wanted = odd + ": progress report"
         if wanted not in texts:
             fail(f"odd title: {wanted!r} not a paragraph of the Word paper: {texts[:3]}")
+        notes = [c for c in document.iter(W + "tc") if "".join(t.text or "" for t in c.iter(W + "t")) == "Green"
+                 and c.find(f"{W}tcPr/{W}shd") is None]
+        if len(notes) != 1:
+            fail(f"a note reading 'Green': {len(notes)} unshaded cells hold it, not 1")
 
     # No pandoc on PATH: an error that says what to do, and the paper already there kept.
     kept = os.path.join(work, "kept.docx")

@@ -53,7 +53,8 @@ void paths_from_repository_root(Diagnostics& diagnostics) {
       std::string path = d.file;
       std::error_code ec;
       if (fs::is_regular_file(d.file, ec)) {
-        std::string folder = fs::absolute(fs::path(d.file).parent_path(), ec).string();
+        // The folder of "plan.yaml" is the current one: absolute first, then its parent.
+        std::string folder = fs::absolute(fs::path(d.file), ec).parent_path().string();
         auto [at, added] = repositories.try_emplace(folder);
         if (added) {
           try {

@@ -211,6 +211,11 @@ PlanHistory plan_history(const std::vector<NamedPlan>& plans, const HistoryReque
             fmt::format("bvplan: note: '{}' starts on {}, after the last date asked for ({}), so no period of "
                         "it ends by then; there is nothing to show for it\n",
                         named.file, to_iso(plan.start), to_iso(until)));
+      else if (from > until)
+        messages(
+            fmt::format("bvplan: note: '{}' has nothing to show from {}: its history ends on {} (give "
+                        "--since on or before that date)\n",
+                        named.file, to_iso(from), to_iso(until)));
       else if (request.step == HistoryStep::commit)
         messages(
             fmt::format("bvplan: note: '{}' records no update dated from {} to {}, so there is nothing to "

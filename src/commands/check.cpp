@@ -75,8 +75,10 @@ int run(const CheckOptions& options) {
   report_problems(set->problems);
   if (set->plans.empty() && !set->problems.empty()) return exit_usage;
   CheckFormat format = choice_of(formats, options.format);
-  if (format == CheckFormat::sarif || format == CheckFormat::gitlab) {
+  // What CI places on a repository's files names them from its root, wherever bvplan ran.
+  if (format == CheckFormat::sarif || format == CheckFormat::gitlab || format == CheckFormat::github)
     paths_from_repository_root(all);
+  if (format == CheckFormat::sarif || format == CheckFormat::gitlab) {
     write_out(format == CheckFormat::sarif ? render_sarif(all, bvplan_version()) : render_gitlab(all));
   } else {
     DiagnosticFormat shown = format == CheckFormat::json     ? DiagnosticFormat::json

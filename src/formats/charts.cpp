@@ -450,40 +450,86 @@ void write_rag_bar(std::string& out, const RagCounts& counts, double y) {
 
 }  // namespace
 
-std::vector<std::vector<size_t>> gantt_layout(const std::vector<size_t>& issue_rows, size_t rows_per_page) {
+std::vector<std::vector<size_t>> gantt_layout(const std::vector<std::vector<size_t>>& issues, size_t rows_per_page) {
   rows_per_page = std::max<size_t>(rows_per_page, 2);  // a heading and a row, at least
   std::vector<std::vector<size_t>> pages;
   size_t used = rows_per_page;  // no page yet: as if full
-  for (size_t issue : issue_rows) {
-    const size_t rows = std::max<size_t>(1, issue);
+  for (const std::vector<size_t>& given : issues) {
+    std::vector<size_t> groups;  // what is left of each group, in order
+    for (size_t g : given)
+      if (g > 0) groups.push_back(g);
+    if (groups.empty()) groups.push_back(1);
+    size_t rows = 0;
+    for (size_t g : groups) rows += g;
     // A new picture when the issue does not fit on this one, unless it would not fit on a
     // picture of its own either and this one has room for its heading and two rows.
     if (used + rows > rows_per_page && (rows <= rows_per_page || used + 3 > rows_per_page)) {
       pages.emplace_back();
       used = 0;
     }
-    size_t left = rows;
-    while (true) {
-      const size_t take = std::min(left, rows_per_page - used);
+    size_t done = 0, next = 0;  // rows placed; the first group not placed whole
+    while (done < rows) {
+      const size_t room = rows_per_page - used;
+      size_t take = rows - done;
+      if (take > room) {
+        // Cut between groups: the whole groups that fit. A group longer than a picture
+        // is cut where the picture ends; one that would fit a picture goes to the next.
+        size_t whole = 0;
+        for (size_t g = next; g < groups.size() && whole + groups[g] <= room; ++g) whole += groups[g];
+        // Only the heading would fit: on a picture with other issues it goes to the next
+        // with its first action; on a fresh one that action is longer than any picture.
+        const bool heading_alone = done == 0 && whole <= groups.front();
+        if (whole > 0 && !heading_alone) {
+          take = whole;
+        } else if (used > 1 || (done == 0 && used > 0)) {
+          pages.emplace_back();
+          used = done > 0 ? 1 : 0;  // the heading again, "(continued)", once the issue has begun
+          continue;
+        } else {
+          take = room;
+        }
+      }
+      for (size_t t = take; t > 0;) {
+        const size_t from = std::min(t, groups[next]);
+        groups[next] -= from;
+        t -= from;
+        if (groups[next] == 0) ++next;
+      }
       pages.back().push_back(take);
       used += take;
-      left -= take;
-      if (left == 0) break;
-      pages.emplace_back();
-      used = 1;  // the heading again, "(continued)"
+      done += take;
+      if (done < rows) {
+        pages.emplace_back();
+        used = 1;  // the heading again, "(continued)"
+      }
     }
   }
   if (pages.empty()) pages.emplace_back();
   return pages;
 }
 
+std::vector<std::vector<size_t>> gantt_layout(const std::vector<size_t>& issue_rows, size_t rows_per_page) {
+  std::vector<std::vector<size_t>> issues;
+  for (size_t rows : issue_rows) issues.emplace_back(std::max<size_t>(1, rows), 1);
+  return gantt_layout(issues, rows_per_page);
+}
+
 std::vector<std::string> gantt_svgs(const PlanFigures& p) {
   const std::vector<std::vector<GanttRow>> issues = gantt_issue_rows(p);
   const double fixed = gantt_height(0) - row_h;
   const auto per_page = static_cast<size_t>(std::max(2.0, std::floor((gantt_page_height - fixed) / row_h)));
-  std::vector<size_t> counts;
-  for (const std::vector<GanttRow>& rows : issues) counts.push_back(rows.size());
-  const std::vector<std::vector<size_t>> layout = gantt_layout(counts, per_page);
+  // Each issue's groups: its heading, then each action with its milestones, kept together.
+  std::vector<std::vector<size_t>> groups;
+  for (const std::vector<GanttRow>& rows : issues) {
+    std::vector<size_t>& sizes = groups.emplace_back();
+    for (const GanttRow& row : rows) {
+      if (row.kind == GanttRow::Kind::milestone && !sizes.empty())
+        ++sizes.back();
+      else
+        sizes.push_back(1);
+    }
+  }
+  const std::vector<std::vector<size_t>> layout = gantt_layout(groups, per_page);
   // Each page's rows: each issue's next `take` rows, its heading repeated when it goes on.
   std::vector<std::vector<GanttRow>> pages;
   size_t issue = 0, at = 0;

@@ -146,7 +146,8 @@ std::string write_panel(Panel panel, const std::vector<HistoryPoint>& points, co
       "<text x=\"{:.1f}\" y=\"{:.1f}\" font-weight=\"bold\">{}: actual (solid), target "
       "(dashed)</text>\n",
       left, panel.top + 18, xml(plan + " " + id));
-  double bottom = panel.y(panel.low), top = panel.y(panel.high);
+  // The axes stand a little off the lowest value, so that a line at it stays visible.
+  double bottom = panel.y(panel.low) + 6, top = panel.y(panel.high);
   out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"black\"/>\n", left,
                      top, bottom);
   out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"black\"/>\n", left,

@@ -85,7 +85,7 @@ std::string svg_text(double x, double y, std::string_view text, double font_size
 SeriesStyle series_style(size_t n) {
   static constexpr std::array<std::string_view, 7> shapes{"circle",        "square", "triangle", "diamond",
                                                           "triangle-down", "cross",  "plus"};
-  static constexpr std::array<std::string_view, 5> dashes{"", "9 3", "3 3", "9 3 2 3", "16 4"};
+  static constexpr std::array<std::string_view, 7> dashes{"", "9 3", "3 3", "9 3 2 3", "16 4", "1 4", "12 3 2 3 2 3"};
   const size_t marker = n % 12;
   return {shapes[marker < 7 ? marker : marker - 7], marker >= 7, dashes[n % dashes.size()]};
 }

@@ -66,14 +66,15 @@ constexpr RuleInfo rules[] = {
      "A date that is not written YYYY-MM-DD, or names a day that does not exist, such as 2004-02-30.",
      "write the date as YYYY-MM-DD, for a day that exists."},
     {"date-order", Severity::error,
-     "The plan starts after it ends, or runs for more than 100 years.",
-     "The plan starts after it ends, or runs for more than 100 years (reported at its end; figures "
-     "and the workload go quarter by quarter, so centuries are a typing slip that would cost "
-     "gigabytes); an action starts after it is due; a key issue's external_support starts (from) "
-     "after it ends (to); an update's completed date is before its action starts, or before an "
-     "earlier update that reported the action under 100% complete.",
-     "correct whichever of the two dates is wrong, so that each start comes on or before its end or "
-     "due date."},
+     "Two dates are in the wrong order.",
+     "Two dates are in the wrong order. The plan starts after it ends, or runs for more than 100 "
+     "years (reported at its end; figures and the workload go quarter by quarter, so centuries are a "
+     "typing slip that would cost gigabytes); an action starts after it is due; a key issue's "
+     "external_support starts (from) after it ends (to); an update's completed date is before its "
+     "action starts, or before an earlier update that reported the action under 100% complete.",
+     "correct whichever of the two dates is wrong: a start on or before its end or due date, a plan "
+     "of fewer than 100 years (the year of its start or end mistyped), a completed date on or after "
+     "the action's start and on or after the last update under 100%."},
     {"duplicate-id", Severity::error,
      "An id is used again by a key issue, action, milestone, measure or risk of the same plan.",
      "An id is used again by a key issue, action, milestone, measure or risk of the same plan; the "
@@ -250,8 +251,8 @@ constexpr RuleInfo rules[] = {
      "100% complete.",
      "An open risk's current band is high and none of its mitigated_by actions is active and under "
      "100% complete (by its latest update on or before the as-of date).",
-     "add or restart an action under the risk's mitigated_by, or record in a review why the risk is "
-     "accepted."},
+     "add or restart an action under the risk's mitigated_by; or, once the risk is under control, "
+     "record a review with its lower rating."},
     {"over-capacity", Severity::warning,
      "An owner is over capacity in a quarter.",
      "An owner is over capacity in a quarter: it leads more actions at once than its max_actions, or "

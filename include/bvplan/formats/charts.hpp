@@ -37,6 +37,11 @@ std::vector<std::string> gantt_svgs(const PlanFigures& plan);
 // repeated "(continued)" heading not counted). An issue that fits on no picture of its own
 // starts on the current one if three or more rows are left there, else on a new one.
 std::vector<std::vector<size_t>> gantt_layout(const std::vector<size_t>& issue_rows, size_t rows_per_page);
+// The same with each issue's rows in groups that stay on one picture (its heading, then
+// each action with its milestones): a picture ends between groups, and only a group
+// longer than a picture is cut; a heading is never left alone at the foot of a picture.
+std::vector<std::vector<size_t>> gantt_layout(const std::vector<std::vector<size_t>>& issue_groups,
+                                              size_t rows_per_page);
 // Several plans' gantt charts stacked in one SVG, each under its own title, a rule between
 // them (one plan: as gantt_svg).
 std::string gantt_svg(const std::vector<PlanFigures>& plans);

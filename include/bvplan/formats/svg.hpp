@@ -39,9 +39,10 @@ private:
 };
 
 // How the history chart draws the n-th of several plans, so that each reads without
-// colour: one of 12 markers (7 shapes drawn open, then 5 of them filled) and one of 5 dash
-// patterns for its lines, so that the first 60 plans each have a pair of their own (then
-// they repeat). The first is an open circle on a solid line.
+// colour: one of 12 markers (7 shapes drawn open, then 5 of them filled) and one of 7 dash
+// patterns for its lines, so that the first 7 plans each have a shape and a pattern of
+// their own, and the first 84 a pair of their own (then they repeat). The first is an
+// open circle on a solid line.
 struct SeriesStyle {
   std::string_view marker;  // "circle", "square", "triangle", "diamond", "triangle-down", "cross", "plus"
   bool filled = false;

@@ -25,14 +25,15 @@ std::string dated_value(const std::optional<double>& value, const std::optional<
 void write_measures(Blocks& out, const PlanFigures& p) {
   if (p.measures.empty()) return;
   out.emplace_back(Paragraph{plain("Outcome measures:"), true});
-  PaperTable t{{{"Measure", Align::left, 23},
-                {"Baseline", Align::right, 13},
+  // The note is free text: it gets the room a word such as "partnerships" needs.
+  PaperTable t{{{"Measure", Align::left, 19},
+                {"Baseline", Align::right, 11},
                 {"Target", Align::right, 8},
-                {"Latest", Align::right, 13},
-                {"RAG", Align::left, 13},
-                {"Short term", Align::left, 10},
-                {"Long term", Align::left, 10},
-                {"Note", Align::left, 10}},
+                {"Latest", Align::right, 12},
+                {"RAG", Align::left, 10},
+                {"Short term", Align::left, 12},
+                {"Long term", Align::left, 12},
+                {"Note", Align::left, 16}},
                {}};
   for (const MeasureFigures& f : p.measures) {
     const Measure& m = *f.measure;

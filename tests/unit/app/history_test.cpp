@@ -69,6 +69,16 @@ TEST_CASE("plan_history: a plan with no point in the dates asked for is named, w
   CHECK(said ==
         "bvplan: note: 'plans/p.yaml' records no update dated from 2004-01-01 to 2004-01-31, so there is nothing "
         "to show for it\n");
+  // From a date after the history's end: said the right way round.
+  HistoryRequest later = request(HistoryStep::quarter);
+  later.since = d("2005-06-01");
+  later.until = d("2004-12-31");
+  said.clear();
+  history = plan_history({{"plans/p.yaml", &checked}}, later, [&](const std::string& m) { said += m; });
+  CHECK(history.points.empty());
+  CHECK(said ==
+        "bvplan: note: 'plans/p.yaml' has nothing to show from 2005-06-01: its history ends on 2004-12-31 (give "
+        "--since on or before that date)\n");
   // Through June: points at 31 March and 30 June, nothing said.
   HistoryRequest june = request(HistoryStep::quarter);
   june.until = d("2004-06-30");

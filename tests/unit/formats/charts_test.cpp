@@ -161,16 +161,35 @@ TEST_CASE("gantt: an as-of date long after the plan reaches at most three months
 
 TEST_CASE("gantt layout: whole key issues packed in order, a long one going on under its heading") {
   using Pages = std::vector<std::vector<size_t>>;
-  CHECK(gantt_layout({}, 10) == Pages{{}});
+  CHECK(gantt_layout(std::vector<size_t>{}, 10) == Pages{{}});
   CHECK(gantt_layout({3, 3}, 10) == Pages{{3, 3}});
   CHECK(gantt_layout({6, 5}, 10) == Pages{{6}, {5}});  // 11 rows: the second issue starts a new picture
   // 50 rows: 10, then 9 under the repeated heading on each further picture.
-  CHECK(gantt_layout({50}, 10) == Pages{{10}, {9}, {9}, {9}, {9}, {4}});
+  CHECK(gantt_layout(std::vector<size_t>{50}, 10) == Pages{{10}, {9}, {9}, {9}, {9}, {4}});
   // Too long for a picture of its own: starts where 5 rows are left, not where 2 are.
   CHECK(gantt_layout({5, 20}, 10) == Pages{{5, 5}, {9}, {6}});
   CHECK(gantt_layout({8, 20}, 10) == Pages{{8}, {10}, {9}, {1}});
   // Issues of 11, 61, 6 and 31 rows (headings included) on pictures of 39.
   CHECK(gantt_layout({11, 61, 6, 31}, 39) == Pages{{11, 28}, {33}, {6, 31}});
+}
+
+TEST_CASE("gantt layout: an action stays with its milestones; only a group longer than a picture is cut") {
+  using Pages = std::vector<std::vector<size_t>>;
+  using Groups = std::vector<std::vector<size_t>>;
+  // Heading, then actions of 3 rows (an action and two milestones) on pictures of 10:
+  // 1 + 3 + 3 = 7 fit, the next 3 would too (10), then 1 (continued) + 3 + 3.
+  CHECK(gantt_layout(Groups{{1, 3, 3, 3, 3, 3}}, 10) == Pages{{10}, {6}});
+  // Pictures of 9: 1 + 3 + 3 = 7, two rows left are not enough for the next action.
+  CHECK(gantt_layout(Groups{{1, 3, 3, 3, 3, 3}}, 9) == Pages{{7}, {6}, {3}});
+  // After another issue, a long one starts where the heading and a whole action fit (then
+  // 1 + 4 + 4 on the next picture)...
+  CHECK(gantt_layout(Groups{{1, 2}, {1, 4, 4, 4}}, 10) == Pages{{3, 5}, {8}});
+  // ...and not where only its heading would: no heading alone at the foot of a picture.
+  CHECK(gantt_layout(Groups{{1, 5}, {1, 5, 5, 5}}, 10) == Pages{{6}, {6}, {5}, {5}});
+  // A group longer than a picture is cut where the picture ends.
+  CHECK(gantt_layout(Groups{{1, 25}}, 10) == Pages{{10}, {9}, {7}});
+  // Groups of one row each: the layout of whole rows.
+  CHECK(gantt_layout(Groups{{1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1}}, 10) == Pages{{6}, {5}});
 }
 
 TEST_CASE("gantt: a plan of thousands of actions is drawn whole, and in pictures that fit a page for the paper") {

@@ -105,22 +105,25 @@ TEST_CASE("history: a point with every action deferred or cancelled has no figur
 }
 
 TEST_CASE("history svg: several plans each have a marker and dash pattern of their own, shown in the legend") {
-  // The first 60 plans have pairs of their own; the first 7 have shapes of their own too.
+  // The first 84 plans have pairs of their own; the first 7 have shapes and dash patterns
+  // of their own too (the target lines and carried figures have no markers).
   std::set<std::pair<std::string, std::string>> pairs;
-  std::set<std::string> shapes;
-  for (size_t n = 0; n < 60; ++n) {
+  std::set<std::string> shapes, dashes;
+  for (size_t n = 0; n < 84; ++n) {
     SeriesStyle style = series_style(n);
     pairs.insert({std::string(style.marker) + (style.filled ? " filled" : ""), std::string(style.dash)});
     if (n < 7) shapes.insert(std::string(style.marker));
+    if (n < 7) dashes.insert(std::string(style.dash));
   }
-  CHECK(pairs.size() == 60);
+  CHECK(pairs.size() == 84);
   CHECK(shapes.size() == 7);
+  CHECK(dashes.size() == 7);
   CHECK(series_style(0).marker == "circle");
   CHECK(series_style(0).dash.empty());
   CHECK(series_style(7).marker == "circle");
   CHECK(series_style(7).filled);
-  CHECK(series_style(60).marker == series_style(0).marker);
-  CHECK(series_style(60).dash == series_style(0).dash);
+  CHECK(series_style(84).marker == series_style(0).marker);
+  CHECK(series_style(84).dash == series_style(0).dash);
   // Seven plans: each plan's legend line is drawn in its dash pattern (the first solid), with its
   // marker on it; its actual line too; its target in grey.
   std::vector<HistoryPoint> points;
