@@ -12,3 +12,19 @@ def bvplan_environment(**extra):
     env.update({k: v for k, v in os.environ.items() if k == "LD_PRELOAD" or k.startswith("FAKETIME")})
     env.update(extra)
     return env
+
+
+def import_debian(module, package):
+    """Imports `module` from Debian's `package` (which scripts/setup installs): when the
+    python3 running the test is another one (pyenv, a virtualenv) without it, the test
+    is run again by Debian's /usr/bin/python3."""
+    import importlib
+    import sys
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        debian = "/usr/bin/python3"
+        if os.path.exists(debian) and os.path.realpath(sys.executable) != os.path.realpath(debian):
+            os.execv(debian, [debian, *sys.argv])
+        print(f"{os.path.basename(sys.argv[0])}: {package} is not installed (scripts/setup installs it)")
+        sys.exit(1)

@@ -14,16 +14,10 @@ import subprocess
 import sys
 import tempfile
 
-try:
-    import jsonschema
-except ImportError:  # python3 is not Debian's: try Debian's, which has python3-jsonschema
-    if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
-    print("code_scanning_test: python3-jsonschema is not installed (scripts/setup installs it)")
-    sys.exit(1)
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bvplan_env import bvplan_environment  # noqa: E402
+from bvplan_env import bvplan_environment, import_debian  # noqa: E402
+
+jsonschema = import_debian("jsonschema", "python3-jsonschema")
 
 binary, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 failures = 0
@@ -141,14 +135,15 @@ with tempfile.TemporaryDirectory() as work:
         if len({i["fingerprint"] for i in issues}) != len(issues):
             fail("gitlab: fingerprints are not unique")
 
-    # GitHub: annotations on stdout, and every finding appended to the job summary.
+    # GitHub: annotations on stdout, and every finding appended to the job summary, files
+    # named from the repository's root as in the annotations.
     summary = os.path.join(work, "summary.md")
     with open(summary, "w", encoding="utf-8") as f:
         f.write("# Earlier step\n")
     done = run([*args, "--format", "github"], tools, GITHUB_STEP_SUMMARY=summary)
     with open(summary, encoding="utf-8") as f:
         written = f.read()
-    rows = [line for line in written.splitlines() if line.startswith("| ../plans/")]
+    rows = [line for line in written.splitlines() if line.startswith("| plans/")]
     if done.returncode != 1 or not written.startswith("# Earlier step\n## bvplan check\n") or \
             len(rows) != len(results):
         fail(f"step summary: exit {done.returncode}, {len(rows)} rows for {len(results)} findings:\n{written[:400]}")

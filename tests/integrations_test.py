@@ -14,16 +14,10 @@ import subprocess
 import sys
 import tempfile
 
-try:
-    import yaml
-except ImportError:  # python3 is not Debian's: try Debian's, which has python3-yaml
-    if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
-    print("integrations_test: python3-yaml is not installed (scripts/setup installs it)")
-    sys.exit(1)
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bvplan_env import bvplan_environment  # noqa: E402
+from bvplan_env import bvplan_environment, import_debian  # noqa: E402
+
+yaml = import_debian("yaml", "python3-yaml")
 
 binary, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 failures = 0
