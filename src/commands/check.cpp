@@ -18,13 +18,11 @@ namespace bvplan {
 
 namespace {
 
-enum class CheckFormat { text, json, github, sarif, gitlab };
-
-const Choices<CheckFormat> formats = {{"text", CheckFormat::text},
-                                      {"json", CheckFormat::json},
-                                      {"github", CheckFormat::github},
-                                      {"sarif", CheckFormat::sarif},
-                                      {"gitlab", CheckFormat::gitlab}};
+const Choices<DiagnosticFormat> formats = {{"text", DiagnosticFormat::text},
+                                           {"json", DiagnosticFormat::json},
+                                           {"github", DiagnosticFormat::github},
+                                           {"sarif", DiagnosticFormat::sarif},
+                                           {"gitlab", DiagnosticFormat::gitlab}};
 
 // With --format github in a GitHub Actions job: every finding, in the job's summary page
 // (annotations stop at 10 a step). Appended, as other steps write there too; a summary
@@ -74,20 +72,12 @@ int run(const CheckOptions& options) {
   sort_diagnostics(all);
   report_problems(set->problems);
   if (set->plans.empty() && !set->problems.empty()) return exit_usage;
-  CheckFormat format = choice_of(formats, options.format);
+  DiagnosticFormat format = choice_of(formats, options.format);
   // What CI places on a repository's files names them from its root, wherever bvplan ran.
-  if (format == CheckFormat::sarif || format == CheckFormat::gitlab || format == CheckFormat::github)
-    paths_from_repository_root(all);
-  if (format == CheckFormat::sarif || format == CheckFormat::gitlab) {
-    write_out(format == CheckFormat::sarif ? render_sarif(all, bvplan_version()) : render_gitlab(all));
-  } else {
-    DiagnosticFormat shown = format == CheckFormat::json     ? DiagnosticFormat::json
-                             : format == CheckFormat::github ? DiagnosticFormat::github
-                                                             : DiagnosticFormat::text;
-    write_out(
-        render_diagnostics(all, set->plans.size(), shown, [&](const std::string& file) { return set->source(file); }));
-    if (format == CheckFormat::github) append_step_summary(all, set->plans.size());
-  }
+  if (format != DiagnosticFormat::text && format != DiagnosticFormat::json) paths_from_repository_root(all);
+  write_out(render_diagnostics(
+      all, set->plans.size(), format, [&](const std::string& file) { return set->source(file); }, bvplan_version()));
+  if (format == DiagnosticFormat::github) append_step_summary(all, set->plans.size());
   if (!set->problems.empty()) return exit_usage;
   size_t errors = count_severity(all, Severity::error);
   size_t warnings = count_severity(all, Severity::warning);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
+#include "bvplan/formats/code_scanning.hpp"
 #include "bvplan/formats/json.hpp"
 #include "bvplan/formats/text.hpp"
 
@@ -155,10 +156,12 @@ std::string render_findings_text(const Diagnostics& diagnostics, const SourceLoo
 }
 
 std::string render_diagnostics(const Diagnostics& diagnostics, size_t files, DiagnosticFormat format,
-                               const SourceLookup& sources) {
+                               const SourceLookup& sources, std::string_view version) {
   switch (format) {
     case DiagnosticFormat::json: return render_json(diagnostics, files);
     case DiagnosticFormat::github: return render_github(diagnostics, files);
+    case DiagnosticFormat::sarif: return render_sarif(diagnostics, version);
+    case DiagnosticFormat::gitlab: return render_gitlab(diagnostics);
     case DiagnosticFormat::text: break;
   }
   return render_text(diagnostics, files, sources);
