@@ -26,14 +26,14 @@ void write_measures(Blocks& out, const PlanFigures& p) {
   if (p.measures.empty()) return;
   out.emplace_back(Paragraph{plain("Outcome measures:"), true});
   // The note is free text: it gets the room a word such as "partnerships" needs.
-  PaperTable t{{{"Measure", Align::left, 19},
+  PaperTable t{{{"Measure", Align::left, 18},
                 {"Baseline", Align::right, 11},
                 {"Target", Align::right, 8},
                 {"Latest", Align::right, 12},
-                {"RAG", Align::left, 10},
+                {"RAG", Align::left, 12},
                 {"Short term", Align::left, 12},
                 {"Long term", Align::left, 12},
-                {"Note", Align::left, 16}},
+                {"Note", Align::left, 15}},
                {}};
   for (const MeasureFigures& f : p.measures) {
     const Measure& m = *f.measure;
