@@ -607,8 +607,8 @@ std::string rag_summary_svg(const PlanFigures& p) {
   for (const ActionFigures& a : p.actions) by_issue[a.issue].add(a.rag);
   const size_t shown = std::min(p.issues.size(), rag_summary_max_issues);
   const size_t left = p.issues.size() - shown;
-  const double rows_top = 48;
-  const double rows_bottom = rows_top + rag_row_h * static_cast<double>(shown + (left > 0 ? 1 : 0));
+  const double summary_top = 48;
+  const double rows_bottom = summary_top + rag_row_h * static_cast<double>(shown + (left > 0 ? 1 : 0));
   const double total_top = rows_bottom + 6;
   std::vector<LegendItem> items;
   for (const Part& part : parts)
@@ -627,7 +627,7 @@ std::string rag_summary_svg(const PlanFigures& p) {
   out += rag_defs();
   out += text_at(margin, 20, fit_width(title, 14, width - 2 * margin), 14, "start", "font-weight=\"bold\"");
   out += text_at(margin, 36, "Actions by RAG rating in each key issue, as at " + to_long(p.as_of), label_font);
-  double y = rows_top;
+  double y = summary_top;
   for (size_t n = 0; n < shown; ++n, y += rag_row_h) {
     const KeyIssue& issue = *p.issues[n].issue;
     out += text_at(margin + 4, y + 15, fit_width(issue.id + " " + issue.title, label_font, bar_left - 8 - (margin + 4)),
