@@ -4,29 +4,17 @@
 
 #include "bvplan/core/number.hpp"
 #include "bvplan/core/text.hpp"
+#include "bvplan/model/keys.hpp"
 #include "bvplan/model/shape.hpp"
 
 namespace bvplan {
 
 namespace {
 
-constexpr std::string_view milestone_keys[] = {"id", "title", "due", "done"};
-constexpr std::string_view milestone_required[] = {"id", "title", "due"};
-constexpr std::string_view update_keys[] = {"date",    "complete", "completed", "spent", "staff_days", "savings",
-                                            "summary", "remedy",   "benefits",  "next",  "changes"};
-constexpr std::string_view update_required[] = {"date", "complete"};
-constexpr std::string_view rebaseline_keys[] = {"date", "from", "to", "reason", "approved_by"};
-constexpr std::string_view rebaseline_required[] = {"date", "from", "to"};
-constexpr std::string_view action_keys[] = {"id",       "title",       "lead",   "start",          "due",
-                                            "support",  "weight",      "budget", "savings_target", "effort_days",
-                                            "external", "depends_on",  "status", "targets",        "milestones",
-                                            "updates",  "rebaselined", "notes"};
-constexpr std::string_view action_required[] = {"id", "title", "lead", "start", "due"};
-
 std::optional<Milestone> read_milestone(ShapeReader& reader, const Node& node) {
   if (!reader.expect_map(node, "a milestone")) return std::nullopt;
   Milestone out;
-  bool complete = reader.check_keys(node, "a milestone", milestone_keys, milestone_required);
+  bool complete = reader.check_keys(node, "a milestone", keys::milestone, keys::milestone_required);
   bool has_id = reader.read_id(node, "id", out.id, out.position);
   bool has_title = reader.read_text(node, "title", out.title);
   bool has_due = reader.read_date(node, "due", out.due, out.due_position);
@@ -60,7 +48,7 @@ void read_completed(ShapeReader& reader, const Node* node, Update& out) {
 
 std::optional<Update> read_update(ShapeReader& reader, const Node& node) {
   if (!reader.expect_map(node, "an update")) return std::nullopt;
-  bool complete = reader.check_keys(node, "an update", update_keys, update_required);
+  bool complete = reader.check_keys(node, "an update", keys::update, keys::update_required);
   Update out;
   bool has_date = reader.read_date(node, "date", out.date, out.position);
   auto done = reader.percent(node.find("complete"), "complete");
@@ -83,7 +71,7 @@ std::optional<Update> read_update(ShapeReader& reader, const Node& node) {
 
 std::optional<Rebaseline> read_rebaseline(ShapeReader& reader, const Node& node) {
   if (!reader.expect_map(node, "a rebaselined entry")) return std::nullopt;
-  bool complete = reader.check_keys(node, "a rebaselined entry", rebaseline_keys, rebaseline_required);
+  bool complete = reader.check_keys(node, "a rebaselined entry", keys::rebaseline, keys::rebaseline_required);
   Rebaseline out;
   auto when = reader.date(node.find("date"), "date");
   auto from = reader.date(node.find("from"), "from");
@@ -112,17 +100,18 @@ void read_weight(ShapeReader& reader, const Node* weight, Action& out) {
 void read_status(ShapeReader& reader, const Node* node, Action& out) {
   auto status = reader.text(node, "status");
   if (!status) return;
-  if (*status == "active")
-    out.status = ActionStatus::active;
-  else if (*status == "deferred")
-    out.status = ActionStatus::deferred;
-  else if (*status == "cancelled")
-    out.status = ActionStatus::cancelled;
-  else
-    reader.error(
-        node->position, "bad-value",
-        fmt::format("unknown status '{}'{}", *status, did_you_mean(*status, {"active", "deferred", "cancelled"})),
-        "use active, deferred or cancelled");
+  // In the order of keys::action_statuses.
+  constexpr ActionStatus meanings[] = {ActionStatus::active, ActionStatus::deferred, ActionStatus::cancelled};
+  static_assert(std::size(meanings) == std::size(keys::action_statuses));
+  for (size_t i = 0; i < std::size(meanings); ++i)
+    if (*status == keys::action_statuses[i]) {
+      out.status = meanings[i];
+      return;
+    }
+  reader.error(
+      node->position, "bad-value",
+      fmt::format("unknown status '{}'{}", *status, did_you_mean(*status, {"active", "deferred", "cancelled"})),
+      "use active, deferred or cancelled");
 }
 
 void read_targets(ShapeReader& reader, const Node* targets, Action& out) {
@@ -155,7 +144,7 @@ void read_parts(ShapeReader& reader, const Node& node, Action& out) {
 Action read_action(ShapeReader& reader, const Node& node) {
   Action out;
   if (!reader.expect_map(node, "an action")) return out;
-  bool complete = reader.check_keys(node, "an action", action_keys, action_required);
+  bool complete = reader.check_keys(node, "an action", keys::action, keys::action_required);
   out.position = node.position;
   bool has_id = reader.read_id(node, "id", out.id, out.position);
   bool has_title = reader.read_text(node, "title", out.title);

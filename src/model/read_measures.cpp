@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
+#include "bvplan/model/keys.hpp"
 #include "bvplan/model/shape.hpp"
 
 namespace bvplan {
@@ -21,23 +22,17 @@ const char* to_string(Polarity polarity) { return polarity == Polarity::lower ? 
 
 namespace {
 
-constexpr std::string_view measure_keys[] = {"id",    "title",  "issue",    "owner",   "unit",      "every",  "source",
-                                             "notes", "better", "baseline", "targets", "tolerance", "actuals"};
-constexpr std::string_view measure_required[] = {"id", "title", "better"};
-constexpr std::string_view baseline_keys[] = {"date", "value"};
-constexpr std::string_view actual_keys[] = {"date", "value", "note"};
-constexpr std::string_view actual_required[] = {"date", "value"};
-
-// One word of `words`, or bad-value naming them.
+// One of `words` (a table of keys.hpp), meaning the entry of `meanings` in the same place,
+// or bad-value naming them.
 template <typename T, size_t N>
-std::optional<T> read_word(ShapeReader& reader, const Node* node, std::string_view key,
-                           const std::pair<std::string_view, T> (&words)[N]) {
+std::optional<T> read_word(ShapeReader& reader, const Node* node, std::string_view key, keys::Names words,
+                           const T (&meanings)[N]) {
   auto value = reader.text(node, key);
   if (!value) return std::nullopt;
   std::vector<std::string> names;
-  for (const auto& [word, meaning] : words) {
-    if (*value == word) return meaning;
-    names.emplace_back(word);
+  for (size_t i = 0; i < N && i < words.size(); ++i) {
+    if (*value == words[i]) return meanings[i];
+    names.emplace_back(words[i]);
   }
   std::string list;
   for (size_t i = 0; i < names.size(); ++i) list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
@@ -46,17 +41,17 @@ std::optional<T> read_word(ShapeReader& reader, const Node* node, std::string_vi
   return std::nullopt;
 }
 
-constexpr std::pair<std::string_view, MeasureUnit> unit_words[] = {{"percent", MeasureUnit::percent},
-                                                                   {"number", MeasureUnit::number},
-                                                                   {"money", MeasureUnit::money},
-                                                                   {"days", MeasureUnit::days}};
-constexpr std::pair<std::string_view, Polarity> polarity_words[] = {{"higher", Polarity::higher},
-                                                                    {"lower", Polarity::lower}};
+// In the order of keys::measure_units and keys::polarities.
+constexpr MeasureUnit unit_meanings[] = {MeasureUnit::percent, MeasureUnit::number, MeasureUnit::money,
+                                         MeasureUnit::days};
+static_assert(std::size(unit_meanings) == std::size(keys::measure_units));
+constexpr Polarity polarity_meanings[] = {Polarity::higher, Polarity::lower};
+static_assert(std::size(polarity_meanings) == std::size(keys::polarities));
 
 // `{date, value}` or, for actuals, `{date, value, note}`.
-std::optional<MeasurePoint> read_point(ShapeReader& reader, const Node& node, std::string_view what, KeyNames keys) {
+std::optional<MeasurePoint> read_point(ShapeReader& reader, const Node& node, std::string_view what, KeyNames names) {
   if (!reader.expect_map(node, what)) return std::nullopt;
-  bool complete = reader.check_keys(node, what, keys, actual_required);
+  bool complete = reader.check_keys(node, what, names, keys::actual_required);
   MeasurePoint out;
   bool has_date = reader.read_date(node, "date", out.date, out.position);
   auto value = reader.number(node.find("value"), "value");
@@ -88,20 +83,20 @@ Measure read_measure(ShapeReader& reader, const Node& node) {
   Measure out;
   out.position = node.position;  // until its id is read
   if (!reader.expect_map(node, "a measure")) return out;
-  bool complete = reader.check_keys(node, "a measure", measure_keys, measure_required);
+  bool complete = reader.check_keys(node, "a measure", keys::measure, keys::measure_required);
   bool has_title = reader.read_text(node, "title", out.title);
   bool has_id = reader.read_id(node, "id", out.id, out.position);
   read_reference(reader, node, "issue", out.issue, out.issue_position);
   read_reference(reader, node, "owner", out.owner, out.owner_position);
-  if (auto unit = read_word(reader, node.find("unit"), "unit", unit_words)) out.unit = *unit;
+  if (auto unit = read_word(reader, node.find("unit"), "unit", keys::measure_units, unit_meanings)) out.unit = *unit;
   if (const Node* every = node.find("every"))
     if (auto cadence = reader.cadence(every)) out.every_months = cadence->months;
   reader.read_text(node, "source", out.source);
   reader.read_text(node, "notes", out.notes);
-  auto better = read_word(reader, node.find("better"), "better", polarity_words);
+  auto better = read_word(reader, node.find("better"), "better", keys::polarities, polarity_meanings);
   if (better) out.better = *better;
   if (const Node* baseline = node.find("baseline"))
-    out.baseline = read_point(reader, *baseline, "'baseline'", baseline_keys);
+    out.baseline = read_point(reader, *baseline, "'baseline'", keys::baseline);
   read_measure_targets(reader, node.find("targets"), out);
   if (const Node* tolerance = node.find("tolerance")) {
     if (auto t = reader.at_least(tolerance, "tolerance", 0, "a percentage")) out.tolerance = *t;
@@ -110,7 +105,7 @@ Measure read_measure(ShapeReader& reader, const Node& node) {
   std::span<const Node> actuals = reader.optional_list(node.find("actuals"), "'actuals'");
   out.actuals.reserve(actuals.size());
   for (const Node& item : actuals)
-    if (auto a = read_point(reader, item, "an actual", actual_keys)) out.actuals.push_back(std::move(*a));
+    if (auto a = read_point(reader, item, "an actual", keys::actual)) out.actuals.push_back(std::move(*a));
   out.well_formed = complete && has_id && has_title && better;
   return out;
 }

@@ -1,15 +1,12 @@
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
+#include "bvplan/model/keys.hpp"
 #include "bvplan/model/shape.hpp"
 
 namespace bvplan {
 
 namespace {
-
-constexpr std::string_view owner_keys[] = {"name", "role", "max_actions", "days_per_month"};
-constexpr std::string_view owner_required[] = {"name"};
-constexpr std::string_view register_keys[] = {"owners"};
 
 Owner read_owner(ShapeReader& reader, const Node& key, const Node& value) {
   Owner out;
@@ -30,7 +27,7 @@ Owner read_owner(ShapeReader& reader, const Node& key, const Node& value) {
         fmt::format("owner '{}' must be a name or a mapping with 'name', found {}", key.value(), describe(value)));
     return out;
   }
-  reader.check_keys(value, fmt::format("owner '{}'", key.value()), owner_keys, owner_required);
+  reader.check_keys(value, fmt::format("owner '{}'", key.value()), keys::owner, keys::owner_required);
   reader.read_text(value, "name", out.name);
   reader.read_text(value, "role", out.role);
   out.max_actions = reader.whole(value.find("max_actions"), "max_actions");
@@ -58,7 +55,7 @@ Owners read_owners(ShapeReader& reader, const Node& node, bool plan_local) {
 
 Owners read_owners_register(ShapeReader& reader, const Node& root) {
   if (!reader.expect_map(root, "an owners register")) return {};
-  reader.check_keys(root, "the owners register", register_keys, register_keys);
+  reader.check_keys(root, "the owners register", keys::owners_register, keys::owners_register);
   if (const Node* o = root.find("owners")) return read_owners(reader, *o, false);
   return {};
 }

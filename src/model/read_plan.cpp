@@ -2,22 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/model/keys.hpp"
 #include "bvplan/model/shape.hpp"
 
 namespace bvplan {
 
 namespace {
-
-constexpr std::string_view file_keys[] = {"bvplan", "plan", "owners", "issues", "measures", "risks"};
-constexpr std::string_view file_required[] = {"bvplan", "plan", "issues"};
-constexpr std::string_view plan_keys[] = {"id",     "title",    "start",          "end",        "review", "owner",
-                                          "budget", "currency", "savings_target", "monitoring", "rag",    "risk_bands"};
-constexpr std::string_view plan_required[] = {"id", "title", "start", "end"};
-constexpr std::string_view monitoring_keys[] = {"body", "every"};
-constexpr std::string_view rag_keys[] = {"green", "amber"};
-constexpr std::string_view issue_keys[] = {"id", "title", "description", "external_support", "monitored_by", "actions"};
-constexpr std::string_view issue_required[] = {"id", "title", "actions"};
-constexpr std::string_view support_keys[] = {"from", "to", "provider", "note"};
 
 void read_currency(ShapeReader& reader, const Node* node, Plan& plan) {
   auto value = reader.text(node, "currency");
@@ -35,7 +25,7 @@ void read_currency(ShapeReader& reader, const Node* node, Plan& plan) {
 void read_monitoring(ShapeReader& reader, const Node* node, Plan& plan) {
   for (const Node& item : reader.optional_list(node, "'monitoring'")) {
     if (!reader.expect_map(item, "a monitoring entry")) continue;
-    if (!reader.check_keys(item, "a monitoring entry", monitoring_keys, monitoring_keys)) continue;
+    if (!reader.check_keys(item, "a monitoring entry", keys::monitoring, keys::monitoring)) continue;
     auto body = reader.text(item.find("body"), "body");
     auto every = reader.cadence(item.find("every"));
     if (body && every) plan.monitoring.push_back({*body, *every, item.position});
@@ -44,7 +34,7 @@ void read_monitoring(ShapeReader& reader, const Node* node, Plan& plan) {
 
 void read_rag(ShapeReader& reader, const Node* rag, Plan& plan) {
   if (!rag || !reader.expect_map(*rag, "'rag'")) return;
-  reader.check_keys(*rag, "'rag'", rag_keys, {});
+  reader.check_keys(*rag, "'rag'", keys::rag, {});
   if (auto g = reader.percent(rag->find("green"), "green")) {
     plan.rag.green = *g;
     // Lowering green alone brings the default amber down with it.
@@ -59,7 +49,7 @@ void read_rag(ShapeReader& reader, const Node* rag, Plan& plan) {
 
 void read_plan_section(ShapeReader& reader, const Node& node, Plan& plan) {
   if (!reader.expect_map(node, "'plan'")) return;
-  reader.check_keys(node, "'plan'", plan_keys, plan_required);
+  reader.check_keys(node, "'plan'", keys::plan, keys::plan_required);
   bool has_id = reader.read_id(node, "id", plan.id, plan.position);
   bool has_title = reader.read_text(node, "title", plan.title);
   bool has_start = reader.read_date(node, "start", plan.start, plan.start_position);
@@ -78,7 +68,7 @@ void read_plan_section(ShapeReader& reader, const Node& node, Plan& plan) {
 
 std::optional<ExternalSupport> read_external_support(ShapeReader& reader, const Node* node) {
   if (!node || !reader.expect_map(*node, "'external_support'")) return std::nullopt;
-  reader.check_keys(*node, "'external_support'", support_keys, {});
+  reader.check_keys(*node, "'external_support'", keys::external_support, {});
   ExternalSupport out;
   if (const Node* from = node->find("from")) out.from = reader.date(from, "from");
   if (const Node* to = node->find("to")) out.to = reader.date(to, "to");
@@ -93,7 +83,7 @@ std::optional<ExternalSupport> read_external_support(ShapeReader& reader, const 
 KeyIssue read_issue(ShapeReader& reader, const Node& node) {
   KeyIssue out;
   if (!reader.expect_map(node, "a key issue")) return out;
-  reader.check_keys(node, "a key issue", issue_keys, issue_required);
+  reader.check_keys(node, "a key issue", keys::issue, keys::issue_required);
   out.position = node.position;
   reader.read_id(node, "id", out.id, out.position);
   reader.read_text(node, "title", out.title);
@@ -120,7 +110,7 @@ Plan read_plan(ShapeReader& reader, const Node& root, DocumentStorage* storage) 
   Plan out;
   out.file = reader.file();
   if (!reader.expect_map(root, "a plan file")) return out;
-  reader.check_keys(root, "the plan file", file_keys, file_required);
+  reader.check_keys(root, "the plan file", keys::file, keys::file_required);
   if (const Node* version = root.find("bvplan")) {
     if (auto v = reader.number(version, "bvplan"); v && (*v != 1 || version->value() != "1"))
       reader.error(version->position, "bad-value",

@@ -1,19 +1,12 @@
 #include <fmt/format.h>
 
 #include "bvplan/core/text.hpp"
+#include "bvplan/model/keys.hpp"
 #include "bvplan/model/shape.hpp"
 
 namespace bvplan {
 
 namespace {
-
-constexpr std::string_view risk_keys[] = {"id",       "title",        "owner",  "likelihood", "impact",
-                                          "controls", "mitigated_by", "target", "reviews",    "status"};
-constexpr std::string_view risk_required[] = {"id", "title", "owner", "likelihood", "impact"};
-constexpr std::string_view rating_keys[] = {"likelihood", "impact"};
-constexpr std::string_view review_keys[] = {"date", "likelihood", "impact", "note"};
-constexpr std::string_view review_required[] = {"date", "likelihood", "impact"};
-constexpr std::string_view band_keys[] = {"medium", "high"};
 
 // A whole number from `low` to `high`; `what` says what it is in the message.
 std::optional<int> whole_between(ShapeReader& reader, const Node* node, std::string_view key, int low, int high,
@@ -39,7 +32,7 @@ std::optional<RiskRating> read_rating(ShapeReader& reader, const Node& map) {
 
 std::optional<RiskReview> read_review(ShapeReader& reader, const Node& node) {
   if (!reader.expect_map(node, "a risk review")) return std::nullopt;
-  bool complete = reader.check_keys(node, "a risk review", review_keys, review_required);
+  bool complete = reader.check_keys(node, "a risk review", keys::review, keys::review_required);
   RiskReview out;
   bool has_date = reader.read_date(node, "date", out.date, out.position);
   auto rating = read_rating(reader, node);
@@ -51,27 +44,30 @@ std::optional<RiskReview> read_review(ShapeReader& reader, const Node& node) {
 
 std::optional<RiskRating> read_target(ShapeReader& reader, const Node* node) {
   if (!node || !reader.expect_map(*node, "a risk's 'target'")) return std::nullopt;
-  if (!reader.check_keys(*node, "a risk's 'target'", rating_keys, rating_keys)) return std::nullopt;
+  if (!reader.check_keys(*node, "a risk's 'target'", keys::rating, keys::rating)) return std::nullopt;
   return read_rating(reader, *node);
 }
 
 void read_status(ShapeReader& reader, const Node* node, Risk& out) {
   auto status = reader.text(node, "status");
   if (!status) return;
-  if (*status == "open")
-    out.status = RiskStatus::open;
-  else if (*status == "closed")
-    out.status = RiskStatus::closed;
-  else
-    reader.error(node->position, "bad-value",
-                 fmt::format("unknown risk status '{}'{}", *status, did_you_mean(*status, {"open", "closed"})),
-                 "use open or closed");
+  // In the order of keys::risk_statuses.
+  constexpr RiskStatus meanings[] = {RiskStatus::open, RiskStatus::closed};
+  static_assert(std::size(meanings) == std::size(keys::risk_statuses));
+  for (size_t i = 0; i < std::size(meanings); ++i)
+    if (*status == keys::risk_statuses[i]) {
+      out.status = meanings[i];
+      return;
+    }
+  reader.error(node->position, "bad-value",
+               fmt::format("unknown risk status '{}'{}", *status, did_you_mean(*status, {"open", "closed"})),
+               "use open or closed");
 }
 
 Risk read_risk(ShapeReader& reader, const Node& node) {
   Risk out;
   if (!reader.expect_map(node, "a risk")) return out;
-  bool complete = reader.check_keys(node, "a risk", risk_keys, risk_required);
+  bool complete = reader.check_keys(node, "a risk", keys::risk, keys::risk_required);
   out.position = node.position;
   bool has_id = reader.read_id(node, "id", out.id, out.position);
   bool has_title = reader.read_text(node, "title", out.title);
@@ -101,7 +97,7 @@ std::vector<Risk> read_risks(ShapeReader& reader, const Node* node) {
 
 void read_risk_bands(ShapeReader& reader, const Node* node, RiskBands& bands) {
   if (!node || !reader.expect_map(*node, "'risk_bands'")) return;
-  reader.check_keys(*node, "'risk_bands'", band_keys, {});
+  reader.check_keys(*node, "'risk_bands'", keys::risk_bands, {});
   RiskBands read = bands;
   if (auto m = whole_between(reader, node->find("medium"), "medium", 1, 25, "a risk score")) read.medium = *m;
   if (auto h = whole_between(reader, node->find("high"), "high", 1, 25, "a risk score")) read.high = *h;
