@@ -14,7 +14,8 @@ with tempfile.TemporaryDirectory() as prefix:
         print(f"FAIL cmake --install: {done.stderr}")
         sys.exit(1)
     for path in ("bin/bvplan", "share/man/man1/bvplan.1", "share/man/man5/bvplan-plan.5",
-                 "share/bvplan/reference.docx", "share/bvplan/rag.lua"):
+                 "share/bvplan/reference.docx", "share/bvplan/rag.lua", "share/bvplan/plan.schema.json",
+                 "share/bvplan/owners.schema.json"):
         if not os.path.isfile(os.path.join(prefix, path)):
             print(f"FAIL not installed: {path}")
             failures += 1

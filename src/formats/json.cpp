@@ -9,7 +9,9 @@ void JsonWriter::before_value() {
   Frame& frame = frames_.back();
   if (!frame.first) out_.put(',');
   frame.first = false;
-  if (frame.layout.lines) {
+  if (frame.layout.lines && indented_) {
+    new_line(frames_.size());
+  } else if (frame.layout.lines) {
     out_.put('\n');
     out_.write(std::string_view("                ", static_cast<size_t>(frame.layout.indent)));
   }
@@ -22,7 +24,13 @@ JsonWriter& JsonWriter::begin_object() {
   return *this;
 }
 
+void JsonWriter::new_line(size_t depth) {
+  out_.put('\n');
+  for (size_t i = 0; i < depth; ++i) out_.write("  ");
+}
+
 JsonWriter& JsonWriter::end_object() {
+  if (indented_ && !frames_.back().first) new_line(frames_.size() - 1);
   frames_.pop_back();
   out_.put('}');
   return *this;
@@ -37,7 +45,10 @@ JsonWriter& JsonWriter::begin_array(JsonLayout layout) {
 
 JsonWriter& JsonWriter::end_array() {
   const Frame& frame = frames_.back();
-  if (frame.layout.closing_line && !frame.first) out_.put('\n');
+  if (indented_ && frame.layout.lines && !frame.first)
+    new_line(frames_.size() - 1);
+  else if (frame.layout.closing_line && !frame.first)
+    out_.put('\n');
   frames_.pop_back();
   out_.put(']');
   return *this;
@@ -47,9 +58,10 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   Frame& frame = frames_.back();
   if (!frame.first) out_.put(',');
   frame.first = false;
+  if (indented_) new_line(frames_.size());
   out_.put('"');
   out_.write(name);
-  out_.write("\":");
+  out_.write(indented_ ? "\": " : "\":");
   return *this;
 }
 

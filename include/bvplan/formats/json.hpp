@@ -24,6 +24,10 @@ struct JsonLayout {
 class JsonWriter {
 public:
   explicit JsonWriter(Output& out) : out_(out) {}
+  // Indented for people to read: each key of an object on a line of its own, two spaces
+  // deeper than its object; an array laid out in `lines` indented the same way.
+  struct Indented {};
+  JsonWriter(Output& out, Indented) : out_(out), indented_(true) {}
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -51,9 +55,12 @@ private:
     JsonLayout layout;
   };
   void before_value();
+  // A line break, then two spaces for each open object or array above `depth`.
+  void new_line(size_t depth);
 
   Output& out_;
   std::vector<Frame> frames_;
+  bool indented_ = false;
 };
 
 }  // namespace bvplan

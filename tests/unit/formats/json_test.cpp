@@ -30,3 +30,27 @@ TEST_CASE("json writer: optional values and lists of strings") {
   json.number_or_null("-3").strings({}).strings({"a", "b\n"}).number(-42).end_array();
   CHECK(out.take() == R"([null,"s",null,-3,[],["a","b\n"],-42])");
 }
+
+TEST_CASE("json writer, indented: a key a line, two spaces a level; arrays side by side unless laid out in lines") {
+  Output out;
+  JsonWriter json(out, JsonWriter::Indented{});
+  json.begin_object().key("a").number(1).key("b").begin_object().key("c").begin_array().string("x").string("y");
+  json.end_array().key("d").begin_array({true, 0, true}).begin_object().key("e").null().end_object().number(2);
+  json.end_array().key("f").begin_object().end_object().key("g").begin_array({true, 0, true}).end_array();
+  json.end_object().end_object();
+  CHECK(out.take() ==
+        "{\n"
+        "  \"a\": 1,\n"
+        "  \"b\": {\n"
+        "    \"c\": [\"x\",\"y\"],\n"
+        "    \"d\": [\n"
+        "      {\n"
+        "        \"e\": null\n"
+        "      },\n"
+        "      2\n"
+        "    ],\n"
+        "    \"f\": {},\n"
+        "    \"g\": []\n"
+        "  }\n"
+        "}");
+}
