@@ -184,7 +184,16 @@ constexpr KeyType types[] = {
 };
 
 constexpr std::string_view id_pattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
-constexpr std::string_view date_pattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+// A day that exists, 0000-01-01 to 9999-12-31, Gregorian leap years included: JSON Schema's
+// "format": "date" would refuse the year 0000, which bvplan reads.
+constexpr std::string_view date_pattern =
+    "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|"
+    "02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-"
+    "29)$";
+constexpr std::string_view text_message =
+    "no control character but tab and line breaks (a vertical tab or escape pasted from a word processor)";
+// Text holds no control character but tab and line breaks (bad-value).
+constexpr std::string_view text_pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$";
 constexpr std::string_view cadence_pattern = "^(month|quarter|year|([1-9]|[1-9][0-9]|1[01][0-9]|120) months)$";
 constexpr std::string_view trillion = "1000000000000";
 
@@ -211,19 +220,23 @@ void strings(JsonWriter& json, keys::Names words) {
 void text_type(JsonWriter& json) {
   // A number or true is text too: `title: 2004` is the text "2004".
   json.key("type").begin_array().string("string").string("number").string("boolean").end_array();
+  json.key("pattern").string(text_pattern);
+  json.key("patternErrorMessage").string(text_message);
 }
 
 void id_type(JsonWriter& json) {
   // `id: 12` is the id "12".
   json.key("type").begin_array().string("string").string("integer").end_array();
   json.key("pattern").string(id_pattern);
+  json.key("patternErrorMessage")
+      .string("an id: a letter or digit, then letters, digits, dots, underscores or hyphens (KI8.2, infra-2004)");
   json.key("minimum").number(0);
 }
 
 void date_type(JsonWriter& json) {
   json.key("type").string("string");
   json.key("pattern").string(date_pattern);
-  json.key("format").string("date");
+  json.key("patternErrorMessage").string("a date that exists, written YYYY-MM-DD (2004-06-30)");
 }
 
 void number_type(JsonWriter& json, std::string_view minimum, std::string_view maximum) {
@@ -253,12 +266,14 @@ void kind_keywords(JsonWriter& json, const KeyType& type) {
     case Kind::cadence:
       json.key("type").string("string");
       json.key("pattern").string(cadence_pattern);
+      json.key("patternErrorMessage").string("month, quarter, year, or N months from 1 to 120 (6 months)");
       json.key("examples").begin_array().string("month").string("quarter").string("year").string("6 months");
       json.end_array();
       return;
     case Kind::currency:
       json.key("type").string("string");
       json.key("pattern").string("^[A-Z]{3}$");
+      json.key("patternErrorMessage").string("a three-letter ISO 4217 code in capitals (GBP, EUR, USD)");
       return;
     case Kind::version:
       json.key("type").string("integer");
@@ -283,6 +298,8 @@ void kind_keywords(JsonWriter& json, const KeyType& type) {
     case Kind::texts:
       json.key("type").begin_array().string("string").string("number").string("boolean").string("array");
       json.end_array();
+      json.key("pattern").string(text_pattern);
+      json.key("patternErrorMessage").string(text_message);
       json.key("items").begin_object();
       text_type(json);
       json.end_object();

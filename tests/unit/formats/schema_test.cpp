@@ -62,22 +62,26 @@ TEST_CASE("render_schema: each kind of value as bvplan-plan(5)'s VALUES gives it
         "          \"default\": \"active\"\n"
         "        }");
   CHECK(property(plan, "\"due\": {\n          \"description\": \"When it is due.") ==
-        "        \"due\": {\n"
-        "          \"description\": \"When it is due. A milestone due outside the plan period "
-        "(outside-plan-period), or otherwise before its action starts or after the action is due "
-        "(milestone-outside-action), is warned about.\",\n"
-        "          \"type\": \"string\",\n"
-        "          \"pattern\": \"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$\",\n"
-        "          \"format\": \"date\"\n"
-        "        }");
+        R"json(        "due": {
+          "description": "When it is due. A milestone due outside the plan period (outside-plan-period), or otherwise before its action starts or after the action is due (milestone-outside-action), is warned about.",
+          "type": "string",
+          "pattern": "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$",
+          "patternErrorMessage": "a date that exists, written YYYY-MM-DD (2004-06-30)"
+        })json");
   // A list that may be written empty (`support:`), and ids as YAML may read them (`12`).
-  CHECK(plan.find("\"type\": [\"array\",\"null\"],\n          \"items\": {\n            \"type\": "
-                  "[\"string\",\"integer\"],\n            \"pattern\": \"^[A-Za-z0-9][A-Za-z0-9._-]*$\",\n"
-                  "            \"minimum\": 0\n") != std::string::npos);
-  // Text is any scalar: `title: 2004` is the text "2004".
-  CHECK(
-      plan.find("\"description\": \"The plan's title.\",\n          \"type\": [\"string\",\"number\",\"boolean\"]\n") !=
-      std::string::npos);
+  CHECK(plan.find(R"json("type": ["array","null"],
+          "items": {
+            "type": ["string","integer"],
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+            "patternErrorMessage": "an id: a letter or digit, then letters, digits, dots, underscores or hyphens (KI8.2, infra-2004)",
+            "minimum": 0
+)json") != std::string::npos);
+  // Text is any scalar (`title: 2004` is the text "2004") with no control character but tab
+  // and line breaks; the pattern's backslashes are JSON's.
+  CHECK(plan.find(R"json("description": "The plan's title.",
+          "type": ["string","number","boolean"],
+          "pattern": "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$",
+)json") != std::string::npos);
   // A part is referred to through allOf, so that its description is not ignored.
   CHECK(plan.find("\"allOf\": [\n            {\n              \"$ref\": \"#/definitions/rating\"\n            }\n") !=
         std::string::npos);
