@@ -73,7 +73,8 @@ constexpr KeyDoc docs[] = {
     {"owner", "days_per_month",
      "Staff days the owner has available a month."},
     {"register", "owners",
-     "Owner ids to owners, each a name or a mapping as above."},
+     "Owner ids to owners, each a name or a mapping of name, role, max_actions and days_per_month as "
+     "above."},
     {"issue", "id",
      "The key issue's id, for example KI8."},
     {"issue", "title",
