@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The Debian package scripts/package makes: its control fields (dependencies from
 dpkg-shlibdeps on the libraries the binary links), then installed into a scratch root
-with dpkg -x: bvplan runs and names its libraries, and man finds both pages.
+with dpkg -x: bvplan runs and names its libraries, man finds both pages, and the bash
+completion it installs completes a command and a --format value.
 
   tests/package_test.py PACKAGE.deb"""
 import os
@@ -32,7 +33,9 @@ for field in ("Package: bvplan", "Maintainer: ", "Description: ", "Section: util
 with tempfile.TemporaryDirectory() as root:
     subprocess.run(["dpkg-deb", "-x", deb, root], check=True)
     for path in ("usr/bin/bvplan", "usr/share/man/man1/bvplan.1", "usr/share/man/man5/bvplan-plan.5",
-                 "usr/share/bvplan/reference.docx", "usr/share/bvplan/rag.lua"):
+                 "usr/share/bvplan/reference.docx", "usr/share/bvplan/rag.lua",
+                 "usr/share/bash-completion/completions/bvplan", "usr/share/zsh/vendor-completions/_bvplan",
+                 "usr/share/fish/vendor_completions.d/bvplan.fish"):
         if not os.path.isfile(os.path.join(root, path)):
             fail(f"the package has no /{path}")
     done = subprocess.run([os.path.join(root, "usr", "bin", "bvplan"), "--version"], capture_output=True, text=True)
@@ -44,5 +47,12 @@ with tempfile.TemporaryDirectory() as root:
                                capture_output=True, text=True)
         if found.returncode != 0:
             fail(f"man does not find {page} in the package: {found.stderr}")
+    completion = os.path.join(root, "usr/share/bash-completion/completions/bvplan")
+    for words, expected in ((["bvplan", "che"], "check"), (["bvplan", "check", "--format", "s"], "sarif")):
+        done = subprocess.run(["bash", "--norc", "--noprofile", "-c",
+                               'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _bvplan; '
+                               'echo "${COMPREPLY[*]}"', "bash", completion, *words], capture_output=True, text=True)
+        if done.stdout != expected + "\n" or done.stderr:
+            fail(f"the package's bash completion of {' '.join(words)!r}: {done.stdout!r} {done.stderr!r}")
 print(f"package {os.path.basename(deb)}: {failures} failures")
 sys.exit(1 if failures else 0)

@@ -30,6 +30,7 @@ Runner declare_savings(CLI::App& command);
 Runner declare_calendar(CLI::App& command);
 Runner declare_update(CLI::App& command);
 Runner declare_import(CLI::App& command);
+Runner declare_completion(CLI::App& command);
 
 namespace {
 
@@ -58,6 +59,8 @@ const Command table[] = {
      declare_savings},
     {"calendar", "every progress report due to each monitoring body, from the plans' monitoring lists",
      declare_calendar},
+    {"completion", "print the shell completion script for bash, zsh or fish (commands, options, files, revisions, ids)",
+     declare_completion},
 };
 
 // An unknown first word is a mistyped command, not a missing one: says which, and the
