@@ -87,6 +87,8 @@ def git(repo, *args):
 
 
 with tempfile.TemporaryDirectory() as tmp:
+    # No repository around the scratch folders is looked for.
+    GIT_ENV["GIT_CEILING_DIRECTORIES"] = tmp
     empty = os.path.join(tmp, "empty")
     os.mkdir(empty)
 
@@ -139,7 +141,7 @@ with tempfile.TemporaryDirectory() as tmp:
     if os.path.exists(os.path.join(files, "pwned")):
         fail("completing a file name ran a command held in it")
 
-    # Git revisions: HEAD, branches and tags; HEAD alone outside a repository.
+    # Git revisions: HEAD, branches and tags; nothing outside a repository.
     repo = os.path.join(tmp, "repo")
     os.mkdir(repo)
     git(repo, "init", "-q", "-b", "main")
@@ -154,7 +156,7 @@ with tempfile.TemporaryDirectory() as tmp:
     expect(["check", "--against", "'odd$"], repo, [ODD])
     expect(["report", "--baseline", "v"], repo, ["v1"])
     expect(["status", "--compare", "m"], repo, ["main"])
-    expect(["check", "--against", ""], empty, ["HEAD"])
+    expect(["check", "--against", ""], empty, [])
     # diff: revisions or plan files first, plan files after two arguments.
     expect(["diff", ""], repo, ["HEAD", "feature", "main", ODD, "v1",
                                 "infrastructure-2004.yaml"])
@@ -243,6 +245,7 @@ with tempfile.TemporaryDirectory() as tmp:
         fish_expect("bvplan check ", files, ["$(touch pwned)'.yaml", "a.yaml", "b.yml", "my plan.yaml", "sub/"])
         # fish sorts what it offers, without regard to case.
         fish_expect("bvplan check --against ", repo, ["feature", "HEAD", "main", "odd$(touch${IFS}pwned)", "v1"])
+        fish_expect("bvplan check --against ", empty, [])
         fish_expect("bvplan explain KI5", ids_dir, ["KI5", "KI5.1", "KI5.1a", "KI5.2", "KI5.2a", "KI5.2b"])
         fish_expect("bvplan explain KI5.1 i", ids_dir, ["infrastructure-2004.yaml"])
         fish_expect("bvplan diff HEAD main ", repo, ["infrastructure-2004.yaml"])

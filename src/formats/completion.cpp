@@ -143,11 +143,12 @@ _bvplan_files() {
 
 # HEAD, branches, tags and remote branches; nothing outside a git repository.
 _bvplan_revisions() {
+  local listed ref
   local -a refs=(HEAD)
-  local ref
+  listed=$(git for-each-ref --format='%(refname:short)' refs/heads refs/tags refs/remotes 2>/dev/null) || return 0
   while IFS= read -r ref; do
     refs+=("$ref")
-  done < <(git for-each-ref --format='%(refname:short)' refs/heads refs/tags refs/remotes 2>/dev/null)
+  done <<<"$listed"
   _bvplan_add "${refs[@]}"
 }
 
@@ -383,8 +384,9 @@ _bvplan_value_folder() {
 
 # HEAD, branches, tags and remote branches; nothing outside a git repository.
 _bvplan_value_revision() {
-  local -a refs
-  refs=(HEAD ${(f)"$(git for-each-ref --format='%(refname:short)' refs/heads refs/tags refs/remotes 2>/dev/null)"})
+  local listed
+  listed=$(git for-each-ref --format='%(refname:short)' refs/heads refs/tags refs/remotes 2>/dev/null) || return 1
+  local -a refs=(HEAD ${(f)listed})
   _wanted revisions expl 'git revision' compadd -a refs
 }
 
@@ -528,8 +530,9 @@ end
 
 # HEAD, branches, tags and remote branches; nothing outside a git repository.
 function __bvplan_revisions
-    echo HEAD
-    git for-each-ref --format='%(refname:short)' refs/heads refs/tags refs/remotes 2>/dev/null
+    set -l refs (git for-each-ref --format='%(refname:short)' refs/heads refs/tags refs/remotes 2>/dev/null)
+    or return
+    string join \n -- HEAD $refs
 end
 
 # The ids declared in the plans of the current folder, asked of the program being
