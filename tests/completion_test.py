@@ -3,16 +3,21 @@
 (`bash --norc --noprofile`, no bash-completion needed), COMP_WORDS set as bash sets them
 and _bvplan called; COMPREPLY compared exactly. Plan files in a scratch folder, git
 revisions in a scratch repository (fixed dates), ids from a copied example, names with
-spaces, quotes and `$`. The zsh and fish scripts are parsed by their shells, and fish's
+spaces, quotes and `$`. Then bash and zsh in a pseudo-terminal, lines typed with Tab:
+the line as it becomes. The zsh and fish scripts are parsed by their shells, and fish's
 `complete -C` is asked for candidates (each skipped, with a message, when the shell is not
 installed). The scripts the build wrote (build/completions) must be what the program prints.
 
   tests/completion_test.py BVPLAN SOURCE_DIR"""
 import os
+import pty
+import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 
 bvplan = os.path.abspath(sys.argv[1])
 source_dir = sys.argv[2]
@@ -80,6 +85,49 @@ def expect(words, cwd, expected, sort=False):
     got = bash_complete(words, cwd, sort)
     if got != expected:
         fail(f"bash: bvplan {' '.join(words)!r}<TAB> gave {got!r}, expected {expected!r}")
+
+
+def in_terminal(shell, setup, typed, cwd, timeout=15.0):
+    """Starts `shell` in a pseudo-terminal with bvplan first on PATH, runs `setup`, then types
+    each line of `typed` (ending in Tab) and waits for what it should become; Ctrl-U
+    clears the line before the next."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.chdir(cwd)
+        os.environ.update(PATH=os.path.dirname(bvplan) + ":" + os.environ["PATH"], TERM="dumb", PS1="$ ",
+                          INPUTRC="/dev/null")
+        os.execvp(shell[0], shell)
+    seen = ""
+
+    def wait_for(text):
+        nonlocal seen
+        end = time.time() + timeout
+        while time.time() < end:
+            if text in seen.replace("\r", ""):
+                return True
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            if ready:
+                try:
+                    seen += os.read(fd, 4096).decode(errors="replace")
+                except OSError:
+                    break
+        return text in seen.replace("\r", "")
+
+    try:
+        os.write(fd, (setup + "; echo READ''Y\n").encode())
+        if not wait_for("READY"):
+            fail(f"{shell[0]} in a terminal did not load the completion: {seen!r}")
+            return
+        for keys, line in typed:
+            seen = ""
+            os.write(fd, keys.encode())
+            if not wait_for(line):
+                fail(f"{shell[0]} in a terminal: typing {keys!r} gave {seen!r}, expected {line!r}")
+            os.write(fd, b"\x15")
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
 
 
 def git(repo, *args):
@@ -199,6 +247,17 @@ with tempfile.TemporaryDirectory() as tmp:
             fail(f"the build did not write {path}")
         elif open(path).read() != script(shell):
             fail(f"{path} differs from 'bvplan completion {shell}'")
+
+    # In a terminal, as a person types: readline (and zsh's editor) put the candidate on the
+    # line, quoted, with a slash after a folder.
+    typed = [("bvplan check my\t", "bvplan check my\\ plan.yaml "),
+             ("bvplan check s\t", "bvplan check sub/"),
+             ("bvplan check --format sa\t", "bvplan check --format sarif "),
+             ("bvplan report --level=mi\t", "bvplan report --level=milestone ")]
+    in_terminal(["bash", "--norc", "--noprofile", "-i"], "source <(bvplan completion bash)", typed, files)
+    if shutil.which("zsh"):
+        in_terminal(["zsh", "-f", "-i"], "autoload -U compinit; compinit -u -D; source <(bvplan completion zsh)",
+                    typed[:3], files)
 
     # zsh: parses, and registers _bvplan for bvplan with compinit.
     if shutil.which("zsh"):
