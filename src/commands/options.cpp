@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -30,6 +31,25 @@ void report_problems(const std::vector<std::string>& problems) {
 const CLI::Validator non_empty(
     [](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); }, "",
     "NONEMPTY");
+
+namespace {
+
+std::map<const CLI::Option*, std::vector<std::string>>& choice_lists() {
+  static std::map<const CLI::Option*, std::vector<std::string>> lists;
+  return lists;
+}
+
+}  // namespace
+
+void remember_choices(const CLI::Option* option, std::vector<std::string> choices) {
+  choice_lists()[option] = std::move(choices);
+}
+
+const std::vector<std::string>& choices_of(const CLI::Option* option) {
+  static const std::vector<std::string> none;
+  auto found = choice_lists().find(option);
+  return found == choice_lists().end() ? none : found->second;
+}
 
 void add_max_file_size_option(CLI::App& command, size_t& max_file_size) {
   command

@@ -31,6 +31,7 @@ Runner declare_calendar(CLI::App& command);
 Runner declare_update(CLI::App& command);
 Runner declare_import(CLI::App& command);
 Runner declare_schema(CLI::App& command);
+Runner declare_completion(CLI::App& command);
 
 namespace {
 
@@ -61,6 +62,8 @@ const Command table[] = {
      declare_calendar},
     {"schema", "the JSON Schema of plan files or owners registers, for editors to check plans as they are typed",
      declare_schema},
+    {"completion", "print the shell completion script for bash, zsh or fish (commands, options, files, revisions, ids)",
+     declare_completion},
 };
 
 // An unknown first word is a mistyped command, not a missing one: says which, and the

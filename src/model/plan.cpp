@@ -51,4 +51,22 @@ Date period_start(Cadence cadence, Date as_of) {
   return std::max(Date::earliest(), as_of.plus_days(1).plus_months(-cadence.months));
 }
 
+std::vector<std::string> declared_ids(const Plan& plan) {
+  std::vector<std::string> ids;
+  auto add = [&](const std::string& id) {
+    if (!id.empty()) ids.push_back(id);
+  };
+  add(plan.id);
+  for (const Measure& measure : plan.measures) add(measure.id);
+  for (const Risk& risk : plan.risks) add(risk.id);
+  for (const KeyIssue& issue : plan.issues) {
+    add(issue.id);
+    for (const Action& action : issue.actions) {
+      add(action.id);
+      for (const Milestone& milestone : action.milestones) add(milestone.id);
+    }
+  }
+  return ids;
+}
+
 }  // namespace bvplan

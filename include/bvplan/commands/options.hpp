@@ -68,6 +68,11 @@ void add_output_option(CLI::App& command, OutputOption& output, const char* help
 template <typename Value>
 using Choices = std::vector<std::pair<std::string, Value>>;
 
+// Notes the values `option` takes, for shell completion (CLI11 keeps them only inside its
+// validator); choices_of gives them back, empty for an option with no fixed list.
+void remember_choices(const CLI::Option* option, std::vector<std::string> choices);
+const std::vector<std::string>& choices_of(const CLI::Option* option);
+
 template <typename Value>
 CLI::Option* add_choice_option(CLI::App& command, const std::string& name, std::string& chosen,
                                const Choices<Value>& choices, const std::string& help,
@@ -75,7 +80,9 @@ CLI::Option* add_choice_option(CLI::App& command, const std::string& name, std::
   std::vector<std::string> names;
   for (const auto& choice : choices) names.push_back(choice.first);
   chosen = default_choice.empty() ? names.front() : default_choice;
-  return command.add_option(name, chosen, help)->check(CLI::IsMember(names))->capture_default_str();
+  CLI::Option* option = command.add_option(name, chosen, help)->check(CLI::IsMember(names))->capture_default_str();
+  remember_choices(option, std::move(names));
+  return option;
 }
 
 // The meaning of the value given (CLI11 has checked it is one of `choices`).

@@ -170,6 +170,10 @@ struct Plan {
 // The shortest monitoring cadence, or a quarter when none is declared.
 Cadence shortest_cadence(const Plan& plan);
 
+// Every id the plan declares, as read: the plan's, its outcome measures', its risks', then
+// each key issue's followed by its actions' and their milestones'. Empty ids are left out.
+std::vector<std::string> declared_ids(const Plan& plan);
+
 // The first day of the reporting period of `cadence` that ends on `as_of`: counted back
 // from the day after, so a month end gives whole months (a quarter to 30 June starts on
 // 1 April). Both the report window and the stale-update rule use it.

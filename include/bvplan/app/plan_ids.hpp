@@ -1,0 +1,14 @@
+// The ids the plans in some files or folders declare, for shell completion.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bvplan {
+
+// Every valid id declared in the plan files found in `paths` (the current folder when
+// empty) as `explain` and `update` find them, sorted and each once. Plans are only read,
+// not checked; a file or plan that cannot be read adds nothing and says nothing.
+std::vector<std::string> ids_in_plans(const std::vector<std::string>& paths, size_t max_file_size);
+
+}  // namespace bvplan

@@ -1,0 +1,35 @@
+#include "bvplan/app/plan_ids.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "bvplan/core/text.hpp"
+#include "bvplan/io/files.hpp"
+#include "bvplan/io/workspace.hpp"
+#include "bvplan/model/loader.hpp"
+
+namespace bvplan {
+
+std::vector<std::string> ids_in_plans(const std::vector<std::string>& paths, size_t max_file_size) {
+  std::vector<std::string> ids;
+  std::vector<std::string> where = paths.empty() ? std::vector<std::string>{"."} : paths;
+  for (const std::string& file : collect_plan_files(where).files) {
+    if (file == "-") continue;
+    try {
+      std::optional<Diagnostic> too_big;
+      SourceFile source = read_source_file(file, max_file_size, too_big);
+      if (too_big) continue;
+      LoadResult loaded = load_plan_text(source);
+      if (!loaded.plan) continue;
+      for (std::string& id : declared_ids(*loaded.plan))
+        if (is_valid_id(id)) ids.push_back(std::move(id));
+    } catch (const Error&) {
+      // An unreadable file offers no ids; completion never reports.
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+}  // namespace bvplan
