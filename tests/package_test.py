@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The Debian package scripts/package makes: its control fields (dependencies from
 dpkg-shlibdeps on the libraries the binary links), then installed into a scratch root
-with dpkg -x: bvplan runs and names its libraries, man finds both pages, and the bash
-completion it installs completes a command and a --format value.
+with dpkg -x: bvplan runs and names its libraries, man shows both pages, the JSON Schemas
+are what it prints, and the bash completion it installs completes a command and a
+--format value.
 
   tests/package_test.py PACKAGE.deb"""
 import os
