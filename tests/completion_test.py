@@ -162,7 +162,7 @@ with tempfile.TemporaryDirectory() as tmp:
     expect(["status", "--color", ""], empty, ["auto", "always", "never"])
     expect(["completion", ""], empty, ["bash", "zsh", "fish"])
     expect(["schema", ""], empty, ["plan", "owners"])
-    expect(["schema", "plan", "-"], empty, ["-h", "-o", "--help", "--output"], sort=True)
+    expect(["schema", "plan", "-"], empty, ["--help", "--output", "-h", "-o"], sort=True)
     expect(["check", "--as-of", ""], empty, [])
     # After "--" every word is an argument.
     expect(["check", "--", "--"], empty, [])
