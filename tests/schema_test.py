@@ -200,33 +200,34 @@ accepted = [
     ("a tab and a line break in a note", set_key(first_action, "notes", "One\ttwo\nthree")),
     ("every 120 months", set_key(lambda p: p["plan"], "monitoring", [{"body": "Cabinet", "every": "120 months"}])),
 ]
+
+
+def judge(change, scratch):
+    """The example with `change` made, written out: check's rules and exit status, and
+    the schema's errors."""
+    plan = copy.deepcopy(base)
+    change(plan)
+    path = os.path.join(scratch, "plan.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        # Dates and version-like text stay as they are; "5000" and "yes" stay quoted.
+        yaml.safe_dump(plan, f, sort_keys=False, allow_unicode=True)
+    rules, status = check_rules(path)
+    return rules, status, errors(plan_schema, load(path))
+
+
 with tempfile.TemporaryDirectory() as scratch:
     for name, change, rule in faults:
-        plan = copy.deepcopy(base)
-        change(plan)
-        path = os.path.join(scratch, "plan.yaml")
-        with open(path, "w", encoding="utf-8") as f:
-            # Dates and version-like text stay as they are; "5000" and "yes" stay quoted.
-            yaml.safe_dump(plan, f, sort_keys=False, allow_unicode=True)
-        rules, status = check_rules(path)
+        rules, status, found = judge(change, scratch)
         if rule not in rules or status != 1:
             fail(f"{name}: check exits {status} with {sorted(rules)}, not {rule}")
-        found = errors(plan_schema, load(path))
         if not found:
             fail(f"{name}: check refuses it ({rule}), but the schema accepts it")
         elif "-v" in sys.argv[3:]:
             print(f"{name}: {rule}; schema: {found[0]}")
-
     for name, change in accepted:
-        plan = copy.deepcopy(base)
-        change(plan)
-        path = os.path.join(scratch, "plan.yaml")
-        with open(path, "w", encoding="utf-8") as f:
-            yaml.safe_dump(plan, f, sort_keys=False, allow_unicode=True)
-        rules, status = check_rules(path)
+        rules, status, found = judge(change, scratch)
         if status != 0:
             fail(f"{name}: check exits {status} with {sorted(rules)}; the case means to be valid")
-        found = errors(plan_schema, load(path))
         if found:
             fail(f"{name}: check reads it, but the schema refuses it: {found[:2]}")
 
