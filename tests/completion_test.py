@@ -171,9 +171,11 @@ with tempfile.TemporaryDirectory() as tmp:
     files = os.path.join(tmp, "files")
     os.makedirs(os.path.join(files, "sub"))
     os.makedirs(os.path.join(files, ".hidden"))
-    for name in ("a.yaml", "b.yml", "c.txt", "my plan.yaml", "$(touch pwned)'.yaml", "sub/d.yaml"):
+    os.makedirs(os.path.join(files, "dir with space"))
+    for name in ("a.yaml", "b.yml", "c.txt", "my plan.yaml", "$(touch pwned)'.yaml", "sub/d.yaml",
+                 "dir with space/e f.yaml"):
         open(os.path.join(files, name), "w").close()
-    plans = ["$(touch pwned)'.yaml", "a.yaml", "b.yml", "my plan.yaml", "sub"]
+    plans = ["$(touch pwned)'.yaml", "a.yaml", "b.yml", "dir with space", "my plan.yaml", "sub"]
     expect(["check", ""], files, plans, sort=True)
     expect(["status", "--as-of", "2004-06-30", ""], files, plans, sort=True)
     expect(["check", "--owners", ""], files, plans, sort=True)
@@ -185,7 +187,13 @@ with tempfile.TemporaryDirectory() as tmp:
     expect(["check", "'my p"], files, ["my plan.yaml"])
     expect(["check", "\"my p"], files, ["my plan.yaml"])
     expect(["check", "\\$"], files, ["$(touch pwned)'.yaml"])
-    expect(["init", ""], files, ["sub"])
+    expect(["init", ""], files, ["dir with space", "sub"], sort=True)
+    # A leading ~ is the home folder, and stays ~ in what is offered.
+    home = os.environ.get("HOME", "")
+    os.environ["HOME"] = files
+    expect(["check", "~/su"], files, ["~/sub"])
+    expect(["report", "--owners", "~/sub/"], files, ["~/sub/d.yaml"])
+    os.environ["HOME"] = home
     expect(["init", "."], files, [".hidden"], sort=True)
     if os.path.exists(os.path.join(files, "pwned")):
         fail("completing a file name ran a command held in it")
@@ -302,7 +310,14 @@ with tempfile.TemporaryDirectory() as tmp:
         fish_expect("bvplan check --format ", empty, ["github", "gitlab", "json", "sarif", "text"])
         fish_expect("bvplan report --level m", empty, ["measure", "milestone"])
         fish_expect("bvplan check --st", empty, ["--stdin-filename", "--strict"])
-        fish_expect("bvplan check ", files, ["$(touch pwned)'.yaml", "a.yaml", "b.yml", "my plan.yaml", "sub/"])
+        fish_expect("bvplan check ", files,
+                    ["$(touch pwned)'.yaml", "a.yaml", "b.yml", "dir with space/", "my plan.yaml", "sub/"])
+        # The word as typed, escaped or quoted, and ~ for the home folder.
+        fish_expect("bvplan check dir\\ with\\ space/", files, ["dir with space/e f.yaml"])
+        fish_expect("bvplan check \"dir w", files, ["dir with space/"])
+        os.environ["HOME"] = files
+        fish_expect("bvplan check ~/su", files, ["~/sub/"])
+        os.environ["HOME"] = home
         # fish sorts what it offers, without regard to case.
         fish_expect("bvplan check --against ", repo, ["feature", "HEAD", "main", "odd$(touch${IFS}pwned)", "v1"])
         fish_expect("bvplan check --against ", empty, [])

@@ -194,6 +194,7 @@ accepted = [
     ("29 February 2000", set_key(first_action, "start", "2000-02-29")),
     ("a title YAML reads as a number", set_key(first_action, "title", 2004)),
     ("an id YAML reads as a number", set_key(lambda p: p["issues"][0], "id", 12)),
+    ("a key issue numbered 1.1, as councils number them", set_key(lambda p: p["issues"][0], "id", 1.1)),
     ("support: with no value", set_key(first_action, "support", None)),
     ("measures: with no value", set_key(lambda p: p, "measures", None)),
     ("monitored_by as one text", set_key(lambda p: p["issues"][0], "monitored_by", "Cabinet")),

@@ -22,7 +22,7 @@ void declare(CLI::App& command, SchemaOptions& options) {
   command.footer(
       "\nFor VS Code's YAML extension (yaml-language-server), put a modeline at the top of a plan:\n"
       "  # yaml-language-server: $schema=/usr/share/bvplan/plan.schema.json\n"
-      "or map files to the schema in settings.json; see README.md.");
+      "(/usr/local/share/... after cmake --install), or map files to it in settings.json: see bvplan(1).");
 }
 
 int run(const SchemaOptions& options) {

@@ -123,17 +123,24 @@ _bvplan_add() {
 # Files matching what is being completed: $1 is plan (*.yaml, *.yml and folders), file
 # (any file and folders) or folder. Names are left for readline to quote.
 _bvplan_files() {
-  local shopts path
+  local shopts path word=$_bvplan_cur home= shown
   shopts=$(shopt -p nullglob failglob dotglob)
   shopt -s nullglob
   shopt -u failglob dotglob
-  for path in "$_bvplan_cur"*; do
+  # A leading ~ is the home folder, kept as typed in what is offered.
+  if [[ $word == "~" || $word == "~/"* ]]; then
+    home=$HOME
+    word=$HOME${word:1}
+  fi
+  for path in "$word"*; do
+    shown=$path
+    [[ -n $home ]] && shown="~${path:${#home}}"
     if [[ ${path##*/} == . || ${path##*/} == .. ]]; then
       continue
     elif [[ -d $path ]]; then
-      COMPREPLY+=("$_bvplan_prefix$path")
+      COMPREPLY+=("$_bvplan_prefix$shown")
     elif [[ $1 == file || ($1 == plan && ($path == *.yaml || $path == *.yml)) ]]; then
-      COMPREPLY+=("$_bvplan_prefix$path")
+      COMPREPLY+=("$_bvplan_prefix$shown")
     fi
   done
   eval "$shopts"
@@ -516,14 +523,22 @@ function __bvplan_position
     echo $count
 end
 
-# Plan files (*.yaml, *.yml) and folders matching the word being completed.
+# Plan files (*.yaml, *.yml) and folders matching the word being completed, the word
+# unescaped ("dir\ with\ space/", a quote left open) and a leading ~ kept as typed.
 function __bvplan_plans
-    set -l token (commandline -ct)
+    set -l token (commandline -ct | string unescape --style=script 2>/dev/null)
+    set -l home
+    if string match -qr -- '^~(/|$)' $token
+        set home $HOME
+        set token $HOME(string sub -s 2 -- $token)
+    end
     for path in $token*
+        set -l shown $path
+        test -n "$home"; and set shown '~'(string sub -s (math (string length -- $home) + 1) -- $path)
         if test -d $path
-            echo $path/
+            echo $shown/
         else if string match -qr '\.ya?ml$' -- $path
-            echo $path
+            echo $shown
         end
     end
 end
@@ -540,6 +555,8 @@ end
 function __bvplan_ids
     set -l program (commandline -opc)[1]
     string match -q -- '~/*' $program; and set program $HOME/(string sub -s 3 -- $program)
+    # fish itself reports a command it cannot find, whatever 2> says: ask first.
+    command -q $program; or return
     command $program completion --ids 2>/dev/null </dev/null
 end
 )FISH";

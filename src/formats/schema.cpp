@@ -225,8 +225,8 @@ void text_type(JsonWriter& json) {
 }
 
 void id_type(JsonWriter& json) {
-  // `id: 12` is the id "12".
-  json.key("type").begin_array().string("string").string("integer").end_array();
+  // `id: 12` is the id "12", `id: 1.1` the id "1.1" (as YAML reads them, numbers).
+  json.key("type").begin_array().string("string").string("number").string("boolean").end_array();
   json.key("pattern").string(id_pattern);
   json.key("patternErrorMessage")
       .string("an id: a letter or digit, then letters, digits, dots, underscores or hyphens (KI8.2, infra-2004)");

@@ -33,10 +33,10 @@ bool is_plan_name(const fs::path& p) {
 
 }  // namespace
 
-static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths);
+static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths, size_t max_entries);
 
-PlanFiles collect_plan_files(const std::vector<std::string>& paths) {
-  PlanFiles out = collect_all_plan_files(paths);
+PlanFiles collect_plan_files(const std::vector<std::string>& paths, size_t max_entries) {
+  PlanFiles out = collect_all_plan_files(paths, max_entries);
   // A plan named twice (two paths, a folder and a file in it, a link) is read once, so
   // nothing is counted twice; standard input can be read only once.
   std::set<std::string> seen;
@@ -69,8 +69,10 @@ static fs::path current_folder() {
 // Adds the plan files below `top` to `found`, and a problem naming the path for each
 // folder that cannot be listed and each entry that cannot be looked at (a link in a loop,
 // a link into a folder without permission, a plan file's dangling link). Links to
-// folders are not followed, so no loop is walked.
-static void walk_folder(const std::string& top, std::vector<std::string>& found, std::vector<std::string>& problems) {
+// folders are not followed, so no loop is walked. `budget`, when not null, is the number of
+// entries that may still be looked at; the walk stops when it runs out.
+static void walk_folder(const std::string& top, std::vector<std::string>& found, std::vector<std::string>& problems,
+                        size_t* budget) {
   auto shown = [&](const fs::path& p) {
     // "plans/a.yaml", not "./plans/a.yaml", for the current folder.
     std::string name = p.string();
@@ -84,6 +86,10 @@ static void walk_folder(const std::string& top, std::vector<std::string>& found,
     std::error_code ec;
     fs::directory_iterator it(folder, ec), end;
     for (; !ec && it != end; it.increment(ec)) {
+      if (budget) {
+        if (*budget == 0) return;
+        --*budget;
+      }
       const fs::path& path = it->path();
       if (is_hidden(path)) continue;
       std::error_code entry_error;
@@ -111,8 +117,9 @@ static void walk_folder(const std::string& top, std::vector<std::string>& found,
 }
 
 // Every path expanded, in order, duplicates included.
-static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths) {
+static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths, size_t max_entries) {
   PlanFiles out;
+  size_t budget = max_entries;
   for (const std::string& path : paths) {
     if (path == "-") {
       out.files.push_back(path);
@@ -136,7 +143,8 @@ static PlanFiles collect_all_plan_files(const std::vector<std::string>& paths) {
       continue;
     }
     std::vector<std::string> found, problems;
-    walk_folder(path, found, problems);
+    walk_folder(path, found, problems, max_entries ? &budget : nullptr);
+    if (max_entries && budget == 0) out.cut = true;
     // Sorted: the order of a folder's entries depends on the file system.
     std::sort(found.begin(), found.end());
     std::sort(problems.begin(), problems.end());

@@ -16,12 +16,15 @@ namespace bvplan {
 
 // Expands PATHs: files as given; folders to every *.yaml / *.yml below them, sorted,
 // skipping owners.yaml and hidden files and folders. Paths that do not exist are
-// returned in `unreadable` with a message.
+// returned in `unreadable` with a message. With `max_entries`, folders are walked only
+// until that many entries have been looked at, and `cut` says whether the walk stopped
+// short (for shell completion, which must answer at once even from /).
 struct PlanFiles {
   std::vector<std::string> files;
   std::vector<std::string> unreadable;
+  bool cut = false;
 };
-PlanFiles collect_plan_files(const std::vector<std::string>& paths);
+PlanFiles collect_plan_files(const std::vector<std::string>& paths, size_t max_entries = 0);
 
 // `path` (relative to `root`) as seen from the current folder: "plans/a.yaml" in a
 // repository at /r, run from /r/plans, is "a.yaml"; `path` itself when that cannot be said.

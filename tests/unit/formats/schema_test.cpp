@@ -71,7 +71,7 @@ TEST_CASE("render_schema: each kind of value as bvplan-plan(5)'s VALUES gives it
   // A list that may be written empty (`support:`), and ids as YAML may read them (`12`).
   CHECK(plan.find(R"json("type": ["array","null"],
           "items": {
-            "type": ["string","integer"],
+            "type": ["string","number","boolean"],
             "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
             "patternErrorMessage": "an id: a letter or digit, then letters, digits, dots, underscores or hyphens (KI8.2, infra-2004)",
             "minimum": 0
