@@ -233,7 +233,10 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(os.path.join(ids_dir, "half.yaml"), "w") as f:
         f.write("bvplan: 1\nplan: {id: half, title: H}\nissues:\n  - id: KI99\n    title: x\n    actions: 7\n")
     os.symlink("nowhere.yaml", os.path.join(ids_dir, "dangling.yaml"))
-    expect(["explain", "KI5"], ids_dir, ["KI5", "KI5.1", "KI5.1a", "KI5.2", "KI5.2a", "KI5.2b"])
+    # Each command is offered the ids it takes: explain no milestone, update no key issue or plan.
+    expect(["explain", "KI5"], ids_dir, ["KI5", "KI5.1", "KI5.2"])
+    expect(["update", "KI5"], ids_dir, ["KI5.1", "KI5.1a", "KI5.2", "KI5.2a", "KI5.2b"])
+    expect(["update", "in"], ids_dir, [])
     expect(["update", "--date", "2004-07-01", "KI11.M"], ids_dir, ["KI11.M1", "KI11.M2"])
     expect(["explain", "in"], ids_dir, ["infra-2004"])
     expect(["explain", "R"], ids_dir, ["R1", "R2", "R3", "R4"])
@@ -241,11 +244,12 @@ with tempfile.TemporaryDirectory() as tmp:
     expect(["explain", "KI9"], ids_dir, ["KI9", "KI9.1", "KI99"])
     expect(["explain", "b"], ids_dir, [])
     expect(["explain", "KI5.1", "i"], ids_dir, ["infrastructure-2004.yaml"])
-    expect(["explain", "--as-of", "2004-06-30", "KI5.2"], ids_dir, ["KI5.2", "KI5.2a", "KI5.2b"])
-    done = subprocess.run([bvplan, "completion", "--ids"], cwd=ids_dir, capture_output=True, text=True)
+    expect(["explain", "--as-of", "2004-06-30", "KI5.2"], ids_dir, ["KI5.2"])
+    done = subprocess.run([bvplan, "completion", "--ids", "--for", "explain"], cwd=ids_dir, capture_output=True,
+                          text=True)
     ids = done.stdout.splitlines()
     if done.returncode != 0 or done.stderr or ids != sorted(set(ids)) or "KI99" not in ids or "R1" not in ids:
-        fail(f"bvplan completion --ids: {done.returncode} {done.stderr!r} {ids!r}")
+        fail(f"bvplan completion --ids --for explain: {done.returncode} {done.stderr!r} {ids!r}")
     expect(["explain", ""], ids_dir, ids)
 
     # The scripts the build wrote are what the program prints.
@@ -321,7 +325,8 @@ with tempfile.TemporaryDirectory() as tmp:
         # fish sorts what it offers, without regard to case.
         fish_expect("bvplan check --against ", repo, ["feature", "HEAD", "main", "odd$(touch${IFS}pwned)", "v1"])
         fish_expect("bvplan check --against ", empty, [])
-        fish_expect("bvplan explain KI5", ids_dir, ["KI5", "KI5.1", "KI5.1a", "KI5.2", "KI5.2a", "KI5.2b"])
+        fish_expect("bvplan explain KI5", ids_dir, ["KI5", "KI5.1", "KI5.2"])
+        fish_expect("bvplan update KI5.1", ids_dir, ["KI5.1", "KI5.1a"])
         fish_expect("bvplan explain KI5.1 i", ids_dir, ["infrastructure-2004.yaml"])
         fish_expect("bvplan diff HEAD main ", repo, ["infrastructure-2004.yaml"])
         if os.path.exists(os.path.join(files, "pwned")) or os.path.exists(os.path.join(repo, "pwned")):

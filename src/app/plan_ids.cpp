@@ -20,7 +20,7 @@ constexpr size_t max_bytes = 32 << 20;  // bytes read, all files together
 
 }  // namespace
 
-std::vector<std::string> ids_in_plans(const std::vector<std::string>& paths, size_t max_file_size) {
+std::vector<std::string> ids_in_plans(const std::vector<std::string>& paths, size_t max_file_size, IdKinds kinds) {
   std::vector<std::string> ids;
   std::vector<std::string> where = paths.empty() ? std::vector<std::string>{"."} : paths;
   size_t files = 0, bytes = 0;
@@ -34,7 +34,7 @@ std::vector<std::string> ids_in_plans(const std::vector<std::string>& paths, siz
       bytes += source.text.size();
       LoadResult loaded = load_plan_text(source);
       if (!loaded.plan) continue;
-      for (std::string& id : declared_ids(*loaded.plan))
+      for (std::string& id : declared_ids(*loaded.plan, kinds))
         if (is_valid_id(id)) ids.push_back(std::move(id));
     } catch (const Error&) {
       // An unreadable file offers no ids; completion never reports.

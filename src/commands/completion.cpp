@@ -22,6 +22,7 @@ struct CompletionCommandOptions {
   std::string shell;
   std::vector<std::string> paths;    // after --ids
   const CLI::Option* ids = nullptr;  // --ids [PATH...], given or not
+  std::string for_command;           // --for COMMAND: only the ids it takes
   size_t max_file_size = default_max_file_bytes;
 };
 
@@ -95,6 +96,7 @@ void declare(CLI::App& command, CompletionCommandOptions& options) {
   // `completion --ids [PATH...]`: what the scripts run to offer ids; not for people.
   options.ids =
       command.add_option("--ids", options.paths)->expected(0, CLI::detail::expected_max_vector_size)->group("");
+  command.add_option("--for", options.for_command)->group("");
   command.footer(
       "Load it in the shell you are in (source <(bvplan completion bash), or\n"
       "source <(bvplan completion zsh) after compinit, or bvplan completion fish | source),\n"
@@ -111,7 +113,11 @@ int print_ids(const CompletionCommandOptions& options) {
   if (!options.shell.empty()) paths.push_back(options.shell);
   try {
     std::string text;
-    for (const std::string& id : ids_in_plans(paths, options.max_file_size)) text += id + "\n";
+    // explain looks up no milestone; update adds to no key issue or plan.
+    IdKinds kinds;
+    if (options.for_command == "explain") kinds.milestones = false;
+    if (options.for_command == "update") kinds.plan = kinds.issues = false;
+    for (const std::string& id : ids_in_plans(paths, options.max_file_size, kinds)) text += id + "\n";
     write_out(text);
   } catch (...) {}
   return exit_ok;

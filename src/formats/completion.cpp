@@ -159,8 +159,9 @@ _bvplan_revisions() {
   _bvplan_add "${refs[@]}"
 }
 
-# The ids declared in the plans of the current folder, asked of the program being
-# completed; nothing when it cannot say.
+# The ids declared in the plans of the current folder that the command being completed
+# ($command, _bvplan's) takes, asked of the program being completed; nothing when it
+# cannot say.
 _bvplan_ids() {
   local program=${COMP_WORDS[0]} id
   local -a ids=()
@@ -169,7 +170,7 @@ _bvplan_ids() {
   [[ $program == "~/"* ]] && program=$HOME/${program:2}
   while IFS= read -r id; do
     ids+=("$id")
-  done < <("$program" completion --ids 2>/dev/null </dev/null)
+  done < <("$program" completion --ids --for "$command" 2>/dev/null </dev/null)
   _bvplan_add "${ids[@]}"
 }
 
@@ -401,13 +402,14 @@ _bvplan_value_revision_or_plan() {
   _alternative 'revisions:git revision:_bvplan_value_revision' 'files:plan file or folder:_bvplan_value_plan'
 }
 
-# The ids declared in the plans of the current folder, asked of the program being
+# The ids declared in the plans of the current folder that the command being completed
+# (words[1], once _bvplan has shifted the words) takes, asked of the program being
 # completed; nothing when it cannot say.
 _bvplan_value_id() {
   local program=${_bvplan_program:-bvplan}
   [[ $program == '~/'* ]] && program=$HOME/${program#\~/}
   local -a ids
-  ids=(${(f)"$("$program" completion --ids 2>/dev/null </dev/null)"})
+  ids=(${(f)"$("$program" completion --ids --for "${words[1]}" 2>/dev/null </dev/null)"})
   _wanted ids expl 'id' compadd -a ids
 }
 )ZSH";
@@ -550,14 +552,15 @@ function __bvplan_revisions
     string join \n -- HEAD $refs
 end
 
-# The ids declared in the plans of the current folder, asked of the program being
-# completed; nothing when it cannot say.
+# The ids declared in the plans of the current folder that the command being completed
+# takes, asked of the program being completed; nothing when it cannot say.
 function __bvplan_ids
-    set -l program (commandline -opc)[1]
+    set -l words (commandline -opc)
+    set -l program $words[1]
     string match -q -- '~/*' $program; and set program $HOME/(string sub -s 3 -- $program)
     # fish itself reports a command it cannot find, whatever 2> says: ask first.
     command -q $program; or return
-    command $program completion --ids 2>/dev/null </dev/null
+    command $program completion --ids --for "$words[2]" 2>/dev/null </dev/null
 end
 )FISH";
 

@@ -51,19 +51,19 @@ Date period_start(Cadence cadence, Date as_of) {
   return std::max(Date::earliest(), as_of.plus_days(1).plus_months(-cadence.months));
 }
 
-std::vector<std::string> declared_ids(const Plan& plan) {
+std::vector<std::string> declared_ids(const Plan& plan, IdKinds kinds) {
   std::vector<std::string> ids;
-  auto add = [&](const std::string& id) {
-    if (!id.empty()) ids.push_back(id);
+  auto add = [&](bool wanted, const std::string& id) {
+    if (wanted && !id.empty()) ids.push_back(id);
   };
-  add(plan.id);
-  for (const Measure& measure : plan.measures) add(measure.id);
-  for (const Risk& risk : plan.risks) add(risk.id);
+  add(kinds.plan, plan.id);
+  for (const Measure& measure : plan.measures) add(kinds.measures, measure.id);
+  for (const Risk& risk : plan.risks) add(kinds.risks, risk.id);
   for (const KeyIssue& issue : plan.issues) {
-    add(issue.id);
+    add(kinds.issues, issue.id);
     for (const Action& action : issue.actions) {
-      add(action.id);
-      for (const Milestone& milestone : action.milestones) add(milestone.id);
+      add(kinds.actions, action.id);
+      for (const Milestone& milestone : action.milestones) add(kinds.milestones, milestone.id);
     }
   }
   return ids;

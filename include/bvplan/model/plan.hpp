@@ -172,7 +172,11 @@ Cadence shortest_cadence(const Plan& plan);
 
 // Every id the plan declares, as read: the plan's, its outcome measures', its risks', then
 // each key issue's followed by its actions' and their milestones'. Empty ids are left out.
-std::vector<std::string> declared_ids(const Plan& plan);
+// Which kinds of id declared_ids gives.
+struct IdKinds {
+  bool plan = true, measures = true, risks = true, issues = true, actions = true, milestones = true;
+};
+std::vector<std::string> declared_ids(const Plan& plan, IdKinds kinds = {});
 
 // The first day of the reporting period of `cadence` that ends on `as_of`: counted back
 // from the day after, so a month end gives whole months (a quarter to 30 June starts on

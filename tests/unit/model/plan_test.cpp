@@ -40,6 +40,12 @@ issues:
       - {id: A2, title: b, lead: SPS, start: 2004-01-01, due: 2004-12-31}
 )");
   CHECK(declared_ids(plan) == std::vector<std::string>{"infra-2004", "M1", "R1", "KI1", "A1", "A1m", "KI2", "A2"});
+  // Only the kinds asked for: what explain takes (no milestone), what update takes (no key
+  // issue, no plan).
+  CHECK(declared_ids(plan, {.milestones = false}) ==
+        std::vector<std::string>{"infra-2004", "M1", "R1", "KI1", "A1", "KI2", "A2"});
+  CHECK(declared_ids(plan, {.plan = false, .issues = false}) ==
+        std::vector<std::string>{"M1", "R1", "A1", "A1m", "A2"});
 }
 
 TEST_CASE("declared_ids: what could be read of a broken plan, empty ids left out") {
