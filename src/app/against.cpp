@@ -29,7 +29,7 @@ Diagnostics against_revision_findings(const PlanSet& set, const std::string& rev
                                  revision)});
       continue;
     }
-    CheckedPlan then = at.load(*found, now.owners, as_of);
+    CheckedPlan then = at.load(*found, OwnersRegister{now.owners, now.plan->year_start}, as_of);
     if (!then.plan || then.has_errors()) {
       messages(fmt::format("bvplan: warning: {} has errors at {} ({}); its due dates are not compared\n",
                            shown_path(*repo, found->path), revision, at.commit().short_id));

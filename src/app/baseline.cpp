@@ -31,7 +31,8 @@ Then plan_at(RevisionPlans& at, GitRepository& repo, const std::string& path, co
     messages(fmt::format("bvplan: note: {}: {}, so {}\n", shown, describe(out.missing, at.version()), consequence));
     return out;
   }
-  CheckedPlan plan = at.load(*out.file, figures.owners ? *figures.owners : Owners{}, commit.date);
+  CheckedPlan plan = at.load(
+      *out.file, OwnersRegister{figures.owners ? *figures.owners : Owners{}, figures.plan->year_start}, commit.date);
   if (!plan.plan || plan.has_errors()) {
     out.missing = MissingVersion{MissingVersion::Why::had_errors, figures.plan->id, "", ""};
     messages(fmt::format("bvplan: warning: {} has errors at {} ({}); nothing to compare with\n",

@@ -12,28 +12,40 @@
 
 namespace bvplan {
 
-CheckedPlan check_plan(SourceFile& source, const Owners& inherited, Date as_of) {
+CheckedPlan read_plan_for_check(SourceFile& source, const OwnersRegister& inherited) {
   CheckedPlan checked;
   LoadResult loaded = load_plan_text(source);
   checked.diagnostics = std::move(loaded.diagnostics);
   if (loaded.plan) {
-    checked.owners = inherited;
+    checked.owners = inherited.owners;
     for (const auto& [id, owner] : loaded.plan->owners) checked.owners.insert_or_assign(id, owner);
-    validate_plan(*loaded.plan, checked.owners, as_of, checked.diagnostics);
-    // The paper's remedies need its figures, and figures need a plan without errors.
-    if (count_severity(checked.diagnostics, Severity::error) == 0) {
-      PlanFigures figures = compute_plan(*loaded.plan, as_of, DateRange{as_of, as_of}, &checked.owners);
-      remedy_findings(figures, checked.diagnostics);
-    }
+    if (!loaded.plan->own_year_start && inherited.year_start) loaded.plan->year_start = *inherited.year_start;
     checked.plan = std::move(loaded.plan);
   }
-  sort_diagnostics(checked.diagnostics);
   return checked;
 }
 
-Owners load_owners_text(SourceFile& source, Diagnostics& diagnostics) {
+void validate_checked(CheckedPlan& checked, Date as_of) {
+  if (checked.plan) {
+    validate_plan(*checked.plan, checked.owners, as_of, checked.diagnostics);
+    // The paper's remedies need its figures, and figures need a plan without errors.
+    if (count_severity(checked.diagnostics, Severity::error) == 0) {
+      PlanFigures figures = compute_plan(*checked.plan, as_of, DateRange{as_of, as_of}, &checked.owners);
+      remedy_findings(figures, checked.diagnostics);
+    }
+  }
+  sort_diagnostics(checked.diagnostics);
+}
+
+CheckedPlan check_plan(SourceFile& source, const OwnersRegister& inherited, Date as_of) {
+  CheckedPlan checked = read_plan_for_check(source, inherited);
+  validate_checked(checked, as_of);
+  return checked;
+}
+
+OwnersRegister load_owners_text(SourceFile& source, Diagnostics& diagnostics) {
   Diagnostics found = check_encoding(source);
-  Owners owners;
+  OwnersRegister owners;
   if (found.empty()) {
     Document document = read_yaml(source, found);
     if (document.usable) owners = load_owners(document, source.path, found);

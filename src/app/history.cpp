@@ -59,8 +59,8 @@ struct Parse {
 // Each distinct version read once and checked, in parallel, into `parsed` (versions
 // already there are not read again).
 void parse_versions(GitRepository& repo, const std::vector<Evaluation>& evaluations,
-                    const std::map<std::string, Owners>& inherited, size_t max_bytes, const MessageSink& messages,
-                    std::map<std::string, Parse>& parsed) {
+                    const std::map<std::string, OwnersRegister>& inherited, size_t max_bytes,
+                    const MessageSink& messages, std::map<std::string, Parse>& parsed) {
   Diagnostics too_big;  // versions over --max-file-size: not read
   for (const Evaluation& e : evaluations) {
     auto [it, inserted] = parsed.try_emplace(e.key, Parse{&e, {}, nullptr});
@@ -94,7 +94,7 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
                          const HistoryRequest& request, const MessageSink& messages) {
   PlanHistory out;
   std::vector<std::pair<const std::string*, std::vector<FileVersion>>> histories;
-  std::map<std::string, Owners> inherited;
+  std::map<std::string, OwnersRegister> inherited;
   for (const std::string& file : files) {
     if (file == "-") {
       out.problems.push_back("history reads plans from git, not from standard input");

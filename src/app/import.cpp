@@ -25,7 +25,7 @@ ImportOutcome import_spreadsheet(const ImportRequest& request, Date today) {
   if (!request.owners_file.empty()) outcome.registers_.set_explicit(request.owners_file);
   std::string plan_name = request.output.empty() ? "<stdout>" : request.output;
   // Registers are found from where the plan goes (standard output: the current folder).
-  Owners inherited = outcome.registers_.for_plan(request.output.empty() ? "-" : request.output);
+  OwnersRegister inherited = outcome.registers_.for_plan(request.output.empty() ? "-" : request.output);
   outcome.registers = outcome.registers_.take_diagnostics();
 
   std::optional<Diagnostic> too_big;
@@ -43,7 +43,7 @@ ImportOutcome import_spreadsheet(const ImportRequest& request, Date today) {
   options.end = request.end;
   options.progress_date = request.date.value_or(today);
   options.progress_date_given = request.date.has_value();
-  options.registered = inherited;
+  options.registered = inherited.owners;
   outcome.result = import_sheet(sheet.text, options);
   if (outcome.result.text.empty()) return outcome;
   outcome.plan = SourceFile(plan_name, outcome.result.text);

@@ -12,7 +12,7 @@ std::unique_ptr<PlanPreview> preview_plan(const std::string& path, std::string t
                                           std::optional<SourceFile> owners_register) {
   auto preview = std::make_unique<PlanPreview>();
   preview->plan = SourceFile(path, std::move(text));
-  Owners inherited;
+  OwnersRegister inherited;
   if (owners_register) {
     preview->owners = std::move(owners_register);
     inherited = load_owners_text(*preview->owners, preview->findings);
@@ -29,7 +29,7 @@ std::unique_ptr<PlanPreview> preview_plan(const std::string& path, std::string t
 
 Owners inherited_owners(const std::string& path) {
   OwnerRegisters registers(default_max_file_bytes);
-  return registers.for_plan(path);
+  return registers.for_plan(path).owners;
 }
 
 }  // namespace bvplan

@@ -22,12 +22,15 @@ void OwnerRegisters::set_explicit(const std::string& path) {
   explicit_ = path;
 }
 
-Owners OwnerRegisters::for_plan(const std::string& plan_path) {
-  Owners owners;
-  if (std::optional<std::string> nearest = discovery_.nearest(plan_path)) owners = load(*nearest).owners;
-  if (explicit_)
-    for (const auto& [id, owner] : load(*explicit_).owners) owners.insert_or_assign(id, owner);
-  return owners;
+OwnersRegister OwnerRegisters::for_plan(const std::string& plan_path) {
+  OwnersRegister out;
+  if (std::optional<std::string> nearest = discovery_.nearest(plan_path)) out = load(*nearest).owners;
+  if (explicit_) {
+    const OwnersRegister& given = load(*explicit_).owners;
+    for (const auto& [id, owner] : given.owners) out.owners.insert_or_assign(id, owner);
+    if (given.year_start) out.year_start = given.year_start;
+  }
+  return out;
 }
 
 Diagnostics OwnerRegisters::take_diagnostics() {

@@ -32,7 +32,7 @@ Diagnostics PlanSet::findings() const {
 namespace {
 
 // One plan file (or standard input) read and checked; its read failure becomes a problem.
-void add_plan(PlanSet& set, const PlanInputs& inputs, const std::string& file, Date as_of) {
+void add_plan(PlanSet& set, const PlanInputs& inputs, const std::string& file) {
   std::optional<Diagnostic> too_big;
   SourceFile source;
   try {
@@ -43,12 +43,12 @@ void add_plan(PlanSet& set, const PlanInputs& inputs, const std::string& file, D
     return;
   }
   std::string shown = source.path;
-  Owners inherited = set.registers.for_plan(file == "-" ? inputs.stdin_filename : file);
+  OwnersRegister inherited = set.registers.for_plan(file == "-" ? inputs.stdin_filename : file);
   CheckedPlan checked;
   if (too_big)
     checked.diagnostics.push_back(*too_big);
   else
-    checked = check_plan(source, inherited, as_of);
+    checked = read_plan_for_check(source, inherited);
   set.files.push_back(shown);
   set.paths.push_back(file);
   set.sources.push_back(std::move(source));
@@ -58,17 +58,41 @@ void add_plan(PlanSet& set, const PlanInputs& inputs, const std::string& file, D
 }  // namespace
 
 std::unique_ptr<PlanSet> load_plan_set(const PlanInputs& inputs, Date as_of) {
+  return load_plan_set(inputs, [as_of](const PlanSet&) { return as_of; });
+}
+
+std::unique_ptr<PlanSet> load_plan_set(const PlanInputs& inputs, const AsOfFor& as_of_for) {
   auto set = std::make_unique<PlanSet>();
   set->registers = OwnerRegisters(inputs.max_file_size);
   std::vector<std::string> paths = inputs.paths.empty() ? std::vector<std::string>{"."} : inputs.paths;
   PlanFiles found = collect_plan_files(paths);
   set->problems = found.unreadable;
   if (!inputs.owners_file.empty()) set->registers.set_explicit(inputs.owners_file);
-  for (const std::string& file : found.files) add_plan(*set, inputs, file, as_of);
+  for (const std::string& file : found.files) add_plan(*set, inputs, file);
+  Date as_of = set->as_of = as_of_for(*set);
+  for (CheckedPlan& checked : set->plans) validate_checked(checked, as_of);
   set->register_diagnostics = set->registers.take_diagnostics();
   if (found.files.empty() && found.unreadable.empty())
     set->problems.push_back(fmt::format("no plan files (*.yaml, *.yml) found in {}", fmt::join(paths, ", ")));
   return set;
+}
+
+SetYearStart year_start_of(const PlanSet& set) {
+  SetYearStart out;
+  bool first = true;
+  for (size_t n = 0; n < set.plans.size(); ++n) {
+    const std::optional<Plan>& plan = set.plans[n].plan;
+    if (!plan) continue;
+    if (first) {
+      out.month = plan->year_start;
+      out.first = set.files[n];
+      first = false;
+    } else if (plan->year_start != out.month && out.other.empty()) {
+      out.other = set.files[n];
+      out.other_month = plan->year_start;
+    }
+  }
+  return out;
 }
 
 Portfolio portfolio_of(const PlanSet& set) {
@@ -79,6 +103,7 @@ Portfolio portfolio_of(const PlanSet& set) {
     if (p.plans.empty() || plan.start < p.start) p.start = plan.start;
     if (p.plans.empty() || plan.end > p.end) p.end = plan.end;
     p.plans.push_back(&plan);
+    p.year_start = p.plans.size() == 1 || plan.year_start == p.year_start ? plan.year_start : calendar_year_start;
     for (const auto& [id, owner] : checked.owners) p.owners.emplace(id, owner);
   }
   return p;
@@ -89,7 +114,8 @@ Diagnostics capacity_findings(const PlanSet& set, Date as_of) {
   if (p.plans.empty()) return {};
   std::vector<Period> quarters;
   for (const Plan* plan : p.plans)
-    for (const Period& q : periods_between(plan->start, plan->end, HistoryStep::quarter)) quarters.push_back(q);
+    for (const Period& q : periods_between(plan->start, plan->end, HistoryStep::quarter, p.year_start))
+      quarters.push_back(q);
   std::sort(quarters.begin(), quarters.end(), [](const Period& a, const Period& b) { return a.start < b.start; });
   quarters.erase(std::unique(quarters.begin(), quarters.end(),
                              [](const Period& a, const Period& b) { return a.start == b.start; }),

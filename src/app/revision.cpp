@@ -17,7 +17,7 @@ std::string shown_path(const GitRepository& repo, const std::string& path) {
   return path_from_current_folder(repo.workdir(), path);
 }
 
-CheckedPlan check_text(std::string text, const std::string& name, const Owners& inherited, Date as_of) {
+CheckedPlan check_text(std::string text, const std::string& name, const OwnersRegister& inherited, Date as_of) {
   SourceFile source(name, std::move(text));
   return check_plan(source, inherited, as_of);
 }
@@ -59,7 +59,7 @@ std::optional<TreeFile> RevisionPlans::find(const std::string& path, const std::
   return std::nullopt;
 }
 
-CheckedPlan RevisionPlans::load(const TreeFile& file, const Owners& inherited, Date as_of) {
+CheckedPlan RevisionPlans::load(const TreeFile& file, const OwnersRegister& inherited, Date as_of) {
   if (std::optional<Diagnostic> big = too_big(file)) {
     CheckedPlan out;
     out.diagnostics.push_back(*big);

@@ -180,7 +180,7 @@ UpdateOutcome apply_update(const UpdateTarget& target, const std::vector<EntryFi
   outcome.after = std::string(bom) + text;
 
   SourceFile edited{file, text};
-  Owners inherited = target.set->registers.for_plan(path);
+  OwnersRegister inherited = target.set->registers.for_plan(path);
   CheckedPlan checked = check_plan(edited, inherited, as_of);
   auto old_counts = finding_counts(set.plans[target.plan].diagnostics);
   for (const Diagnostic& d : checked.diagnostics) {

@@ -27,10 +27,14 @@ struct CalendarOptions {
 
 void declare(CLI::App& command, CalendarOptions& options) {
   add_input_options(command, options.input);
-  command.add_option("--from", options.from, "leave out reports due before this date")
-      ->type_name("DATE")
+  command
+      .add_option("--from", options.from,
+                  "leave out reports due before this date, or before this period's first day (2001/02-Q1)")
+      ->type_name("DATE|PERIOD")
       ->check(non_empty);
-  command.add_option("--to", options.to, "leave out reports due after this date")->type_name("DATE")->check(non_empty);
+  command.add_option("--to", options.to, "leave out reports due after this date, or after this period's last day")
+      ->type_name("DATE|PERIOD")
+      ->check(non_empty);
   add_choice_option(command, "--format", options.format, formats,
                     "md, csv, json, or ics (iCalendar, to import into a calendar)");
   add_output_option(command, options.output);
@@ -38,8 +42,13 @@ void declare(CLI::App& command, CalendarOptions& options) {
 
 int run(const CalendarOptions& options) {
   Date as_of = parse_as_of(options.input.as_of);
-  auto [from, to] = parse_range(options.from, options.to);
+  DateOrPeriod from_option = parse_date_or_period("--from", options.from);
+  DateOrPeriod to_option = parse_date_or_period("--to", options.to);
   PortfolioInput input = load_portfolio(options.input, as_of);
+  SetYearStart year_start = year_start_of(*input.set);
+  std::optional<Date> from = resolve_bound("--from", from_option, Bound::first_day, year_start);
+  std::optional<Date> to = resolve_bound("--to", to_option, Bound::last_day, year_start);
+  if (from && to && *to < *from) throw Error("--to is before --from");
   Calendar c = compute_calendar(input.portfolio.plans, from, to);
   if (options.format != "md")  // the Markdown carries its notes itself
     for (const CalendarNote& note : c.notes)

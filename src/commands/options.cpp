@@ -141,6 +141,68 @@ std::pair<std::optional<Date>, std::optional<Date>> parse_range(const std::strin
   return {first, last};
 }
 
+PeriodSpec parse_period_option(const char* name, const std::string& text) {
+  ParsedPeriod parsed = parse_period(text);
+  if (parsed.spec) return *parsed.spec;
+  if (parsed.problem.empty()) throw Error(fmt::format("{} '{}' is not a period: {}", name, text, parsed.hint));
+  throw Error(fmt::format("{} '{}' is not a period: {}; {}", name, text, parsed.problem, parsed.hint));
+}
+
+DateRange resolve_period_option(const char* name, const std::string& text, const PeriodSpec& spec,
+                                const SetYearStart& year_start) {
+  if (spec.financial) {
+    if (year_start.mixed())
+      throw Error(
+          fmt::format("{} '{}' is a period of a financial year, but the plans' years start in different "
+                      "months ({} in {}, {} in {}): give them apart, or give a calendar period such as {:04}",
+                      name, text, month_name(year_start.month), year_start.first, month_name(year_start.other_month),
+                      year_start.other, spec.year));
+    if (year_start.month == calendar_year_start)
+      throw Error(
+          fmt::format("{} '{}' is a period of a financial year, but the plans' years start in January: "
+                      "write 'year_start: april' in their owners.yaml (or in the plan) to use financial "
+                      "years (see bvplan-plan(5)), or give a calendar period such as {:04}",
+                      name, text, spec.year));
+  }
+  std::optional<DateRange> range = period_range(spec, year_start.month);
+  if (!range) throw Error(fmt::format("{} '{}' ends after 9999-12-31", name, text));
+  return *range;
+}
+
+DateOrPeriod parse_date_or_period(const char* name, const std::string& text) {
+  DateOrPeriod out;
+  out.text = text;
+  if (text.empty()) return out;
+  if ((out.date = parse_date(text))) return out;
+  ParsedPeriod parsed = parse_period(text);
+  if (parsed.spec) {
+    out.period = parsed.spec;
+    return out;
+  }
+  if (!parsed.problem.empty())
+    throw Error(fmt::format("{} '{}' is not a period: {}; {}", name, text, parsed.problem, parsed.hint));
+  throw Error(
+      fmt::format("{} '{}' is not a date or a period: give a date (YYYY-MM-DD) or a period such as 2004-Q2 "
+                  "or 2001/02-Q3",
+                  name, text));
+}
+
+std::optional<Date> resolve_bound(const char* name, const DateOrPeriod& bound, Bound which,
+                                  const SetYearStart& year_start) {
+  if (bound.date) return bound.date;
+  if (!bound.period) return std::nullopt;
+  DateRange range = resolve_period_option(name, bound.text, *bound.period, year_start);
+  return which == Bound::first_day ? range.start : range.end;
+}
+
+void note_mixed_year_starts(const SetYearStart& year_start, const char* what) {
+  if (year_start.mixed())
+    write_err(fmt::format(
+        "bvplan: note: the plans' years start in different months ({} in {}, {} in {}), so {} "
+        "calendar periods\n",
+        month_name(year_start.month), year_start.first, month_name(year_start.other_month), year_start.other, what));
+}
+
 void report_register_findings(OwnerRegisters& registers) {
   Diagnostics findings = registers.take_diagnostics();
   sort_diagnostics(findings);
@@ -148,7 +210,14 @@ void report_register_findings(OwnerRegisters& registers) {
 }
 
 std::unique_ptr<PlanSet> load_for_report(const InputOptions& input, Date as_of, FindingsShown shown, bool& errors) {
-  std::unique_ptr<PlanSet> set = load_plan_set(input.plans, as_of);
+  return load_for_report(
+      input, [as_of](const PlanSet&) { return as_of; }, shown, errors);
+}
+
+std::unique_ptr<PlanSet> load_for_report(const InputOptions& input, const AsOfFor& as_of_for, FindingsShown shown,
+                                         bool& errors) {
+  std::unique_ptr<PlanSet> set = load_plan_set(input.plans, as_of_for);
+  Date as_of = set->as_of;
   report_problems(set->problems);
   if (!set->problems.empty()) throw Error("nothing was reported");
   ShownFindings findings = findings_to_show(*set, as_of, shown);

@@ -22,16 +22,20 @@ void add_compare_option(CLI::App& command, ReportingOptions& options) {
 }
 
 Figures compute_figures(const ReportingOptions& options, FindingsShown shown) {
+  std::optional<PeriodSpec> spec;
+  if (!options.period.empty()) spec = parse_period_option("--period", options.period);
+  std::optional<Date> given;
+  if (!spec) given = parse_as_of(options.input.as_of);
+  // A financial period ends where the plans' year start puts it: known once they are read.
   std::optional<DateRange> period;
-  if (!options.period.empty()) {
-    period = parse_period(options.period);
-    if (!period)
-      throw Error(fmt::format("--period '{}' is not a period: use 2004, 2004-H1, 2004-Q2 or 2004-06", options.period));
-  }
-  Date as_of = period ? period->end : parse_as_of(options.input.as_of);
+  auto as_of_for = [&](const PlanSet& read) {
+    if (given) return *given;
+    period = resolve_period_option("--period", options.period, *spec, year_start_of(read));
+    return period->end;
+  };
   Figures out;
-  out.plan_set = load_for_report(options.input, as_of, shown, out.had_errors);
-  out.set = compute_figure_set(*out.plan_set, as_of, period);
+  out.plan_set = load_for_report(options.input, as_of_for, shown, out.had_errors);
+  out.set = compute_figure_set(*out.plan_set, out.plan_set->as_of, period);
   apply_baseline_and_comparison(
       out.set, RevisionOptions{options.baseline, options.compare, options.input.plans.max_file_size}, write_err);
   return out;

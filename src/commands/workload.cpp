@@ -29,11 +29,15 @@ void declare(CLI::App& command, WorkloadOptions& options) {
   add_input_options(command, options.input);
   add_choice_option(command, "--by", options.by, steps, "quarter or month");
   command
-      .add_option("--from", options.from, "first period: the one holding this date (default: the earliest plan start)")
-      ->type_name("DATE")
+      .add_option("--from", options.from,
+                  "first period: the one holding this date, or this period's first day, such as 2001/02-Q1 "
+                  "(default: the earliest plan start)")
+      ->type_name("DATE|PERIOD")
       ->check(non_empty);
-  command.add_option("--to", options.to, "last period: the one holding this date (default: the latest plan end)")
-      ->type_name("DATE")
+  command
+      .add_option("--to", options.to,
+                  "last period: the one holding this date, or this period's last day (default: the latest plan end)")
+      ->type_name("DATE|PERIOD")
       ->check(non_empty);
   add_choice_option(command, "--format", options.format, formats, "md, csv or json");
   add_output_option(command, options.output);
@@ -51,15 +55,19 @@ void note_unjudged(const Workload& w) {
 
 int run(const WorkloadOptions& options) {
   Date as_of = parse_as_of(options.input.as_of);
-  auto [from_option, to_option] = parse_range(options.from, options.to);
+  DateOrPeriod from_option = parse_date_or_period("--from", options.from);
+  DateOrPeriod to_option = parse_date_or_period("--to", options.to);
   PortfolioInput input = load_portfolio(options.input, as_of);
   const Portfolio& p = input.portfolio;
   int status = input.errors ? exit_findings : exit_ok;
+  SetYearStart year_start = year_start_of(*input.set);
+  Date from = resolve_bound("--from", from_option, Bound::first_day, year_start).value_or(p.start);
+  Date to = resolve_bound("--to", to_option, Bound::last_day, year_start).value_or(p.end);
   if (p.plans.empty()) return status;
-  Date from = from_option.value_or(p.start);
-  Date to = to_option.value_or(p.end);
   if (to < from) throw Error("--to is before --from");
-  Workload w = compute_workload(p.plans, p.owners, as_of, periods_between(from, to, choice_of(steps, options.by)));
+  if (choice_of(steps, options.by) == HistoryStep::quarter) note_mixed_year_starts(year_start, "its quarters are");
+  Workload w =
+      compute_workload(p.plans, p.owners, as_of, periods_between(from, to, choice_of(steps, options.by), p.year_start));
   note_unjudged(w);
   options.output.write(choice_of(formats, options.format)(w), input.set->inputs());
   return status;

@@ -384,27 +384,4 @@ PortfolioFigures compute_portfolio(const std::vector<PlanFigures>& plans) {
 
 DateRange cadence_window(Cadence cadence, Date as_of) { return {period_start(cadence, as_of), as_of}; }
 
-std::optional<DateRange> parse_period(std::string_view text) {
-  auto digits = [](std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
-  if (text.size() < 4 || !digits(text.substr(0, 4))) return std::nullopt;
-  int year = std::stoi(std::string(text.substr(0, 4)));
-  auto span = [&](unsigned first_month, int months) {
-    Date start = Date::from_ymd(year, first_month, 1);
-    return DateRange{start, start.plus_months(months - 1).end_of_month()};
-  };
-  std::string_view rest = text.substr(4);
-  if (rest.empty()) return span(1, 12);
-  if (rest.size() == 3 && rest[0] == '-' && rest[1] == 'Q' && rest[2] >= '1' && rest[2] <= '4')
-    return span(static_cast<unsigned>(rest[2] - '1') * 3 + 1, 3);
-  if (rest.size() == 3 && rest[0] == '-' && rest[1] == 'H' && (rest[2] == '1' || rest[2] == '2'))
-    return span(rest[2] == '1' ? 1 : 7, 6);
-  if (rest.size() == 3 && rest[0] == '-' && digits(rest.substr(1))) {
-    int month = std::stoi(std::string(rest.substr(1)));
-    if (month >= 1 && month <= 12) return span(static_cast<unsigned>(month), 1);
-  }
-  return std::nullopt;
-}
-
 }  // namespace bvplan

@@ -1,5 +1,6 @@
 #include "bvplan/formats/calendar.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include <fmt/format.h>
@@ -93,11 +94,24 @@ std::string describe(const CalendarNote& note) {
                                : std::string("no report falls due within it"));
 }
 
+namespace {
+
+// Whether any report names the period it covers (the plans' years do not start in January).
+bool any_covers(const Calendar& c) {
+  return std::any_of(c.reports.begin(), c.reports.end(), [](const ReportDue& r) { return !r.covers.empty(); });
+}
+
+}  // namespace
+
 std::string render_calendar_markdown(const Calendar& c) {
+  const bool covers = any_covers(c);
   Table table{{{"Date"}, {"Monitoring body"}, {"Every"}, {"Plans due"}}, {}};
-  for (const ReportDue& r : c.reports)
-    table.rows.push_back({to_iso(r.date), escape_markdown(r.body), to_string(r.every), escape_markdown(plan_list(r))});
+  if (covers) table.columns.insert(table.columns.begin() + 3, {"Period covered"});
   const std::string blank(blank_cell);
+  for (const ReportDue& r : c.reports) {
+    table.rows.push_back({to_iso(r.date), escape_markdown(r.body), to_string(r.every), escape_markdown(plan_list(r))});
+    if (covers) table.rows.back().insert(table.rows.back().begin() + 3, r.covers.empty() ? blank : r.covers);
+  }
   if (c.reports.empty()) table.rows.push_back({blank, "No reports fall due in these dates.", blank, blank});
   std::string out = "# Monitoring calendar\n\n" + render_markdown(table);
   for (const CalendarNote& note : c.notes) out += fmt::format("\nNote: {}.\n", escape_markdown(describe(note)));
@@ -105,10 +119,15 @@ std::string render_calendar_markdown(const Calendar& c) {
 }
 
 std::string render_calendar_csv(const Calendar& c) {
-  Table table{titled_columns({"date", "body", "every", "plan", "title"}), {}};
+  const bool covers = any_covers(c);
+  Table table{covers ? titled_columns({"date", "body", "every", "covers", "plan", "title"})
+                     : titled_columns({"date", "body", "every", "plan", "title"}),
+              {}};
   for (const ReportDue& r : c.reports)
-    for (const Plan* p : r.plans)
+    for (const Plan* p : r.plans) {
       table.rows.push_back({to_iso(r.date), csv_text(r.body), to_string(r.every), csv_text(p->id), csv_text(p->title)});
+      if (covers) table.rows.back().insert(table.rows.back().begin() + 3, r.covers);
+    }
   return render_csv(table);
 }
 
@@ -118,7 +137,9 @@ std::string render_calendar_json(const Calendar& c) {
     json.begin_object().key("version").number(1).key("reports").begin_array({true, 2, true});
     for (const ReportDue& r : c.reports) {
       json.begin_object().key("date").string(to_iso(r.date)).key("body").string(r.body);
-      json.key("every").string(to_string(r.every)).key("plans").begin_array();
+      json.key("every").string(to_string(r.every));
+      if (!r.covers.empty()) json.key("covers").string(r.covers);
+      json.key("plans").begin_array();
       for (const Plan* p : r.plans) json.string(p->id);
       json.end_array().end_object();
     }
@@ -143,7 +164,9 @@ std::string render_calendar_ics(const Calendar& c, Date stamp) {
     // A report due 9999-12-31 has no next day to end on; an all-day event without DTEND
     // lasts one day (RFC 5545, 3.6.1).
     if (r.date < Date::latest()) out += ics_line(fmt::format("DTEND;VALUE=DATE:{}", to_basic(r.date.plus_days(1))));
-    out += ics_line("SUMMARY:" + ics_text(fmt::format("Progress report due to {}", r.body)));
+    out += ics_line("SUMMARY:" + ics_text(r.covers.empty()
+                                              ? fmt::format("Progress report due to {}", r.body)
+                                              : fmt::format("Progress report for {} due to {}", r.covers, r.body)));
     out +=
         ics_line("DESCRIPTION:" + ics_text(fmt::format("Plans due (every {}): {}", to_string(r.every), plan_list(r))));
     out += ics_line("TRANSP:TRANSPARENT");

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/core/period.hpp"
 #include "bvplan/formats/json.hpp"
 #include "bvplan/model/key_docs.hpp"
 #include "bvplan/model/keys.hpp"
@@ -26,6 +27,7 @@ enum class Kind {
   whole,            // 0 to 1000000, no point
   cadence,          // month, quarter, year, N months
   currency,         // three capitals
+  month,            // a month's name, in any case
   version,          // the format version: 1
   rating,           // a risk's likelihood or impact: 1 to 5
   band,             // a risk score: 1 to 25
@@ -71,6 +73,7 @@ constexpr KeyType types[] = {
     {"plan", "monitoring", Kind::list, "monitoring"},
     {"plan", "rag", Kind::part, "rag"},
     {"plan", "risk_bands", Kind::part, "risk_bands"},
+    {"plan", "year_start", Kind::month},
 
     {"monitoring", "body", Kind::text},
     {"monitoring", "every", Kind::cadence},
@@ -181,6 +184,7 @@ constexpr KeyType types[] = {
     {"review", "note", Kind::text},
 
     {"register", "owners", Kind::owners},
+    {"register", "year_start", Kind::month},
 };
 
 constexpr std::string_view id_pattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
@@ -196,6 +200,20 @@ constexpr std::string_view text_message =
 constexpr std::string_view text_pattern = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$";
 constexpr std::string_view cadence_pattern = "^(month|quarter|year|([1-9]|[1-9][0-9]|1[01][0-9]|120) months)$";
 constexpr std::string_view trillion = "1000000000000";
+
+// The twelve month names in any case, as the loader reads them: ^([Jj][Aa][Nn]...|...)$.
+std::string month_pattern() {
+  std::string out = "^(";
+  for (unsigned m = 1; m <= 12; ++m) {
+    if (m > 1) out += '|';
+    for (char c : month_name(m)) {
+      char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      char upper = static_cast<char>(lower - 'a' + 'A');
+      out += fmt::format("[{}{}]", upper, lower);
+    }
+  }
+  return out + ")$";
+}
 
 const KeyType* find_type(std::string_view part, std::string_view key) {
   for (const KeyType& type : types)
@@ -269,6 +287,12 @@ void kind_keywords(JsonWriter& json, const KeyType& type) {
       json.key("patternErrorMessage").string("month, quarter, year, or N months from 1 to 120 (6 months)");
       json.key("examples").begin_array().string("month").string("quarter").string("year").string("6 months");
       json.end_array();
+      return;
+    case Kind::month:
+      json.key("type").string("string");
+      json.key("pattern").string(month_pattern());
+      json.key("patternErrorMessage").string("the name of a month, such as april (the financial year)");
+      json.key("examples").begin_array().string("april").string("january").end_array();
       return;
     case Kind::currency:
       json.key("type").string("string");

@@ -52,6 +52,10 @@ constexpr KeyDoc docs[] = {
      "Red, amber and green thresholds; see RAG THRESHOLDS in bvplan-plan(5)."},
     {"plan", "risk_bands",
      "The scores from which a risk is medium and high; see RISK BANDS in bvplan-plan(5)."},
+    {"plan", "year_start",
+     "The month the plan's year starts in, for this plan alone: the name of a month in any case, such "
+     "as april (anything else is bad-value). It overrides the year_start of the owners register; see "
+     "THE YEAR in bvplan-plan(5)."},
     {"monitoring", "body",
      "The committee, board or group that monitors the plan, for example an overview and scrutiny "
      "committee."},
@@ -76,6 +80,10 @@ constexpr KeyDoc docs[] = {
     {"register", "owners",
      "Owner ids to owners, each a name or a mapping of name, role, max_actions and days_per_month as "
      "in bvplan-plan(5)."},
+    {"register", "year_start",
+     "The month the council's year starts in, for every plan that uses the register: the name of a "
+     "month in any case, such as april for the financial year of English councils (1 April to 31 "
+     "March). Without it, years are calendar years; see THE YEAR in bvplan-plan(5)."},
     {"issue", "id",
      "The key issue's id, for example KI8."},
     {"issue", "title",

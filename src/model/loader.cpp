@@ -27,7 +27,7 @@ Plan load_plan(const Document& document, const std::string& file, Diagnostics& d
   return read_plan(reader, document.root);
 }
 
-Owners load_owners(const Document& document, const std::string& file, Diagnostics& diagnostics) {
+OwnersRegister load_owners(const Document& document, const std::string& file, Diagnostics& diagnostics) {
   if (document.empty || document.root.is_null()) {
     report_empty(file, diagnostics, "an owners register",
                  "an owners register starts with 'owners:', then one 'ID: name' line per owner");

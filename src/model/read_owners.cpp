@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "bvplan/core/period.hpp"
 #include "bvplan/core/text.hpp"
 #include "bvplan/model/keys.hpp"
 #include "bvplan/model/shape.hpp"
@@ -53,11 +54,23 @@ Owners read_owners(ShapeReader& reader, const Node& node, bool plan_local) {
   return out;
 }
 
-Owners read_owners_register(ShapeReader& reader, const Node& root) {
-  if (!reader.expect_map(root, "an owners register")) return {};
-  reader.check_keys(root, "the owners register", keys::owners_register, keys::owners_register);
-  if (const Node* o = root.find("owners")) return read_owners(reader, *o, false);
-  return {};
+OwnersRegister read_owners_register(ShapeReader& reader, const Node& root) {
+  OwnersRegister out;
+  if (!reader.expect_map(root, "an owners register")) return out;
+  reader.check_keys(root, "the owners register", keys::owners_register, keys::owners_register_required);
+  if (const Node* o = root.find("owners")) out.owners = read_owners(reader, *o, false);
+  out.year_start = read_year_start(reader, root.find("year_start"));
+  return out;
+}
+
+std::optional<unsigned> read_year_start(ShapeReader& reader, const Node* node) {
+  auto value = reader.text(node, "year_start");
+  if (!value) return std::nullopt;
+  if (std::optional<unsigned> month = month_from_name(*value)) return month;
+  reader.error(node->position, "bad-value", fmt::format("year_start '{}' is not the name of a month", *value),
+               "write the month the year starts in: april for the financial year (1 April to 31 March), "
+               "january for calendar years");
+  return std::nullopt;
 }
 
 }  // namespace bvplan

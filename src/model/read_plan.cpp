@@ -64,6 +64,10 @@ void read_plan_section(ShapeReader& reader, const Node& node, Plan& plan) {
   read_monitoring(reader, node.find("monitoring"), plan);
   read_rag(reader, node.find("rag"), plan);
   read_risk_bands(reader, node.find("risk_bands"), plan.risk_bands);
+  if (std::optional<unsigned> month = read_year_start(reader, node.find("year_start"))) {
+    plan.year_start = *month;
+    plan.own_year_start = true;
+  }
 }
 
 std::optional<ExternalSupport> read_external_support(ShapeReader& reader, const Node* node) {

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "bvplan/core/period.hpp"
+
 namespace bvplan {
 
 namespace {
@@ -42,7 +44,20 @@ Calendar compute_calendar(const std::vector<const Plan*>& plans, std::optional<D
         r.plans.push_back(plan);
       }
     }
-  for (auto& [key, r] : due) c.reports.push_back(std::move(r));
+  for (auto& [key, r] : due) {
+    // The cadence that ends the day before the report falls due, named in the plans' year.
+    DateRange covered{r.date.plus_months(-r.every.months), r.date.plus_days(-1)};
+    std::optional<std::string> label;
+    for (const Plan* plan : r.plans) {
+      std::optional<std::string> mine =
+          plan->year_start == calendar_year_start ? std::nullopt : period_label(covered, plan->year_start);
+      if (plan != r.plans.front() && mine != label) mine.reset();
+      label = mine;
+      if (!label) break;
+    }
+    r.covers = label.value_or("");
+    c.reports.push_back(std::move(r));
+  }
   return c;
 }
 
@@ -50,7 +65,7 @@ std::optional<ReportDue> next_report(const Plan& plan, Date as_of) {
   std::optional<ReportDue> best;
   for (const Monitoring& m : plan.monitoring)
     for (Date d : report_dates(plan, m))
-      if (d > as_of && d.writable() && (!best || d < best->date)) best = ReportDue{d, m.body, m.every, {&plan}};
+      if (d > as_of && d.writable() && (!best || d < best->date)) best = ReportDue{d, m.body, m.every, {&plan}, {}};
   return best;
 }
 

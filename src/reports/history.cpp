@@ -4,20 +4,11 @@
 
 namespace bvplan {
 
-std::vector<Date> period_ends(Date from, Date to, HistoryStep step) {
+std::vector<Date> period_ends(Date from, Date to, HistoryStep step, unsigned year_start) {
   std::vector<Date> out;
-  if (to < from) return out;
-  int months = step == HistoryStep::quarter ? 3 : 1;
-  // The first period's first month.
-  unsigned first_month = step == HistoryStep::quarter ? (from.month() - 1) / 3 * 3 + 1 : from.month();
-  Date start = Date::from_ymd(from.year(), first_month, 1);
-  for (;;) {
-    Date end = start.plus_months(months - 1).end_of_month();
-    if (end > to) break;
-    out.push_back(end);
-    start = start.plus_months(months);
-  }
-  if (out.empty() || out.back() != to) out.push_back(to);
+  for (const Period& p : periods_between(from, to, step == HistoryStep::quarter ? 3 : 1, year_start))
+    if (p.end <= to) out.push_back(p.end);
+  if (!(to < from) && (out.empty() || out.back() != to)) out.push_back(to);
   return out;
 }
 

@@ -9,20 +9,8 @@
 
 namespace bvplan {
 
-std::vector<Period> periods_between(Date from, Date to, HistoryStep step) {
-  std::vector<Period> out;
-  int months = step == HistoryStep::month ? 1 : 3;
-  unsigned first_month = months == 3 ? (from.month() - 1) / 3 * 3 + 1 : from.month();
-  for (Date start = Date::from_ymd(from.year(), first_month, 1); start <= to; start = start.plus_months(months)) {
-    Period p;
-    p.start = start;
-    p.end = start.plus_months(months - 1).end_of_month();
-    p.months = months;
-    p.label = months == 3 ? fmt::format("{}-Q{}", start.year(), (start.month() - 1) / 3 + 1)
-                          : fmt::format("{}-{:02}", start.year(), start.month());
-    out.push_back(p);
-  }
-  return out;
+std::vector<Period> periods_between(Date from, Date to, HistoryStep step, unsigned year_start) {
+  return periods_between(from, to, step == HistoryStep::month ? 1 : 3, year_start);
 }
 
 std::optional<DateRange> active_span(const Action& action, Date as_of) {

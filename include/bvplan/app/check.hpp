@@ -20,8 +20,12 @@ struct CheckedPlan {
 };
 
 // Loads and validates one plan. `inherited` are owners from registers (owners.yaml,
-// --owners); the plan's own entries win over them.
-CheckedPlan check_plan(SourceFile& source, const Owners& inherited, Date as_of);
+// --owners), and their year start; the plan's own entries win over them.
+CheckedPlan check_plan(SourceFile& source, const OwnersRegister& inherited, Date as_of);
+// check_plan in two steps, for when the date to check against depends on the plans read
+// (a financial --period needs their year start): read, then validate as of `as_of`.
+CheckedPlan read_plan_for_check(SourceFile& source, const OwnersRegister& inherited);
+void validate_checked(CheckedPlan& checked, Date as_of);
 
 // Rewrites each finding's file, where it is inside a git repository, as its path from the
 // repository's root (what code scanning and GitLab need to place it); a file outside any
@@ -29,6 +33,6 @@ CheckedPlan check_plan(SourceFile& source, const Owners& inherited, Date as_of);
 void paths_from_repository_root(Diagnostics& diagnostics);
 
 // Reads an owners register's text.
-Owners load_owners_text(SourceFile& source, Diagnostics& diagnostics);
+OwnersRegister load_owners_text(SourceFile& source, Diagnostics& diagnostics);
 
 }  // namespace bvplan

@@ -22,8 +22,9 @@ public:
       : max_file_bytes_(max_file_bytes), discovery_(files) {}
   // Throws Error when `path` cannot be read.
   void set_explicit(const std::string& path);
-  // The owners a plan at `plan_path` inherits (registers merged; explicit file wins).
-  Owners for_plan(const std::string& plan_path);
+  // The owners a plan at `plan_path` inherits (registers merged; explicit file wins), and
+  // the year start (the explicit file's, else the nearest register's).
+  OwnersRegister for_plan(const std::string& plan_path);
   // Findings in the registers read so far, and their texts for excerpts.
   Diagnostics take_diagnostics();
   const SourceFile* source(const std::string& file) const;
@@ -33,7 +34,7 @@ public:
 private:
   struct Loaded {
     SourceFile source;
-    Owners owners;
+    OwnersRegister owners;
   };
   const Loaded& load(const std::string& path);
   size_t max_file_bytes_;

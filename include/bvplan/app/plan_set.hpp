@@ -11,6 +11,7 @@
 #include "bvplan/app/owner_registers.hpp"
 #include "bvplan/core/date.hpp"
 #include "bvplan/core/diagnostic.hpp"
+#include "bvplan/core/period.hpp"
 #include "bvplan/core/source.hpp"
 #include "bvplan/io/workspace.hpp"
 #include "bvplan/model/plan.hpp"
@@ -34,6 +35,7 @@ struct PlanInputs {
 // Every plan named, loaded and validated, with the sources kept for excerpts.
 // `problems` are failures of the invocation itself (a path that is not there).
 struct PlanSet {
+  Date as_of;                      // the date the plans were checked as of
   std::vector<std::string> files;  // as shown in messages (--stdin-filename for standard input)
   std::vector<std::string> paths;  // as read: a file's path, or "-" for standard input
   std::vector<SourceFile> sources;
@@ -53,6 +55,22 @@ struct PlanSet {
 // Reads and checks every plan in `inputs` as of `as_of`. Throws Error when the explicit
 // owners register cannot be read.
 std::unique_ptr<PlanSet> load_plan_set(const PlanInputs& inputs, Date as_of);
+// The same, checked as of the date `as_of_for` gives once every plan is read (and before
+// any is validated): a financial period ends where the plans' year start puts it. What
+// `as_of_for` throws stops the load.
+using AsOfFor = std::function<Date(const PlanSet& read)>;
+std::unique_ptr<PlanSet> load_plan_set(const PlanInputs& inputs, const AsOfFor& as_of_for);
+
+// The month the plans' years start in (Plan::year_start): the first plan's; `other` names
+// a plan whose year starts in another month, when one does.
+struct SetYearStart {
+  unsigned month = calendar_year_start;
+  std::string first;
+  std::string other;
+  unsigned other_month = calendar_year_start;
+  bool mixed() const { return !other.empty(); }
+};
+SetYearStart year_start_of(const PlanSet& set);
 
 // Plans without errors, every owner they may name (first declaration wins), and the
 // span of their periods: what the portfolio commands work on.
@@ -60,6 +78,9 @@ struct Portfolio {
   std::vector<const Plan*> plans;
   Owners owners;
   Date start, end;
+  // The month the plans' years start in when they agree; January (calendar periods) when
+  // they do not.
+  unsigned year_start = calendar_year_start;
 };
 Portfolio portfolio_of(const PlanSet& set);
 

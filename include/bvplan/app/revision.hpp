@@ -23,7 +23,7 @@ std::unique_ptr<GitRepository> open_repository(const std::vector<std::string>& f
 std::string shown_path(const GitRepository& repo, const std::string& path);
 
 // A plan's text from git (or anywhere) through load and validate, named `name`.
-CheckedPlan check_text(std::string text, const std::string& name, const Owners& inherited, Date as_of);
+CheckedPlan check_text(std::string text, const std::string& name, const OwnersRegister& inherited, Date as_of);
 
 // The plans of one git revision: its plan files, the id each declares (each read once),
 // and a plan's version there, found by path, by following renames, or by id. A file over
@@ -53,7 +53,7 @@ public:
 
   // The plan in `file`, checked with `inherited` owners as of `as_of`; a file over the size
   // limit is not read: its finding is the plan's only one.
-  CheckedPlan load(const TreeFile& file, const Owners& inherited, Date as_of);
+  CheckedPlan load(const TreeFile& file, const OwnersRegister& inherited, Date as_of);
 
   // The id the plan in `file` declares; nullopt when it cannot be read as a plan.
   std::optional<std::string> id_of(const TreeFile& file);

@@ -102,12 +102,41 @@ Date parse_date_option(const char* name, const std::string& text);
 // --from and --to, each optional, checked before any plan is read.
 std::pair<std::optional<Date>, std::optional<Date>> parse_range(const std::string& from, const std::string& to);
 
+// --period and the options that take a period: 2004-Q2, 2001/02-Q3. Its syntax is checked
+// before any plan is read; `name` says which option in the error.
+PeriodSpec parse_period_option(const char* name, const std::string& text);
+// The days of `spec` in the plans' year: a financial period (2001/02...) needs plans whose
+// years start in a month other than January, and all in the same one; Error otherwise.
+DateRange resolve_period_option(const char* name, const std::string& text, const PeriodSpec& spec,
+                                const SetYearStart& year_start);
+
+// A date option that also takes a period, standing for its first day (--from, --since) or
+// its last (--to, --until): 2004-06-30, 2001/02-Q3.
+struct DateOrPeriod {
+  std::string text;
+  std::optional<Date> date;
+  std::optional<PeriodSpec> period;
+  bool given() const { return date || period; }
+};
+DateOrPeriod parse_date_or_period(const char* name, const std::string& text);
+// The day `bound` stands for; nullopt when not given. Throws as resolve_period_option.
+enum class Bound { first_day, last_day };
+std::optional<Date> resolve_bound(const char* name, const DateOrPeriod& bound, Bound which,
+                                  const SetYearStart& year_start);
+
+// "bvplan: note: ..." when the plans' years start in different months, so the periods
+// `what` shows are calendar ones.
+void note_mixed_year_starts(const SetYearStart& year_start, const char* what);
+
 // Prints the findings of owners registers read outside a plan set (history, diff).
 void report_register_findings(OwnerRegisters& registers);
 
 // Loads the plans, prints the invocation's problems (and stops with Error when there are
 // any) and the findings `shown`; returns the set and whether any finding is an error.
 std::unique_ptr<PlanSet> load_for_report(const InputOptions& input, Date as_of, FindingsShown shown, bool& errors);
+// The same, checked as of the date `as_of_for` gives once the plans are read (PlanSet::as_of).
+std::unique_ptr<PlanSet> load_for_report(const InputOptions& input, const AsOfFor& as_of_for, FindingsShown shown,
+                                         bool& errors);
 
 // What the portfolio commands (workload, calendar) work on: the plans loaded with their
 // errors on stderr and their warnings counted, and the plans without errors.

@@ -190,7 +190,4 @@ PlanFigures compute_plan(const Plan& plan, Date as_of, DateRange window, const O
 // The window without --period: the shortest monitoring cadence ending at `as_of`.
 DateRange cadence_window(Cadence cadence, Date as_of);
 
-// A reporting period: 2004, 2004-H1, 2004-Q2, 2004-06. Returns nullopt if malformed.
-std::optional<DateRange> parse_period(std::string_view text);
-
 }  // namespace bvplan

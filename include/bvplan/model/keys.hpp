@@ -13,8 +13,8 @@ using Names = std::span<const std::string_view>;
 inline constexpr std::string_view file[] = {"bvplan", "plan", "owners", "issues", "measures", "risks"};
 inline constexpr std::string_view file_required[] = {"bvplan", "plan", "issues"};
 inline constexpr std::string_view plan[] = {
-    "id",     "title",    "start",          "end",        "review", "owner",
-    "budget", "currency", "savings_target", "monitoring", "rag",    "risk_bands"};
+    "id",       "title",          "start",      "end", "review",     "owner",     "budget",
+    "currency", "savings_target", "monitoring", "rag", "risk_bands", "year_start"};
 inline constexpr std::string_view plan_required[] = {"id", "title", "start", "end"};
 inline constexpr std::string_view monitoring[] = {"body", "every"};
 inline constexpr std::string_view rag[] = {"green", "amber"};
@@ -54,7 +54,8 @@ inline constexpr std::string_view review_required[] = {"date", "likelihood", "im
 
 inline constexpr std::string_view owner[] = {"name", "role", "max_actions", "days_per_month"};
 inline constexpr std::string_view owner_required[] = {"name"};
-inline constexpr std::string_view owners_register[] = {"owners"};
+inline constexpr std::string_view owners_register[] = {"owners", "year_start"};
+inline constexpr std::string_view owners_register_required[] = {"owners"};
 
 // The words a key takes, where it takes one of a few.
 inline constexpr std::string_view action_statuses[] = {"active", "deferred", "cancelled"};
@@ -89,7 +90,7 @@ inline constexpr Part parts[] = {
     {"risk", risk, risk_required},
     {"rating", rating, rating},
     {"review", review, review_required},
-    {"register", owners_register, owners_register},
+    {"register", owners_register, owners_register_required},
 };
 
 }  // namespace bvplan::keys

@@ -13,7 +13,7 @@ namespace bvplan {
 Plan load_plan(const Document& document, const std::string& file, Diagnostics& diagnostics);
 
 // Reads an owners register (a file whose only top-level key is `owners:`).
-Owners load_owners(const Document& document, const std::string& file, Diagnostics& diagnostics);
+OwnersRegister load_owners(const Document& document, const std::string& file, Diagnostics& diagnostics);
 
 // Text to plan in one step: encoding checks, YAML, then the model. For tests and the
 // common path; `plan` is empty when the text could not be parsed as YAML.

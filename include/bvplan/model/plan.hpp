@@ -28,6 +28,13 @@ struct Owner {
 
 using Owners = std::map<std::string, Owner>;
 
+// An owners register (owners.yaml): the owners the plans below it share, and the month the
+// council's year starts in (year_start), when it says.
+struct OwnersRegister {
+  Owners owners;
+  std::optional<unsigned> year_start;
+};
+
 // A reporting cadence in whole months (month 1, quarter 3, 6 months 6, year 12).
 struct Cadence {
   int months = 3;
@@ -157,6 +164,10 @@ struct Plan {
   std::vector<Monitoring> monitoring;
   RagThresholds rag;
   RiskBands risk_bands;
+  // The month its year starts in (core/period.hpp): its own year_start, else its owners
+  // register's, else January. `own_year_start` says the plan wrote it.
+  unsigned year_start = 1;
+  bool own_year_start = false;
   Owners owners;  // the plan's own `owners:` only
   std::vector<KeyIssue> issues;
   std::vector<Measure> measures;  // outcome measures, in file order

@@ -32,7 +32,9 @@ private:
 // An owners mapping (a plan's `owners:` or a register's): id -> name, or id -> mapping.
 Owners read_owners(ShapeReader& reader, const Node& node, bool plan_local);
 // A register file's root: a mapping whose only key is `owners`.
-Owners read_owners_register(ShapeReader& reader, const Node& root);
+OwnersRegister read_owners_register(ShapeReader& reader, const Node& root);
+// year_start: a month's name ("april"); nullopt, with a bad-value error, otherwise.
+std::optional<unsigned> read_year_start(ShapeReader& reader, const Node* node);
 // One action of a key issue, with its targets, milestones, updates and re-baselines.
 Action read_action(ShapeReader& reader, const Node& node);
 // A plan's `measures:` list (absent or empty: none).

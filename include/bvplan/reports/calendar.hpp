@@ -16,6 +16,9 @@ struct ReportDue {
   std::string body;
   Cadence every;
   std::vector<const Plan*> plans;
+  // The period the report covers, when the plans' years start in a month other than
+  // January and it is one of their quarters, halves or years: "2001/02 Q1".
+  std::string covers;
 };
 
 // A plan's reports to one body that the calendar cannot list as the plan implies.

@@ -41,7 +41,7 @@ struct HistoryPoint {
 
 // The last day of every month or quarter from the one holding `from` to the one holding
 // `to`; a final `to` when it is not itself a period's last day.
-std::vector<Date> period_ends(Date from, Date to, HistoryStep step);
+std::vector<Date> period_ends(Date from, Date to, HistoryStep step, unsigned year_start = calendar_year_start);
 
 HistoryPoint history_point(const PlanFigures& figures, const std::string& commit);
 

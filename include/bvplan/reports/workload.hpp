@@ -15,7 +15,7 @@
 namespace bvplan {
 
 // Whole months or quarters covering from..to.
-std::vector<Period> periods_between(Date from, Date to, HistoryStep step);
+std::vector<Period> periods_between(Date from, Date to, HistoryStep step, unsigned year_start = calendar_year_start);
 
 // When an action occupies its people: from its start to its completed date, or to its
 // due date, or to the as-of date while it is overdue. Deferred and cancelled: never.

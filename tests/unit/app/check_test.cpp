@@ -19,9 +19,9 @@ issues:
 TEST_CASE("owners come from registers; the plan's own entries win") {
   SourceFile reg{"owners.yaml", "owners:\n  CFO: {name: Chief Financial Officer, max_actions: 3}\n"};
   Diagnostics d;
-  Owners inherited = load_owners_text(reg, d);
+  OwnersRegister inherited = load_owners_text(reg, d);
   CHECK(d.empty());
-  CHECK(*inherited.at("CFO").max_actions == 3);
+  CHECK(*inherited.owners.at("CFO").max_actions == 3);
 
   SourceFile source{"p.yaml", plan};
   CheckedPlan checked = check_plan(source, inherited, *parse_date("2004-01-15"));
@@ -37,7 +37,7 @@ TEST_CASE("owners come from registers; the plan's own entries win") {
 TEST_CASE("check_plan warns of work the paper lists without a remedy, once the plan has no errors") {
   SourceFile reg{"owners.yaml", "owners:\n  CFO: {name: Chief Financial Officer}\n"};
   Diagnostics d;
-  Owners inherited = load_owners_text(reg, d);
+  OwnersRegister inherited = load_owners_text(reg, d);
   // 1 February, the due date: target 100%, actual 50%: red.
   SourceFile source{"p.yaml", plan};
   CheckedPlan checked = check_plan(source, inherited, *parse_date("2004-02-01"));

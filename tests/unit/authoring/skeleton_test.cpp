@@ -25,7 +25,7 @@ PlanSkeleton roads() {
 // owners.yaml when not empty.
 Diagnostics check_text(const std::string& text, Date as_of, const std::string& register_text = "") {
   Diagnostics found;
-  Owners inherited;
+  OwnersRegister inherited;
   if (!register_text.empty()) {
     SourceFile reg{"owners.yaml", register_text};
     inherited = load_owners_text(reg, found);

@@ -842,31 +842,6 @@ TEST_CASE("roll-up: red once T is past the plan's end and actual is under 100") 
 
 // --- rounding, periods, windows ---------------------------------------------------------
 
-TEST_CASE("parse_period") {
-  auto period = [](const char* text) {
-    auto w = parse_period(text);
-    return w ? to_iso(w->start) + ".." + to_iso(w->end) : std::string("none");
-  };
-  CHECK(period("2004") == "2004-01-01..2004-12-31");
-  CHECK(period("2004-H1") == "2004-01-01..2004-06-30");
-  CHECK(period("2004-H2") == "2004-07-01..2004-12-31");
-  CHECK(period("2004-Q1") == "2004-01-01..2004-03-31");
-  CHECK(period("2004-Q2") == "2004-04-01..2004-06-30");
-  CHECK(period("2004-Q3") == "2004-07-01..2004-09-30");
-  CHECK(period("2004-Q4") == "2004-10-01..2004-12-31");
-  CHECK(period("2004-02") == "2004-02-01..2004-02-29");
-  CHECK(period("2003-02") == "2003-02-01..2003-02-28");
-  CHECK(period("2004-12") == "2004-12-01..2004-12-31");
-  CHECK(period("2004-Q5") == "none");
-  CHECK(period("2004-Q0") == "none");
-  CHECK(period("2004-13") == "none");
-  CHECK(period("2004-00") == "none");
-  CHECK(period("04") == "none");
-  CHECK(period("2004-H3") == "none");
-  CHECK(period("2004-Q") == "none");
-  CHECK(period("") == "none");
-}
-
 TEST_CASE("cadence_window: the shortest cadence ending at T") {
   auto window = [](int months, const char* as_of) {
     DateRange w = cadence_window(Cadence{months}, d(as_of));
