@@ -58,6 +58,10 @@ std::optional<std::string> RegisterDiscovery::nearest(const std::string& plan_pa
     folder = fs::path(plan_path).parent_path();
   else if (!here.empty())
     folder = (here / plan_path).parent_path();  // as std::filesystem::absolute
+  // "plans/../x.yaml" lives in the folder above plans, not in plans: walk up from the
+  // folder the path names, not from its last component.
+  folder = folder.lexically_normal();
+  if (!folder.empty() && !folder.has_filename() && folder != folder.root_path()) folder = folder.parent_path();
   std::string key = folder.string();
   auto cached = nearest_.find(key);
   if (cached != nearest_.end()) return cached->second;

@@ -65,3 +65,15 @@ TEST_CASE("each folder is looked up once") {
   CHECK(discovery.nearest("b.yaml") == "owners.yaml");
   CHECK(files.asked == first);
 }
+
+TEST_CASE("a path through .. is searched from the folder it names, not the one it passes through") {
+  // examples/leicester/../infra.yaml lives in examples/: Leicester's register is not its.
+  MemoryFileSystem files("/r/examples/leicester");
+  files.add_file("/r/examples/leicester/owners.yaml");
+  RegisterDiscovery discovery(files);
+  CHECK(discovery.nearest("../infra.yaml") == std::nullopt);
+  CHECK(discovery.nearest("sports.yaml") == "owners.yaml");
+  CHECK(discovery.nearest("../leicester/sports.yaml") == "owners.yaml");
+  files.add_file("/r/owners.yaml");
+  CHECK(RegisterDiscovery(files).nearest("../infra.yaml") == "../../owners.yaml");
+}
