@@ -187,6 +187,8 @@ faults = [
     ("currency pounds", set_key(lambda p: p["plan"], "currency", "pounds"), "bad-value"),
     ("a vertical tab in a title", set_key(first_action, "title", "Review\vthe register"), "bad-value"),
     ("29 February 2100", set_key(first_action, "due", "2100-02-29"), "bad-date"),
+    ("a year starting in Aprl", set_key(lambda p: p["plan"], "year_start", "Aprl"), "bad-value"),
+    ("a year starting in month 4", set_key(lambda p: p["plan"], "year_start", 4), "bad-value"),
 ]
 # Plans check reads without an error, written in ways the schema must also take.
 accepted = [
@@ -200,6 +202,8 @@ accepted = [
     ("monitored_by as one text", set_key(lambda p: p["issues"][0], "monitored_by", "Cabinet")),
     ("a tab and a line break in a note", set_key(first_action, "notes", "One\ttwo\nthree")),
     ("every 120 months", set_key(lambda p: p["plan"], "monitoring", [{"body": "Cabinet", "every": "120 months"}])),
+    ("a year starting in April", set_key(lambda p: p["plan"], "year_start", "April")),
+    ("a year starting in SEPTEMBER", set_key(lambda p: p["plan"], "year_start", "SEPTEMBER")),
 ]
 
 

@@ -30,7 +30,7 @@ struct Evaluation {
 // The versions of one file to evaluate up to `until`, and the dates to evaluate them at.
 // Returns false when the file's first commit comes after every date asked for.
 bool add_evaluations(const std::string& file, const std::vector<FileVersion>& versions, const HistoryRequest& request,
-                     Date until, std::vector<Evaluation>& out) {
+                     Date until, unsigned year_start, std::vector<Evaluation>& out) {
   auto add = [&](const FileVersion& v, Date as_of) { out.push_back({&file, v, as_of, file + "\n" + v.blob}); };
   const std::optional<Date>& since = request.since;
   Date first = versions.back().commit.date;
@@ -41,7 +41,7 @@ bool add_evaluations(const std::string& file, const std::vector<FileVersion>& ve
       if ((!since || it->commit.date >= *since) && it->commit.date <= until) add(*it, it->commit.date);
     return true;
   }
-  for (Date end : period_ends(since ? std::max(*since, first) : first, until, request.step)) {
+  for (Date end : period_ends(since ? std::max(*since, first) : first, until, request.step, year_start)) {
     // The plan as committed on or before that day: the newest such version.
     auto it =
         std::find_if(versions.begin(), versions.end(), [&](const FileVersion& v) { return v.commit.date <= end; });
@@ -90,8 +90,26 @@ void parse_versions(GitRepository& repo, const std::vector<Evaluation>& evaluati
 
 }  // namespace
 
+HistoryRequest for_plan_year(const HistoryRequest& request, unsigned year_start, const std::string& file) {
+  HistoryRequest out = request;
+  auto place = [&](const char* name, const std::string& text, const PeriodSpec& spec) {
+    if (spec.financial && year_start == calendar_year_start)
+      throw Error(
+          fmt::format("{} '{}' is a period of a financial year, but the year of '{}' is the calendar year: "
+                      "write 'year_start: april' in its owners.yaml (or in the plan) to use financial years "
+                      "(see bvplan-plan(5)), or give a calendar period such as {:04}",
+                      name, text, file, spec.year));
+    std::optional<DateRange> range = period_range(spec, year_start);
+    if (!range) throw Error(fmt::format("{} '{}' ends after 9999-12-31", name, text));
+    return *range;
+  };
+  if (request.since_period) out.since = place("--since", request.since_text, *request.since_period).start;
+  if (request.until_period) out.until = place("--until", request.until_text, *request.until_period).end;
+  return out;
+}
+
 PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& files, OwnerRegisters& registers,
-                         const HistoryRequest& request, const MessageSink& messages) {
+                         const HistoryRequest& general, const MessageSink& messages) {
   PlanHistory out;
   std::vector<std::pair<const std::string*, std::vector<FileVersion>>> histories;
   std::map<std::string, OwnersRegister> inherited;
@@ -117,14 +135,17 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
   // what git cannot. Those versions are read first.
   std::vector<Evaluation> newest;
   for (const auto& [file, versions] : histories)
-    newest.push_back({file, versions.front(), request.today, *file + "\n" + versions.front().blob});
-  parse_versions(repo, newest, inherited, request.max_file_size, messages, parsed);
+    newest.push_back({file, versions.front(), general.today, *file + "\n" + versions.front().blob});
+  parse_versions(repo, newest, inherited, general.max_file_size, messages, parsed);
   std::vector<Evaluation> evaluations;
   for (size_t n = 0; n < histories.size(); ++n) {
     const auto& [file, versions] = histories[n];
     const CheckedPlan& latest = *parsed.at(newest[n].key).result;
     const bool readable = latest.plan && !latest.has_errors();
-    Date until = request.today;
+    const unsigned year_start =
+        latest.plan ? latest.plan->year_start : inherited.at(*file).year_start.value_or(calendar_year_start);
+    const HistoryRequest request = for_plan_year(general, year_start, *file);
+    Date until = general.today;
     if (request.until) {
       until = *request.until;
     } else if (readable) {
@@ -138,7 +159,7 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
     const bool helps =
         std::any_of(own.begin(), own.end(), [&](Date d) { return d >= latest.plan->start && d < first; });
     const std::string advice = helps ? "; for the trend its own dated updates record, use --source plan" : "";
-    if (!add_evaluations(*file, versions, request, until, evaluations)) {
+    if (!add_evaluations(*file, versions, request, until, year_start, evaluations)) {
       out.late.push_back(*file);
       std::string why;
       if (!helps && readable && until < latest.plan->start)
@@ -150,7 +171,7 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
                       *file, to_iso(first), to_iso(until), why, advice));
     } else if (request.since && *request.since < first && *request.since <= until &&
                request.step != HistoryStep::commit &&
-               period_ends(*request.since, until, request.step).front() < first) {
+               period_ends(*request.since, until, request.step, year_start).front() < first) {
       // Some of the periods asked for end before the plan was in git: they have no point.
       messages(
           fmt::format("bvplan: note: '{}' was first committed to git on {}, so the periods before then have no "
@@ -158,7 +179,7 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
                       *file, to_iso(first), advice));
     }
   }
-  parse_versions(repo, evaluations, inherited, request.max_file_size, messages, parsed);
+  parse_versions(repo, evaluations, inherited, general.max_file_size, messages, parsed);
   std::set<std::string> reported;
   for (const Evaluation& e : evaluations) {
     const CheckedPlan& plan = *parsed.at(e.key).result;
@@ -172,6 +193,7 @@ PlanHistory read_history(GitRepository& repo, const std::vector<std::string>& fi
     PlanFigures figures =
         compute_plan(*plan.plan, e.as_of, cadence_window(shortest_cadence(*plan.plan), e.as_of), &plan.owners);
     out.points.push_back(history_point(figures, e.version.commit.short_id));
+    if (general.step == HistoryStep::quarter) out.points.back().period = financial_quarter_ending(*plan.plan, e.as_of);
   }
   std::stable_sort(out.points.begin(), out.points.end(),
                    [](const HistoryPoint& a, const HistoryPoint& b) { return a.date < b.date; });
@@ -191,16 +213,17 @@ std::vector<Date> plan_dates(const Plan& plan, const HistoryRequest& request, Da
   }
   const Date from = request.since.value_or(plan.start);
   if (from > until) return dates;
-  return period_ends(from, until, request.step);
+  return period_ends(from, until, request.step, plan.year_start);
 }
 
-PlanHistory plan_history(const std::vector<NamedPlan>& plans, const HistoryRequest& request,
+PlanHistory plan_history(const std::vector<NamedPlan>& plans, const HistoryRequest& general,
                          const MessageSink& messages) {
   PlanHistory out;
   for (const NamedPlan& named : plans) {
     const CheckedPlan* checked = named.plan;
     if (!checked->plan || checked->has_errors()) continue;
     const Plan& plan = *checked->plan;
+    const HistoryRequest request = for_plan_year(general, plan.year_start, named.file);
     const Date until = request.until.value_or(history_end(plan, request.today));
     const std::vector<Date> dates = plan_dates(plan, request, until);
     if (dates.empty()) {
@@ -227,9 +250,11 @@ PlanHistory plan_history(const std::vector<NamedPlan>& plans, const HistoryReque
                              to_iso(until)));
       continue;
     }
-    for (Date as_of : dates)
+    for (Date as_of : dates) {
       out.points.push_back(history_point(
           compute_plan(plan, as_of, cadence_window(shortest_cadence(plan), as_of), &checked->owners), ""));
+      if (request.step == HistoryStep::quarter) out.points.back().period = financial_quarter_ending(plan, as_of);
+    }
   }
   std::stable_sort(out.points.begin(), out.points.end(),
                    [](const HistoryPoint& a, const HistoryPoint& b) { return a.date < b.date; });

@@ -35,14 +35,16 @@ struct HistoryOptions {
 
 void declare(CLI::App& command, HistoryOptions& options) {
   command.add_option("paths", options.input.paths, "plan files or folders in a git repository")->type_name("PATH");
-  command.add_option("--since", options.since, "leave out points before this date")
-      ->type_name("DATE")
+  command
+      .add_option("--since", options.since,
+                  "leave out points before this date, or before this period's first day (2001/02-Q1)")
+      ->type_name("DATE|PERIOD")
       ->check(non_empty);
   command
       .add_option("--until", options.until,
-                  "leave out points after this date (default: the plan's end or its last update, whichever is "
-                  "later, but not after today)")
-      ->type_name("DATE")
+                  "leave out points after this date, or after this period's last day (default: the plan's end or "
+                  "its last update, whichever is later, but not after today)")
+      ->type_name("DATE|PERIOD")
       ->check(non_empty);
   add_choice_option(command, "--by", options.by, steps,
                     "one point per commit that changed the plan, or per month or quarter", "quarter");
@@ -88,8 +90,14 @@ int run_from_plans(const HistoryOptions& options, const HistoryRequest& request)
 int run(const HistoryOptions& options) {
   HistoryRequest request;
   request.today = today();
-  if (!options.until.empty()) request.until = parse_date_option("--until", options.until);
-  if (!options.since.empty()) request.since = parse_date_option("--since", options.since);
+  DateOrPeriod until = parse_date_or_period("--until", options.until);
+  DateOrPeriod since = parse_date_or_period("--since", options.since);
+  request.until = until.date;
+  request.until_period = until.period;
+  request.until_text = until.text;
+  request.since = since.date;
+  request.since_period = since.period;
+  request.since_text = since.text;
   request.step = choice_of(steps, options.by);
   request.max_file_size = options.input.max_file_size;
   if (choice_of(sources, options.source) == Source::plan) return run_from_plans(options, request);

@@ -152,11 +152,11 @@ DateRange resolve_period_option(const char* name, const std::string& text, const
                                 const SetYearStart& year_start) {
   if (spec.financial) {
     if (year_start.mixed())
-      throw Error(
-          fmt::format("{} '{}' is a period of a financial year, but the plans' years start in different "
-                      "months ({} in {}, {} in {}): give them apart, or give a calendar period such as {:04}",
-                      name, text, month_name(year_start.month), year_start.first, month_name(year_start.other_month),
-                      year_start.other, spec.year));
+      throw Error(fmt::format(
+          "{} '{}' is a period of a financial year, but the plans' years start in different "
+          "months ({} in {}, {} in {}): name them in separate runs, or give a calendar period such as {:04}",
+          name, text, month_name(year_start.month), year_start.first, month_name(year_start.other_month),
+          year_start.other, spec.year));
     if (year_start.month == calendar_year_start)
       throw Error(
           fmt::format("{} '{}' is a period of a financial year, but the plans' years start in January: "
@@ -195,12 +195,11 @@ std::optional<Date> resolve_bound(const char* name, const DateOrPeriod& bound, B
   return which == Bound::first_day ? range.start : range.end;
 }
 
-void note_mixed_year_starts(const SetYearStart& year_start, const char* what) {
+void note_mixed_year_starts(const SetYearStart& year_start, const char* consequence) {
   if (year_start.mixed())
-    write_err(fmt::format(
-        "bvplan: note: the plans' years start in different months ({} in {}, {} in {}), so {} "
-        "calendar periods\n",
-        month_name(year_start.month), year_start.first, month_name(year_start.other_month), year_start.other, what));
+    write_err(fmt::format("bvplan: note: the plans' years start in different months ({} in {}, {} in {}), so {}\n",
+                          month_name(year_start.month), year_start.first, month_name(year_start.other_month),
+                          year_start.other, consequence));
 }
 
 void report_register_findings(OwnerRegisters& registers) {

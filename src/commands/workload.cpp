@@ -65,7 +65,8 @@ int run(const WorkloadOptions& options) {
   Date to = resolve_bound("--to", to_option, Bound::last_day, year_start).value_or(p.end);
   if (p.plans.empty()) return status;
   if (to < from) throw Error("--to is before --from");
-  if (choice_of(steps, options.by) == HistoryStep::quarter) note_mixed_year_starts(year_start, "its quarters are");
+  if (choice_of(steps, options.by) == HistoryStep::quarter)
+    note_mixed_year_starts(year_start, "the quarters shown are calendar quarters");
   Workload w =
       compute_workload(p.plans, p.owners, as_of, periods_between(from, to, choice_of(steps, options.by), p.year_start));
   note_unjudged(w);

@@ -9,9 +9,9 @@ namespace bvplan {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",
-                                                       "May",     "June",     "July",      "August",
-                                                       "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 12> month_names{"January",   "February", "March",    "April",
+                                                       "May",       "June",     "July",     "August",
+                                                       "September", "October",  "November", "December"};
 
 bool digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -106,8 +106,9 @@ std::vector<Period> periods_between(Date from, Date to, int months, unsigned yea
 
 ParsedPeriod parse_period(std::string_view text) {
   ParsedPeriod out;
-  const std::string forms = "use 2004, 2004-H1, 2004-Q2 or 2004-06, or a financial year: 2001/02, 2001/02-H1 or "
-                            "2001/02-Q3";
+  const std::string forms =
+      "use 2004, 2004-H1, 2004-Q2 or 2004-06, or a financial year: 2001/02, 2001/02-H1 or "
+      "2001/02-Q3";
   auto fail = [&](std::string problem, std::string hint) {
     out.problem = std::move(problem);
     out.hint = std::move(hint);
@@ -125,9 +126,9 @@ ParsedPeriod parse_period(std::string_view text) {
     if (second.size() != 2 && second.size() != 4) return fail("", forms);
     int next = second.size() == 2 ? (spec.year + 1) % 100 : spec.year + 1;
     if (number(second) != next)
-      return fail(fmt::format("{} and {} are not consecutive years", text.substr(0, 4), second),
-                  fmt::format("a financial year is named by the two years it runs over, such as {}",
-                              year_name(spec.year, 4)));
+      return fail(
+          fmt::format("{} and {} are not consecutive years", text.substr(0, 4), second),
+          fmt::format("a financial year is named by the two years it runs over, such as {}", year_name(spec.year, 4)));
     spec.financial = true;
     rest = rest.substr(n);
     if (rest.empty()) {
@@ -204,8 +205,7 @@ std::optional<std::string> period_wording(const DateRange& range, unsigned year_
   if (!part || part->months == 1) return std::nullopt;
   std::string year = year_name(part->first_year, year_start);
   if (part->months == 12) return fmt::format("{} ({})", year, months_wording(range));
-  return fmt::format("{} {} {} ({})", part->months == 3 ? "Quarter" : "Half", part->index, year,
-                     months_wording(range));
+  return fmt::format("{} {} {} ({})", part->months == 3 ? "Quarter" : "Half", part->index, year, months_wording(range));
 }
 
 }  // namespace bvplan

@@ -1,4 +1,7 @@
 #include "bvplan/formats/history.hpp"
+
+#include <algorithm>
+
 #include "bvplan/formats/json.hpp"
 #include "bvplan/formats/measures.hpp"
 #include "bvplan/formats/render.hpp"
@@ -27,6 +30,12 @@ Table history_table(const std::vector<HistoryPoint>& points, bool markdown) {
     table.rows.push_back({to_iso(p.date), p.commit.empty() && markdown ? "-" : p.commit,
                           markdown ? escape_markdown(p.plan) : csv_text(p.plan), percent(p.target), percent(p.actual),
                           to_string(p.rag), std::to_string(p.red), std::to_string(p.amber), std::to_string(p.green)});
+  // In a financial year, the quarter each point closes: "2001/02 Q3".
+  if (std::any_of(points.begin(), points.end(), [](const HistoryPoint& p) { return !p.period.empty(); })) {
+    table.columns.insert(table.columns.begin() + 1, {markdown ? "Period" : "period"});
+    for (size_t n = 0; n < points.size(); ++n)
+      table.rows[n].insert(table.rows[n].begin() + 1, points[n].period.empty() && markdown ? "-" : points[n].period);
+  }
   add_measure_history_columns(table, points, markdown);
   return table;
 }
@@ -47,7 +56,9 @@ std::string render_history_json(const std::vector<HistoryPoint>& points) {
     JsonWriter json(out);
     json.begin_object().key("version").number(1).key("points").begin_array({true, 2, true});
     for (const HistoryPoint& p : points) {
-      json.begin_object().key("date").string(to_iso(p.date)).key("commit");
+      json.begin_object().key("date").string(to_iso(p.date));
+      if (!p.period.empty()) json.key("period").string(p.period);
+      json.key("commit");
       json.string_or_null(p.commit.empty() ? std::nullopt : std::optional(p.commit)).key("plan").string(p.plan);
       json.key("target").number_or_null(percent(p.target)).key("actual").number_or_null(percent(p.actual));
       json.key("rag").string(to_string(p.rag)).key("red").number(static_cast<long long>(p.red));

@@ -1,3 +1,4 @@
+#include "bvplan/core/period.hpp"
 #include "bvplan/formats/diff.hpp"
 #include "bvplan/formats/json.hpp"
 #include "bvplan/formats/measures.hpp"
@@ -119,6 +120,13 @@ void render_json(Output& out, const std::vector<PlanFigures>& plans, Date as_of,
   JsonWriter json(out);
   json.begin_object().key("version").number(1).key("as_of").string(to_iso(as_of));
   json.key("window").begin_object().key("start").string(to_iso(window.start)).key("end").string(to_iso(window.end));
+  // In a financial year shared by every plan, the window's name when it is one of its
+  // periods: "2001/02 Q3".
+  if (!plans.empty() && plans.front().plan->year_start != calendar_year_start &&
+      std::all_of(plans.begin(), plans.end(),
+                  [&](const PlanFigures& p) { return p.plan->year_start == plans.front().plan->year_start; }))
+    if (std::optional<std::string> label = period_label(window, plans.front().plan->year_start))
+      json.key("period").string(*label);
   json.end_object().key("plans").begin_array({true, 0, true});
   for (const PlanFigures& p : plans) write_plan(json, p);
   json.end_array().end_object();

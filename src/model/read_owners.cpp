@@ -67,7 +67,17 @@ std::optional<unsigned> read_year_start(ShapeReader& reader, const Node* node) {
   auto value = reader.text(node, "year_start");
   if (!value) return std::nullopt;
   if (std::optional<unsigned> month = month_from_name(*value)) return month;
-  reader.error(node->position, "bad-value", fmt::format("year_start '{}' is not the name of a month", *value),
+  std::string lower = *value;
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::vector<std::string> months;
+  for (unsigned m = 1; m <= 12; ++m) {
+    std::string name(month_name(m));
+    name[0] = static_cast<char>(name[0] - 'A' + 'a');
+    months.push_back(std::move(name));
+  }
+  reader.error(node->position, "bad-value",
+               fmt::format("year_start '{}' is not the name of a month{}", *value, did_you_mean(lower, months)),
                "write the month the year starts in: april for the financial year (1 April to 31 March), "
                "january for calendar years");
   return std::nullopt;

@@ -12,6 +12,12 @@ std::vector<Date> period_ends(Date from, Date to, HistoryStep step, unsigned yea
   return out;
 }
 
+std::string financial_quarter_ending(const Plan& plan, Date date) {
+  if (plan.year_start == calendar_year_start) return {};
+  std::vector<Period> quarter = periods_between(date, date, 3, plan.year_start);
+  return !quarter.empty() && quarter.front().end == date ? quarter.front().label : std::string();
+}
+
 HistoryPoint history_point(const PlanFigures& figures, const std::string& commit) {
   HistoryPoint p;
   p.date = figures.as_of;

@@ -87,6 +87,14 @@ def small_history(tmp):
     return repo
 
 
+def financial_year(tmp):
+    """small_history in a council whose year starts in April (its owners register says so)."""
+    repo = small_history(tmp)
+    write(repo, "owners.yaml", "year_start: april\nowners:\n  CMT: Corporate Management Team\n")
+    commit(repo, "2004-07-01", "The council's financial year")
+    return repo
+
+
 def renamed(tmp):
     repo = small_history(tmp)
     git(repo, "mv", "plans/small.yaml", "plans/infrastructure.yaml", date="2004-07-05")
@@ -253,6 +261,8 @@ CASES = {
                                       "bvplan history plans --source plan --by month --since 2004-05-01 "
                                       "--until 2004-08-31 --format csv"),
     "history-since-before-first-commit": (small_history, "bvplan history --since 2003-07-01 --until 2004-06-30"),
+    "history-financial-quarters": (financial_year, "bvplan history plans --since 2003/04-Q4 --until 2004/05-Q2"),
+    "history-financial-quarters-json": (financial_year, "bvplan history plans --until 2004/05-H1 --format json"),
     "history-rename": (renamed, "bvplan history plans/infrastructure.yaml --by commit"),
     "history-shallow": (shallow, "bvplan history --by commit"),
     "history-broken-commit": (broken_commit, "bvplan history --by commit"),

@@ -14,10 +14,19 @@ namespace bvplan {
 struct HistoryRequest {
   std::optional<Date> since;
   std::optional<Date> until;  // empty: each plan's history_end (its end or last update, at most today)
+  // --since and --until given as periods (2001/02-Q3): each plan places them in its own
+  // year (for_plan_year), from the period's first day to its last; the texts are as given.
+  std::optional<PeriodSpec> since_period, until_period;
+  std::string since_text, until_text;
   Date today;
   HistoryStep step = HistoryStep::quarter;
   size_t max_file_size = default_max_file_bytes;
 };
+
+// `request` with its periods placed in a year starting in `year_start` (Plan::year_start).
+// Throws Error when a financial period (2001/02) meets a plan, `file`, whose year is the
+// calendar year.
+HistoryRequest for_plan_year(const HistoryRequest& request, unsigned year_start, const std::string& file);
 
 struct PlanHistory {
   std::vector<HistoryPoint> points;   // by date

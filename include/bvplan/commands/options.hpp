@@ -124,9 +124,9 @@ enum class Bound { first_day, last_day };
 std::optional<Date> resolve_bound(const char* name, const DateOrPeriod& bound, Bound which,
                                   const SetYearStart& year_start);
 
-// "bvplan: note: ..." when the plans' years start in different months, so the periods
-// `what` shows are calendar ones.
-void note_mixed_year_starts(const SetYearStart& year_start, const char* what);
+// "bvplan: note: the plans' years start in different months (...), so `consequence`", when
+// they do.
+void note_mixed_year_starts(const SetYearStart& year_start, const char* consequence);
 
 // Prints the findings of owners registers read outside a plan set (history, diff).
 void report_register_findings(OwnerRegisters& registers);

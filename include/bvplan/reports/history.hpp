@@ -37,6 +37,7 @@ struct HistoryPoint {
   // The latest update of any action on or before `date`: the actual is as measured then
   // (empty when no action has an update yet).
   std::optional<Date> last_update;
+  std::string period;  // the quarter ending on `date`, in a financial year ("2001/02 Q3")
 };
 
 // The last day of every month or quarter from the one holding `from` to the one holding
@@ -44,6 +45,9 @@ struct HistoryPoint {
 std::vector<Date> period_ends(Date from, Date to, HistoryStep step, unsigned year_start = calendar_year_start);
 
 HistoryPoint history_point(const PlanFigures& figures, const std::string& commit);
+// The label of the quarter of `plan`'s year that ends on `date` when its year does not
+// start in January ("2001/02 Q3"); empty otherwise (calendar quarters are named by date).
+std::string financial_quarter_ending(const Plan& plan, Date date);
 
 // Where a plan's history ends when no --until is given: the plan's end or its latest
 // update, whichever is later, but never after `today`.

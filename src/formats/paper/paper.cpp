@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "bvplan/core/period.hpp"
 #include "bvplan/formats/paper.hpp"
 #include "bvplan/formats/render.hpp"
 
@@ -66,8 +67,10 @@ Fields plan_particulars(const PlanFigures& p) {
   if (plan.owner) f.fields.emplace_back("Lead", plain(owner_name(p, plan.owner->id)));
   f.fields.emplace_back("Plan period", plain(fmt::format("{} to {}", to_long(plan.start), to_long(plan.end))));
   if (!plan.monitoring.empty()) f.fields.emplace_back("Monitoring", plain(monitoring_text(plan)));
+  // "Quarter 3 2001/02 (October to December 2001)" in a financial year; else the dates.
   f.fields.emplace_back("Reporting period",
-                        plain(fmt::format("{} to {}", to_long(p.window.start), to_long(p.window.end))));
+                        plain(period_wording(p.window, plan.year_start)
+                                  .value_or(fmt::format("{} to {}", to_long(p.window.start), to_long(p.window.end)))));
   if (p.next_report)
     f.fields.emplace_back(
         "Next report",

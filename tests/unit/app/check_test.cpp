@@ -61,3 +61,16 @@ TEST_CASE("register errors are findings in the register's file") {
   CHECK(d[0].message == "unknown key 'nme' in owner 'CFO' (did you mean 'name'?)");
   CHECK(d[1].message == "owner 'CFO' has no 'name'");
 }
+
+TEST_CASE("an owners register's year_start") {
+  SourceFile reg{"owners.yaml", "year_start: OCTOBER\nowners:\n  A: a\n"};
+  Diagnostics d;
+  OwnersRegister owners = load_owners_text(reg, d);
+  CHECK(d.empty());
+  CHECK(owners.year_start == 10u);
+  CHECK(owners.owners.size() == 1);
+  SourceFile bad_reg{"owners.yaml", "year_start: 4\nowners:\n  A: a\n"};
+  load_owners_text(bad_reg, d);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].message == "year_start '4' is not the name of a month");
+}

@@ -1,5 +1,7 @@
 #include "bvplan/app/plan_set.hpp"
 
+#include "bvplan/app/check.hpp"
+
 #include <doctest/doctest.h>
 
 #include "../test_support.hpp"
@@ -99,4 +101,34 @@ TEST_CASE("load_plan_set refuses a file over the size limit without reading it")
   CHECK_FALSE(set->plans[0].plan);
   REQUIRE(set->plans[0].diagnostics.size() == 1);
   CHECK(set->plans[0].has_errors());
+}
+
+TEST_CASE("the year start: the plan's own, else its register's; the set's, and whether they differ") {
+  const std::string reg = "year_start: april\nowners:\n  CFO: {name: Chief Financial Officer}\n";
+  SourceFile register_source("owners.yaml", reg);
+  Diagnostics found;
+  OwnersRegister registered = load_owners_text(register_source, found);
+  SourceFile a("a.yaml", one_action_plan);
+  CheckedPlan inherits = check_plan(a, registered, d("2004-06-30"));
+  CHECK(inherits.plan->year_start == 4);
+  std::string own = one_action_plan;
+  own.replace(own.find("end: 2004-12-31}"), 16, "end: 2004-12-31, year_start: january}");
+  SourceFile b("b.yaml", own);
+  CheckedPlan overrides = check_plan(b, registered, d("2004-06-30"));
+  CHECK(overrides.plan->year_start == 1);
+
+  PlanSet set;
+  set.plans.push_back(std::move(inherits));
+  set.files.push_back("a.yaml");
+  CHECK(year_start_of(set).month == 4);
+  CHECK_FALSE(year_start_of(set).mixed());
+  CHECK(portfolio_of(set).year_start == 4);
+  set.plans.push_back(std::move(overrides));
+  set.files.push_back("b.yaml");
+  SetYearStart both = year_start_of(set);
+  CHECK(both.mixed());
+  CHECK(both.first == "a.yaml");
+  CHECK(both.other == "b.yaml");
+  CHECK(both.other_month == 1);
+  CHECK(portfolio_of(set).year_start == 1);  // calendar periods when they differ
 }

@@ -84,8 +84,7 @@ TEST_CASE("period_wording names a period as a clerk would, in financial years on
   CHECK(*period_wording({d("2002-01-01"), d("2002-03-31")}, 4) == "Quarter 4 2001/02 (January to March 2002)");
   CHECK(*period_wording({d("2001-04-01"), d("2001-09-30")}, 4) == "Half 1 2001/02 (April to September 2001)");
   CHECK(*period_wording({d("2001-04-01"), d("2002-03-31")}, 4) == "2001/02 (April 2001 to March 2002)");
-  CHECK(*period_wording({d("2003-11-01"), d("2004-01-31")}, 11) ==
-        "Quarter 1 2003/04 (November 2003 to January 2004)");
+  CHECK(*period_wording({d("2003-11-01"), d("2004-01-31")}, 11) == "Quarter 1 2003/04 (November 2003 to January 2004)");
   CHECK_FALSE(period_wording({d("2001-10-01"), d("2001-12-31")}, 1));  // calendar: the dates
   CHECK_FALSE(period_wording({d("2001-11-01"), d("2002-01-31")}, 4));  // not one of its quarters
   CHECK_FALSE(period_wording({d("2001-10-01"), d("2001-10-31")}, 4));  // a month

@@ -15,8 +15,8 @@ using bvplan::test::d;
 
 TEST_CASE("history renderings") {
   std::vector<HistoryPoint> points{
-      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1, {}, {}},
-      {d("2004-06-30"), "beed8a7", "infra", "Infra", 61.2, 55, Rag::amber, 1, 1, 3, {}, {}}};
+      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1, {}, {}, {}},
+      {d("2004-06-30"), "beed8a7", "infra", "Infra", 61.2, 55, Rag::amber, 1, 1, 3, {}, {}, {}}};
   CHECK(render_history_markdown(points) ==
         "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
         "|---|---|---|--:|--:|---|--:|--:|--:|\n"
@@ -38,7 +38,7 @@ TEST_CASE("history renderings") {
   CHECK(svg.find("2004-") == std::string::npos);
   CHECK(svg.find(">% complete</text>") != std::string::npos);
   CHECK(svg.find(">infra: Infra (last update 15 June 2004)</text>") != std::string::npos);
-  CHECK(render_history_svg({{d("2004-03-31"), "x", "a&b", "<T>", 0, 0, Rag::none, 0, 0, 0, {}, {}}})
+  CHECK(render_history_svg({{d("2004-03-31"), "x", "a&b", "<T>", 0, 0, Rag::none, 0, 0, 0, {}, {}, {}}})
             .find("a&amp;b: &lt;T&gt; (no update recorded)") != std::string::npos);
   // Several plans: the title counts them, and each has a legend line of its own.
   points[1].plan = "roads";
@@ -49,10 +49,11 @@ TEST_CASE("history renderings") {
 }
 
 TEST_CASE("history svg: the actual line is solid to the last update, dotted after it, and the last label fits") {
-  std::vector<HistoryPoint> points{{d("2004-03-31"), "a", "p", "P", 20, 30, Rag::green, 0, 0, 1, {}, d("2004-03-31")},
-                                   {d("2004-06-30"), "b", "p", "P", 50, 55, Rag::green, 0, 0, 1, {}, d("2004-06-30")},
-                                   {d("2004-09-30"), "b", "p", "P", 80, 55, Rag::red, 1, 0, 0, {}, d("2004-06-30")},
-                                   {d("2004-12-31"), "b", "p", "P", 100, 55, Rag::red, 1, 0, 0, {}, d("2004-06-30")}};
+  std::vector<HistoryPoint> points{
+      {d("2004-03-31"), "a", "p", "P", 20, 30, Rag::green, 0, 0, 1, {}, d("2004-03-31"), {}},
+      {d("2004-06-30"), "b", "p", "P", 50, 55, Rag::green, 0, 0, 1, {}, d("2004-06-30"), {}},
+      {d("2004-09-30"), "b", "p", "P", 80, 55, Rag::red, 1, 0, 0, {}, d("2004-06-30"), {}},
+      {d("2004-12-31"), "b", "p", "P", 100, 55, Rag::red, 1, 0, 0, {}, d("2004-06-30"), {}}};
   std::string svg = render_history_svg(points);
   // x = 60 + 550 x days since 31 March / 275; y = 60 + 260 x (1 - percent / 100).
   CHECK(svg.find("<path d=\"M 60.0 242.0 L 242.0 177.0\" fill=\"none\" stroke=\"black\" stroke-width=\"2\"/>") !=
@@ -70,7 +71,7 @@ TEST_CASE("history svg: the actual line is solid to the last update, dotted afte
 
 TEST_CASE("history svg: a line break in a title never starts a line of the file") {
   std::string svg =
-      render_history_svg({{d("2004-03-31"), "x", "p", "T\n::error::x\r", 0, 0, Rag::none, 0, 0, 0, {}, {}}});
+      render_history_svg({{d("2004-03-31"), "x", "p", "T\n::error::x\r", 0, 0, Rag::none, 0, 0, 0, {}, {}, {}}});
   CHECK(svg.find("<title>Progress over time: T&#10;::error::x&#13;</title>") != std::string::npos);
   CHECK(svg.find(">p: T ::error::x  (no update recorded)</text>") != std::string::npos);
   CHECK(svg.find("\n::") == std::string::npos);
@@ -78,9 +79,9 @@ TEST_CASE("history svg: a line break in a title never starts a line of the file"
 
 TEST_CASE("history: a point with every action deferred or cancelled has no figures, not 0%") {
   std::vector<HistoryPoint> points{
-      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1, {}, d("2004-03-31")},
-      {d("2004-06-30"), "beed8a7", "infra", "Infra", std::nullopt, std::nullopt, Rag::none, 0, 0, 0, {}, {}},
-      {d("2004-09-30"), "c0ffee1", "infra", "Infra", 70, 60, Rag::amber, 0, 1, 0, {}, d("2004-09-30")}};
+      {d("2004-03-31"), "767ad52", "infra", "Infra", 34.15, 27.5, Rag::amber, 1, 3, 1, {}, d("2004-03-31"), {}},
+      {d("2004-06-30"), "beed8a7", "infra", "Infra", std::nullopt, std::nullopt, Rag::none, 0, 0, 0, {}, {}, {}},
+      {d("2004-09-30"), "c0ffee1", "infra", "Infra", 70, 60, Rag::amber, 0, 1, 0, {}, d("2004-09-30"), {}}};
   CHECK(render_history_markdown(points) ==
         "| Date | Commit | Plan | Target | Actual | RAG | Red | Amber | Green |\n"
         "|---|---|---|--:|--:|---|--:|--:|--:|\n"
@@ -129,10 +130,10 @@ TEST_CASE("history svg: several plans each have a marker and dash pattern of the
   std::vector<HistoryPoint> points;
   for (int n = 0; n < 7; ++n)
     points.push_back(
-        {d("2004-03-31"), "a", fmt::format("p{}", n), "T", 20, 10.0 + n, Rag::green, 0, 0, 1, {}, d("2004-03-31")});
+        {d("2004-03-31"), "a", fmt::format("p{}", n), "T", 20, 10.0 + n, Rag::green, 0, 0, 1, {}, d("2004-03-31"), {}});
   for (int n = 0; n < 7; ++n)
     points.push_back(
-        {d("2004-06-30"), "b", fmt::format("p{}", n), "T", 40, 30.0 + n, Rag::green, 0, 0, 1, {}, d("2004-06-30")});
+        {d("2004-06-30"), "b", fmt::format("p{}", n), "T", 40, 30.0 + n, Rag::green, 0, 0, 1, {}, d("2004-06-30"), {}});
   std::string svg = render_history_svg(points);
   CHECK(svg.find("<title>Progress over time: 7 plans</title>") != std::string::npos);
   // Legend lines from y 320 + 48 + 18 = 386, 18 apart; the sample 30 long at y - 4.

@@ -25,7 +25,7 @@ TEST_CASE("measure values are written by their unit") {
 namespace {
 
 HistoryPoint point(const char* date, std::vector<MeasureHistory> measures) {
-  HistoryPoint p{d(date), "abc1234", "p", "P", 50, 40, Rag::amber, 0, 1, 0, std::move(measures), {}};
+  HistoryPoint p{d(date), "abc1234", "p", "P", 50, 40, Rag::amber, 0, 1, 0, std::move(measures), {}, {}};
   return p;
 }
 

@@ -232,3 +232,22 @@ TEST_CASE("C1 controls are refused like C0 ones, in the short form of an owner t
   CHECK(first(std::string(text).replace(text.find("Strategic & Performance Services"), 32, "\"a\\u0085b\"")) ==
         "'name' contains the control character U+0085");
 }
+
+TEST_CASE("year_start: a month's name in any case, in the plan and in a register") {
+  std::string text = minimal;
+  LoadResult r = load(text);
+  CHECK(r.plan->year_start == 1);  // calendar years unless told
+  CHECK_FALSE(r.plan->own_year_start);
+  text.replace(text.find("  end: 2004-12-31\n"), 18, "  end: 2004-12-31\n  year_start: April\n");
+  r = load(text);
+  CHECK(r.diagnostics.empty());
+  CHECK(r.plan->year_start == 4);
+  CHECK(r.plan->own_year_start);
+  std::string bad = text;
+  bad.replace(bad.find("April"), 5, "Apr");
+  r = load(bad);
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rule == "bad-value");
+  CHECK(r.diagnostics[0].message == "year_start 'Apr' is not the name of a month (did you mean 'april'?)");
+  CHECK_FALSE(r.plan->own_year_start);
+}

@@ -55,3 +55,17 @@ TEST_CASE("history_point: the latest update on or before the point's date") {
   // An update after the point's date does not count: the actual is as it stood then.
   CHECK(*at("2004-05-31").actual == doctest::Approx(20));  // (30 + 10) / 2
 }
+
+TEST_CASE("period_ends and the quarter named in a year from April") {
+  CHECK(iso(period_ends(d("2001-05-10"), d("2001-12-31"), HistoryStep::quarter, 4)) ==
+        std::vector<std::string>{"2001-06-30", "2001-09-30", "2001-12-31"});
+  // A year from May: its quarters end in July, October, January and April.
+  CHECK(iso(period_ends(d("2001-05-10"), d("2002-01-31"), HistoryStep::quarter, 5)) ==
+        std::vector<std::string>{"2001-07-31", "2001-10-31", "2002-01-31"});
+  Plan plan;
+  CHECK(financial_quarter_ending(plan, d("2001-12-31")).empty());  // calendar: named by date
+  plan.year_start = 4;
+  CHECK(financial_quarter_ending(plan, d("2001-12-31")) == "2001/02 Q3");
+  CHECK(financial_quarter_ending(plan, d("2002-03-31")) == "2001/02 Q4");
+  CHECK(financial_quarter_ending(plan, d("2001-12-30")).empty());  // a final partial point
+}
