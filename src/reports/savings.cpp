@@ -128,11 +128,6 @@ SavingsByYear compute_savings_by_year(const std::vector<PlanFigures>& plans, Dat
     YearSavingsTotal total;
     total.currency = currency;
     for (auto& [first, row] : years) {
-      // A year that has begun has figures so far, even where no plan of this currency expected anything yet.
-      if (row.year.start <= as_of) {
-        row.expected_to_date = row.expected_to_date.value_or(0);
-        row.delivered = row.delivered.value_or(0);
-      }
       total.expected += row.expected;
       total.expected_to_date += row.expected_to_date.value_or(0);
       total.delivered += row.delivered.value_or(0);
