@@ -30,10 +30,31 @@ const Choices<CsvLevel> levels = {{"plan", CsvLevel::plan},       {"issue", CsvL
 
 using Render = void (*)(Output& out, const ReportOptions& options, const FigureSet& figures);
 
+// The month the reported plans' years start in, naming a plan whose year starts in another.
+SetYearStart reported_year_start(const FigureSet& figures) {
+  SetYearStart out;
+  for (size_t n = 0; n < figures.plans.size(); ++n) {
+    unsigned month = figures.plans[n].plan->year_start;
+    if (n == 0) {
+      out.month = month;
+      out.first = figures.paths[n];
+    } else if (month != out.month && out.other.empty()) {
+      out.other = figures.paths[n];
+      out.other_month = month;
+    }
+  }
+  return out;
+}
+
 PaperOptions paper_options(const ReportOptions& options, const FigureSet& figures) {
   PaperOptions paper;
   paper.gantt = options.gantt;
-  if (figures.plans.size() > 1) paper.savings = compute_savings(figures.plans);
+  if (figures.plans.size() > 1) {
+    paper.savings = compute_savings(figures.plans);
+    SetYearStart year_start = reported_year_start(figures);
+    paper.savings_by_year = compute_savings_by_year(figures.plans, figures.as_of,
+                                                    year_start.mixed() ? calendar_year_start : year_start.month);
+  }
   return paper;
 }
 
@@ -113,6 +134,9 @@ int run(const ReportOptions& options) {
         "bvplan: note: the Markdown paper has no charts; --gantt draws one in --format html or docx, and --format svg "
         "draws it alone\n");
   Render render = choice_of(formats, options.format);
+  bool paper = options.format == "md" || options.format == "html" || options.format == "docx";
+  if (paper && figures.set.plans.size() > 1)
+    note_mixed_year_starts(reported_year_start(figures.set), "the paper's savings by year uses");
   if (options.format == "docx" && !figures.set.plans.empty()) {
     // Made whole before the file is opened: a missing pandoc leaves any paper there as it was.
     std::string docx = render_to_string([&](Output& out) { render_word(out, options, figures.set); });

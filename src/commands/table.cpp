@@ -56,7 +56,7 @@ const Command table[] = {
     {"diff", "what changed in the plans between two git revisions (default: HEAD and the working tree)", declare_diff},
     {"workload", "actions led and supported and days of effort per owner and period, against capacity",
      declare_workload},
-    {"savings", "financial benefits per plan and in total: target, expected by now, delivered, with RAG",
+    {"savings", "financial benefits per plan (or per year) and in total: target, expected, delivered, with RAG",
      declare_savings},
     {"calendar", "every progress report due to each monitoring body, from the plans' monitoring lists",
      declare_calendar},

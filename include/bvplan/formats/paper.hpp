@@ -100,6 +100,8 @@ void write_measures(Blocks& out, const PlanFigures& plan);
 void write_risk_register(Blocks& out, const PlanFigures& plan);
 // A portfolio's financial benefits: each plan's savings and the totals.
 void write_savings(Blocks& out, const Savings& savings);
+// A portfolio's savings expected and delivered in each year of the plans, per currency.
+void write_savings_by_year(Blocks& out, const SavingsByYear& savings);
 
 // "A1 Title": an action as the paper names it (raw text).
 std::string action_label(const Action& action);
@@ -129,6 +131,8 @@ struct PaperOptions {
   bool gantt = false;
   // A portfolio paper's financial benefits, placed after its summary table.
   std::optional<Savings> savings;
+  // ... and its savings by year, after them.
+  std::optional<SavingsByYear> savings_by_year;
   // Charts for the formats that show them; unset: no charts.
   std::string (*rag_chart)(const PlanFigures&) = nullptr;
   // The gantt as pictures that each fit a page (gantt_svgs), one figure each.

@@ -7,6 +7,7 @@
 #include "bvplan/core/period.hpp"
 #include "bvplan/formats/paper.hpp"
 #include "bvplan/formats/render.hpp"
+#include "bvplan/formats/savings.hpp"
 
 namespace bvplan {
 
@@ -145,6 +146,7 @@ void write_paper(PaperWriter& writer, const std::vector<PlanFigures>& plans, con
   Blocks blocks;
   write_portfolio_summary(blocks, plans);
   if (options.savings) write_savings(blocks, *options.savings);
+  if (options.savings_by_year) write_savings_by_year(blocks, *options.savings_by_year);
   writer.blocks(blocks, 2);
   for (const PlanFigures& p : plans) {
     writer.plan_heading(2, p.plan->title);
@@ -202,6 +204,33 @@ void write_savings(Blocks& out, const Savings& s) {
     out.emplace_back(Paragraph{plain("Savings lagging completion:"), true});
     out.emplace_back(std::move(lagging));
   }
+}
+
+void write_savings_by_year(Blocks& out, const SavingsByYear& s) {
+  out.emplace_back(Heading{0, "Savings by year"});
+  out.emplace_back(Paragraph{plain(savings_years_words(s.year_start)), true});
+  PaperTable t{{{"Year", Align::left, 24},
+                {"Expected in the year", Align::right, 19},
+                {"Expected to date", Align::right, 19},
+                {"Delivered", Align::right, 19},
+                {"Delivered of expected", Align::right, 19}},
+               {}};
+  for (const YearSavingsTotal& total : s.totals) {
+    for (const YearSavings& y : s.years)
+      if (y.currency == total.currency)
+        t.rows.push_back({cell(y.year.label), cell(format_estimate(y.expected, y.currency)),
+                          cell(y.expected_to_date ? format_estimate(*y.expected_to_date, y.currency) : ""),
+                          cell(y.delivered ? format_money(*y.delivered, y.currency) : ""),
+                          cell(y.delivered && y.expected_to_date ? share(*y.delivered, *y.expected_to_date) : "")});
+    Cell name = cell(savings_total_name(s, total));
+    name.strong = true;
+    t.rows.push_back({std::move(name), cell(format_estimate(total.expected, total.currency)),
+                      cell(format_estimate(total.expected_to_date, total.currency)),
+                      cell(format_money(total.delivered, total.currency)),
+                      cell(share(total.delivered, total.expected_to_date))});
+  }
+  out.emplace_back(std::move(t));
+  out.emplace_back(Paragraph{plain(savings_by_year_note(s))});
 }
 
 }  // namespace bvplan
