@@ -77,22 +77,28 @@ std::unique_ptr<PlanSet> load_plan_set(const PlanInputs& inputs, const AsOfFor& 
   return set;
 }
 
-SetYearStart year_start_of(const PlanSet& set) {
+SetYearStart year_start_of(const std::vector<std::string>& files, const std::vector<const Plan*>& plans) {
   SetYearStart out;
   bool first = true;
-  for (size_t n = 0; n < set.plans.size(); ++n) {
-    const std::optional<Plan>& plan = set.plans[n].plan;
+  for (size_t n = 0; n < plans.size(); ++n) {
+    const Plan* plan = plans[n];
     if (!plan) continue;
     if (first) {
       out.month = plan->year_start;
-      out.first = set.files[n];
+      out.first = files[n];
       first = false;
     } else if (plan->year_start != out.month && out.other.empty()) {
-      out.other = set.files[n];
+      out.other = files[n];
       out.other_month = plan->year_start;
     }
   }
   return out;
+}
+
+SetYearStart year_start_of(const PlanSet& set) {
+  std::vector<const Plan*> plans;
+  for (const CheckedPlan& checked : set.plans) plans.push_back(checked.plan ? &*checked.plan : nullptr);
+  return year_start_of(set.files, plans);
 }
 
 Portfolio portfolio_of(const PlanSet& set) {

@@ -32,18 +32,9 @@ using Render = void (*)(Output& out, const ReportOptions& options, const FigureS
 
 // The month the reported plans' years start in, naming a plan whose year starts in another.
 SetYearStart reported_year_start(const FigureSet& figures) {
-  SetYearStart out;
-  for (size_t n = 0; n < figures.plans.size(); ++n) {
-    unsigned month = figures.plans[n].plan->year_start;
-    if (n == 0) {
-      out.month = month;
-      out.first = figures.paths[n];
-    } else if (month != out.month && out.other.empty()) {
-      out.other = figures.paths[n];
-      out.other_month = month;
-    }
-  }
-  return out;
+  std::vector<const Plan*> plans;
+  for (const PlanFigures& p : figures.plans) plans.push_back(p.plan);
+  return year_start_of(figures.paths, plans);
 }
 
 PaperOptions paper_options(const ReportOptions& options, const FigureSet& figures) {
@@ -136,7 +127,7 @@ int run(const ReportOptions& options) {
   Render render = choice_of(formats, options.format);
   bool paper = options.format == "md" || options.format == "html" || options.format == "docx";
   if (paper && figures.set.plans.size() > 1)
-    note_mixed_year_starts(reported_year_start(figures.set), "the paper's savings by year uses");
+    note_mixed_year_starts(reported_year_start(figures.set), "the paper's savings by year are by calendar year");
   if (options.format == "docx" && !figures.set.plans.empty()) {
     // Made whole before the file is opened: a missing pandoc leaves any paper there as it was.
     std::string docx = render_to_string([&](Output& out) { render_word(out, options, figures.set); });

@@ -32,7 +32,9 @@ struct SavingsOptions {
 };
 
 void declare(CLI::App& command, SavingsOptions& options) {
-  add_reporting_options(command, options.reporting, "as of a period's last day: 2004, 2004-H1, 2004-Q2, 2004-06");
+  add_reporting_options(command, options.reporting,
+                        "as of a period's last day: 2004, 2004-H1, 2004-Q2, 2004-06, or in a financial year 2001/02, "
+                        "2001/02-H1, 2001/02-Q3");
   add_choice_option(command, "--by", options.by, bys,
                     "plan (each plan's savings) or year (each year's: financial years when the plans' year_start is "
                     "April)");
@@ -45,7 +47,7 @@ int run(const SavingsOptions& options) {
   if (choice_of(bys, options.by) == By::year) {
     // Years as the plans count them; calendar years when they start in different months.
     SetYearStart year_start = year_start_of(*figures.plan_set);
-    note_mixed_year_starts(year_start, "savings by year shows");
+    note_mixed_year_starts(year_start, "the years shown are calendar years");
     SavingsByYear s = compute_savings_by_year(figures.set.plans, figures.set.as_of,
                                               year_start.mixed() ? calendar_year_start : year_start.month);
     if (!figures.set.plans.empty())

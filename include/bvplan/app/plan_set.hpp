@@ -71,6 +71,8 @@ struct SetYearStart {
   bool mixed() const { return !other.empty(); }
 };
 SetYearStart year_start_of(const PlanSet& set);
+// The same over `plans`, named by `files` (a null plan is left out).
+SetYearStart year_start_of(const std::vector<std::string>& files, const std::vector<const Plan*>& plans);
 
 // Plans without errors, every owner they may name (first declaration wins), and the
 // span of their periods: what the portfolio commands work on.

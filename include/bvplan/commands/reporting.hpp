@@ -24,8 +24,8 @@ struct ReportingOptions {
 // The input options and --period (which excludes --as-of), described by `period_help`.
 void add_reporting_options(CLI::App& command, ReportingOptions& options,
                            const char* period_help =
-                               "report for a period: 2004, 2004-H1, 2004-Q2 or 2004-06 "
-                               "(as of its last day)");
+                               "report for a period: 2004, 2004-H1, 2004-Q2 or 2004-06, or in a financial "
+                               "year 2001/02, 2001/02-H1 or 2001/02-Q3 (as of its last day)");
 void add_compare_option(CLI::App& command, ReportingOptions& options);
 
 // Plans loaded, checked and computed. Plans with errors are not reported: their findings
