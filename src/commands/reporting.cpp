@@ -28,13 +28,25 @@ Figures compute_figures(const ReportingOptions& options, FindingsShown shown) {
   if (!spec) given = parse_as_of(options.input.as_of);
   // A financial period ends where the plans' year start puts it: known once they are read.
   std::optional<DateRange> period;
+  // A period the plans' year cannot place is said after their findings: a register whose
+  // year_start is misspelt, or a plan that cannot be read, is the first thing to mend.
+  std::optional<Error> unplaced;
   auto as_of_for = [&](const PlanSet& read) {
     if (given) return *given;
-    period = resolve_period_option("--period", options.period, *spec, year_start_of(read));
+    SetYearStart year_start = year_start_of(read);
+    // No plan was read (the paths' problems are reported next): no year to place it in.
+    if (year_start.first.empty()) return today();
+    try {
+      period = resolve_period_option("--period", options.period, *spec, year_start);
+    } catch (const Error& e) {
+      unplaced = e;
+      return period_range(*spec, 4).value_or(DateRange{today(), today()}).end;  // checked as of about then
+    }
     return period->end;
   };
   Figures out;
   out.plan_set = load_for_report(options.input, as_of_for, shown, out.had_errors);
+  if (unplaced) throw *unplaced;
   out.set = compute_figure_set(*out.plan_set, out.plan_set->as_of, period);
   apply_baseline_and_comparison(
       out.set, RevisionOptions{options.baseline, options.compare, options.input.plans.max_file_size}, write_err);

@@ -52,12 +52,15 @@ std::string render_history_csv(const std::vector<HistoryPoint>& points) {
 
 std::string render_history_json(const std::vector<HistoryPoint>& points) {
   auto percent = [](const std::optional<double>& v) { return v ? std::optional(format_percent(*v, 1)) : std::nullopt; };
+  // In a financial year every point has "period" (null for one that ends no quarter).
+  const bool periods =
+      std::any_of(points.begin(), points.end(), [](const HistoryPoint& p) { return !p.period.empty(); });
   return render_to_string([&](Output& out) {
     JsonWriter json(out);
     json.begin_object().key("version").number(1).key("points").begin_array({true, 2, true});
     for (const HistoryPoint& p : points) {
       json.begin_object().key("date").string(to_iso(p.date));
-      if (!p.period.empty()) json.key("period").string(p.period);
+      if (periods) json.key("period").string_or_null(p.period.empty() ? std::nullopt : std::optional(p.period));
       json.key("commit");
       json.string_or_null(p.commit.empty() ? std::nullopt : std::optional(p.commit)).key("plan").string(p.plan);
       json.key("target").number_or_null(percent(p.target)).key("actual").number_or_null(percent(p.actual));
