@@ -54,8 +54,9 @@ void render_all(const CheckedPlan& checked, Date as_of, const CheckedPlan& earli
   std::vector<PlanFigures> two{figures, earlier};
 
   for (bool color : {false, true}) render_status(two, StatusOptions{color});
-  render_markdown(one, MarkdownOptions{true, {}});
-  render_markdown(two, MarkdownOptions{false, compute_savings(two)});
+  render_markdown(one, MarkdownOptions{true, {}, {}});
+  render_markdown(two, MarkdownOptions{false, compute_savings(two),
+                                       compute_savings_by_year(two, fuzz::fixed_as_of(), plan.year_start)});
   for (CsvLevel level :
        {CsvLevel::plan, CsvLevel::issue, CsvLevel::action, CsvLevel::milestone, CsvLevel::measure, CsvLevel::risk})
     render_csv(one, CsvOptions{level, level == CsvLevel::plan});

@@ -18,8 +18,8 @@ namespace bvplan::fuzz {
 // The examples' reporting date; never the clock, so every run is reproducible.
 inline Date fixed_as_of() { return Date::from_ymd(2004, 6, 30); }
 
-inline const Owners& register_owners() {
-  static const Owners owners = [] {
+inline const OwnersRegister& register_owners() {
+  static const OwnersRegister owners = [] {
     std::ifstream in(BVPLAN_SOURCE_DIR "/examples/leicester/owners.yaml", std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
