@@ -133,14 +133,6 @@ Date parse_date_option(const char* name, const std::string& text) {
   throw Error(fmt::format("{} '{}' is not a date in the form YYYY-MM-DD", name, text));
 }
 
-std::pair<std::optional<Date>, std::optional<Date>> parse_range(const std::string& from, const std::string& to) {
-  std::optional<Date> first, last;
-  if (!from.empty()) first = parse_date_option("--from", from);
-  if (!to.empty()) last = parse_date_option("--to", to);
-  if (first && last && *last < *first) throw Error("--to is before --from");
-  return {first, last};
-}
-
 PeriodSpec parse_period_option(const char* name, const std::string& text) {
   ParsedPeriod parsed = parse_period(text);
   if (parsed.spec) return *parsed.spec;
@@ -179,8 +171,7 @@ DateOrPeriod parse_date_or_period(const char* name, const std::string& text) {
     out.period = parsed.spec;
     return out;
   }
-  if (!parsed.problem.empty())
-    throw Error(fmt::format("{} '{}' is not a period: {}; {}", name, text, parsed.problem, parsed.hint));
+  if (!parsed.problem.empty()) parse_period_option(name, text);  // throws, saying what is wrong with it
   throw Error(
       fmt::format("{} '{}' is not a date or a period: give a date (YYYY-MM-DD) or a period such as 2004-Q2 "
                   "or 2001/02-Q3",

@@ -99,9 +99,6 @@ Date parse_as_of(const std::string& text);
 // A date option's value; `name` says which option in the error.
 Date parse_date_option(const char* name, const std::string& text);
 
-// --from and --to, each optional, checked before any plan is read.
-std::pair<std::optional<Date>, std::optional<Date>> parse_range(const std::string& from, const std::string& to);
-
 // --period and the options that take a period: 2004-Q2, 2001/02-Q3. Its syntax is checked
 // before any plan is read; `name` says which option in the error.
 PeriodSpec parse_period_option(const char* name, const std::string& text);
